@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import type { Clock } from './common/clock.js';
+import { CoreModule } from './common/core.module.js';
+import { buildDataSourceOptions } from './database/data-source-options.js';
+import { DirectoryModule } from './directory/directory.module.js';
+import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { RulesModule } from './rules/rules.module.js';
+import { SeedService } from './seed/seed.service.js';
+
+/** The whole service, built from one validated configuration (and, in tests, a movable clock). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, clock),
+        TypeOrmModule.forRoot(buildDataSourceOptions(config.database, config.runMigrations)),
+        JobsModule.forRoot(config),
+        AuthModule,
+        DirectoryModule,
+        RulesModule,
+        CasesModule,
+        HealthModule,
+      ],
+      providers: [SeedService],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
+
+export const ROLES = ['admin', 'secretariat', 'leader', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('users')
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role!: Role;
+
+  @Column({ type: 'varchar', length: 50 })
+  displayName!: string;
+
+  /** For role `leader`: the leader this account belongs to. */
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  leaderId!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @DateTimeColumn()
+  createdAt!: Date;
+}

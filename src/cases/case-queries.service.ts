@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor.js';
+import { Clock } from '../common/clock.js';
+import type { Page } from '../common/http/pagination.js';
+import type { CaseEvent } from './case-event.entity.js';
+import { CaseErrors } from './case.errors.js';
+import type { PetitionCase } from './case.entity.js';
+import { CaseRepository } from './case.repository.js';
+import type { ListCasesQuery } from './dto/list-cases.query.js';
+
+/** Reading cases, with object-level access: a leader sees only the cases he or she is in charge of. */
+@Injectable()
+export class CaseQueriesService {
+  constructor(
+    private readonly repo: CaseRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string, actor: Actor): Promise<{ petitionCase: PetitionCase; timeline: CaseEvent[] }> {
+    const petitionCase = await this.repo.findById(id);
+    // A case the leader may not see answers exactly like a missing one.
+    if (!petitionCase || !this.maySee(petitionCase, actor)) throw CaseErrors.notFound();
+    return { petitionCase, timeline: await this.repo.timeline(id) };
+  }
+
+  async ledger(query: ListCasesQuery, actor: Actor): Promise<Page<PetitionCase>> {
+    const leadLeaderId = actor.role === 'leader' ? (actor.leaderId ?? 'none') : undefined;
+    const { items, total } = await this.repo.ledger(
+      {
+        status: query.status,
+        grade: query.grade,
+        category: query.category,
+        region: query.region,
+        unit: query.unit,
+        overdue: query.overdue,
+        dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+        q: query.q?.trim() || undefined,
+        leadLeaderId,
+      },
+      this.clock.now(),
+      query.sort ?? 'dueAt',
+      query.page,
+      query.pageSize,
+    );
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private maySee(c: PetitionCase, actor: Actor): boolean {
+    if (actor.role !== 'leader') return true;
+    return actor.leaderId !== null && c.leadLeaderId === actor.leaderId;
+  }
+}

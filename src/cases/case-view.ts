@@ -1,0 +1,169 @@
+import type { Actor } from '../auth/actor.js';
+import { seesPersonalData } from '../auth/actor.js';
+import type { PiiCipher } from '../common/pii/pii-cipher.js';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../common/pii/masking.js';
+import type { Evaluation } from '../rules/evaluation.types.js';
+import type { DeadlineCalculator } from './deadlines.js';
+import type { CaseEvent } from './case-event.entity.js';
+import type { PetitionCase } from './case.entity.js';
+import { OPEN_STATUSES, type CaseStatus, type Category, type Channel, type Feedback, type Grade, type MeetingType, type Route } from './case.types.js';
+
+export interface PetitionerView {
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
+  organisation: string | null;
+  masked: boolean;
+}
+
+export interface DeadlinesView {
+  acceptDueAt: string;
+  replyDueAt: string | null;
+  /** The deadline currently running (acceptance, then reply); null once replied or closed. */
+  dueAt: string | null;
+  daysLeft: number | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  extensionUsed: boolean;
+  reportRequired: boolean;
+}
+
+export interface TimelineEventView {
+  id: string;
+  at: string;
+  action: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  actor: { id: string; name: string; role: string };
+  reason: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface CaseView {
+  id: string;
+  code: string;
+  channel: Channel;
+  receivedAt: string;
+  registeredAt: string;
+  status: CaseStatus;
+  grade: Grade;
+  petitioner: PetitionerView;
+  headcount: number;
+  subject: string;
+  content: string;
+  category: Category;
+  region: string;
+  unitsInvolved: string[];
+  deputyReported: boolean;
+  important: boolean;
+  provincialReferral: boolean;
+  leaderInstructed: boolean;
+  relatedCaseIds: string[];
+  repeatCount: number;
+  similarOpenCases: number;
+  route: Route;
+  meetingType: MeetingType | null;
+  flags: string[];
+  deadlines: DeadlinesView;
+  feedback: Feedback | null;
+  repliedAt: string | null;
+  closedAt: string | null;
+  leadLeaderId: string | null;
+  resupervisionCount: number;
+  evaluation: Evaluation;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  timeline?: TimelineEventView[];
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** Builds the API view of a case for one actor: personal data in clear only for the secretariat and admins. */
+export class CaseViewBuilder {
+  constructor(
+    private readonly cipher: PiiCipher,
+    private readonly deadlines: DeadlineCalculator,
+  ) {}
+
+  build(c: PetitionCase, actor: Actor, now: Date, timeline?: CaseEvent[]): CaseView {
+    const open = OPEN_STATUSES.includes(c.status);
+    const due = open ? c.dueAt : null;
+    const view: CaseView = {
+      id: c.id,
+      code: c.code,
+      channel: c.channel,
+      receivedAt: c.receivedAt.toISOString(),
+      registeredAt: c.registeredAt.toISOString(),
+      status: c.status,
+      grade: c.grade,
+      petitioner: this.petitioner(c, seesPersonalData(actor)),
+      headcount: c.headcount,
+      subject: c.subject,
+      content: c.content,
+      category: c.category,
+      region: c.region,
+      unitsInvolved: c.unitsInvolved,
+      deputyReported: c.deputyReported,
+      important: c.important,
+      provincialReferral: c.provincialReferral,
+      leaderInstructed: c.leaderInstructed,
+      relatedCaseIds: c.relatedCaseIds,
+      repeatCount: c.repeatCount,
+      similarOpenCases: c.similarOpenCases,
+      route: { committee: c.routeCommittee, handledBy: c.routeHandledBy, mode: c.routeMode },
+      meetingType: c.meetingType,
+      flags: c.flags,
+      deadlines: {
+        acceptDueAt: c.acceptDueAt.toISOString(),
+        replyDueAt: iso(c.replyDueAt),
+        dueAt: iso(due),
+        daysLeft: due ? this.deadlines.daysLeft(due, now) : null,
+        overdue: due ? this.deadlines.isOverdue(due, now) : false,
+        dueSoon: due ? this.deadlines.isDueSoon(due, now) : false,
+        extensionUsed: c.extensionUsed,
+        reportRequired: c.reportRequired,
+      },
+      feedback: c.feedback,
+      repliedAt: iso(c.repliedAt),
+      closedAt: iso(c.closedAt),
+      leadLeaderId: c.leadLeaderId,
+      resupervisionCount: c.resupervisionCount,
+      evaluation: c.evaluation,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+      version: c.version,
+    };
+    if (timeline) view.timeline = timeline.map(toTimelineView);
+    return view;
+  }
+
+  private petitioner(c: PetitionCase, clear: boolean): PetitionerView {
+    const idNumber = c.petitionerIdCipher ? this.cipher.decrypt(c.petitionerIdCipher) : null;
+    const phone = c.petitionerPhoneCipher ? this.cipher.decrypt(c.petitionerPhoneCipher) : null;
+    const address = c.petitionerAddressCipher ? this.cipher.decrypt(c.petitionerAddressCipher) : null;
+    if (clear) return { name: c.petitionerName, idNumber, phone, address, organisation: c.petitionerOrganisation, masked: false };
+    return {
+      name: maskName(c.petitionerName),
+      idNumber: idNumber ? maskIdNumber(idNumber) : null,
+      phone: phone ? maskPhone(phone) : null,
+      address: address ? maskAddress(address) : null,
+      organisation: c.petitionerOrganisation,
+      masked: true,
+    };
+  }
+}
+
+export function toTimelineView(e: CaseEvent): TimelineEventView {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actor: { id: e.actorId, name: e.actorName, role: e.actorRole },
+    reason: e.reason,
+    data: e.data,
+  };
+}

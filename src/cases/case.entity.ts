@@ -1,0 +1,181 @@
+import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
+import type { CaseStatus, Category, Channel, Feedback, Grade, HandlingMode, MeetingType } from './case.types.js';
+import type { Evaluation } from '../rules/evaluation.types.js';
+
+/**
+ * A petition case (信访事项): one letter, visit, online or phone petition.
+ * `dueAt` is the deadline currently running (acceptance, then reply); overdue is derived
+ * from it and the clock, never stored.
+ */
+@Entity('cases')
+@Index('idx_cases_status_due', ['status', 'dueAt'])
+@Index('idx_cases_due', ['dueAt'])
+@Index('idx_cases_grade_due', ['grade', 'dueAt'])
+@Index('idx_cases_category_region_received', ['category', 'region', 'receivedAt'])
+@Index('idx_cases_handled_due', ['routeHandledBy', 'dueAt'])
+@Index('idx_cases_received', ['receivedAt'])
+@Index('idx_cases_id_hash', ['petitionerIdHash'])
+@Index('idx_cases_phone_hash', ['petitionerPhoneHash'])
+@Index('idx_cases_lead_leader', ['leadLeaderId'])
+export class PetitionCase {
+  @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
+  id!: string;
+
+  /** `XF-2026-000123`: gap-free per year. */
+  @Column({ type: 'varchar', length: 20, unique: true })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  channel!: Channel;
+
+  @DateTimeColumn()
+  receivedAt!: Date;
+
+  @DateTimeColumn()
+  registeredAt!: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: CaseStatus;
+
+  @Column({ type: 'varchar', length: 24 })
+  grade!: Grade;
+
+  // Petitioner. Name in clear (masked outside the secretariat); ID number, phone and address encrypted.
+  @Column({ type: 'varchar', length: 100 })
+  petitionerName!: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  petitionerOrganisation!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  petitionerIdCipher!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  petitionerIdHash!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  petitionerPhoneCipher!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  petitionerPhoneHash!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  petitionerAddressCipher!: string | null;
+
+  @Column({ type: 'int' })
+  headcount!: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  subject!: string;
+
+  @Column({ type: 'text' })
+  content!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  category!: Category;
+
+  @Column({ type: 'varchar', length: 50 })
+  region!: string;
+
+  @Column({ type: 'simple-json' })
+  unitsInvolved!: string[];
+
+  @Column({ type: 'boolean', default: false })
+  deputyReported!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  important!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  provincialReferral!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  leaderInstructed!: boolean;
+
+  @Column({ type: 'simple-json' })
+  relatedCaseIds!: string[];
+
+  @Column({ type: 'int', default: 0 })
+  repeatCount!: number;
+
+  @Column({ type: 'int', default: 0 })
+  similarOpenCases!: number;
+
+  // Routing proposed by the rules at intake, then confirmed/changed by route/transfer actions.
+  @Column({ type: 'varchar', length: 32 })
+  routeCommittee!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  routeHandledBy!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  routeMode!: HandlingMode;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  meetingType!: MeetingType | null;
+
+  @Column({ type: 'simple-json' })
+  flags!: string[];
+
+  @Column({ type: 'int' })
+  ruleSetVersion!: number;
+
+  @Column({ type: 'simple-json' })
+  evaluation!: Evaluation;
+
+  // Deadlines. `dueAt` mirrors the one currently running, for the ledger and the sweep.
+  @DateTimeColumn()
+  acceptDueAt!: Date;
+
+  @DateTimeColumn({ nullable: true })
+  replyDueAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  reportRequired!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  extensionUsed!: boolean;
+
+  @Column({ type: 'int', default: 0 })
+  resupervisionCount!: number;
+
+  @DateTimeColumn({ nullable: true })
+  acceptedAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  routedAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  repliedAt!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  repliedOnTime!: boolean;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  feedback!: Feedback | null;
+
+  @DateTimeColumn({ nullable: true })
+  feedbackAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  leadLeaderId!: string | null;
+
+  @Column({ type: 'varchar', length: UUID_LENGTH })
+  createdBy!: string;
+
+  @DateTimeColumn()
+  createdAt!: Date;
+
+  @DateTimeColumn()
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { asRow, asRows } from '../database/rows.js';
+import { CaseEvent } from './case-event.entity.js';
+import { CaseNotice } from './case-notice.entity.js';
+import { PetitionCase } from './case.entity.js';
+import { OPEN_STATUSES, type CaseStatus, type Category, type Grade } from './case.types.js';
+import type { CaseSort } from './dto/list-cases.query.js';
+import { IdempotencyKey } from './idempotency-key.entity.js';
+
+export interface LedgerFilter {
+  status?: CaseStatus;
+  grade?: Grade;
+  category?: Category;
+  region?: string;
+  unit?: string;
+  overdue?: boolean;
+  dueBefore?: Date;
+  q?: string;
+  /** Restricts to cases a leader is in charge of. */
+  leadLeaderId?: string;
+}
+
+export interface PriorCases {
+  count: number;
+  anyDissatisfied: boolean;
+}
+
+const SORTS: Record<CaseSort, [string, 'ASC' | 'DESC']> = {
+  dueAt: ['c.dueAt', 'ASC'],
+  '-dueAt': ['c.dueAt', 'DESC'],
+  receivedAt: ['c.receivedAt', 'ASC'],
+  '-receivedAt': ['c.receivedAt', 'DESC'],
+  code: ['c.code', 'ASC'],
+  '-code': ['c.code', 'DESC'],
+};
+
+/** All SQL about cases: intake, lookups for derived facts, the ledger, the timeline, notices. */
+@Injectable()
+export class CaseRepository {
+  private readonly mysql: boolean;
+
+  constructor(
+    @InjectRepository(PetitionCase) private readonly cases: Repository<PetitionCase>,
+    @InjectRepository(CaseEvent) private readonly events: Repository<CaseEvent>,
+    @InjectRepository(IdempotencyKey) private readonly keys: Repository<IdempotencyKey>,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.mysql = dataSource.options.type === 'mysql';
+  }
+
+  /** Next number of the year, inside the caller's transaction: the row lock keeps codes gap-free. */
+  async nextSequence(em: EntityManager, year: number): Promise<number> {
+    if (this.mysql) {
+      await em.query('INSERT INTO case_counters (`year`, lastSeq) VALUES (?, 1) ON DUPLICATE KEY UPDATE lastSeq = lastSeq + 1', [year]);
+      const rows: { lastSeq: number }[] = await em.query('SELECT lastSeq FROM case_counters WHERE `year` = ?', [year]);
+      return Number(rows[0].lastSeq);
+    }
+    const rows: { lastSeq: number }[] = await em.query(
+      'INSERT INTO case_counters ("year", lastSeq) VALUES (?, 1) ON CONFLICT("year") DO UPDATE SET lastSeq = lastSeq + 1 RETURNING lastSeq',
+      [year],
+    );
+    return Number(rows[0].lastSeq);
+  }
+
+  async insert(em: EntityManager, petitionCase: PetitionCase): Promise<void> {
+    await em.insert(PetitionCase, asRow(petitionCase));
+  }
+
+  /** Optimistic update: fails (returns false) when someone else changed the case since `version`. */
+  async update(em: EntityManager, id: string, version: number, changes: Partial<PetitionCase>): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(PetitionCase)
+      .set({ ...changes, version: () => 'version + 1' } as never)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Timeline rows are only ever inserted; there is no update or delete path. */
+  async appendEvents(em: EntityManager, events: CaseEvent[]): Promise<void> {
+    if (events.length) await em.createQueryBuilder().insert().into(CaseEvent).values(asRows(events)).orIgnore().execute();
+  }
+
+  findById(id: string): Promise<PetitionCase | null> {
+    return this.cases.findOneBy({ id });
+  }
+
+  findByIdIn(em: EntityManager, id: string): Promise<PetitionCase | null> {
+    return em.findOneBy(PetitionCase, { id });
+  }
+
+  async existingIds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.cases.find({ select: { id: true }, where: { id: In(ids) } });
+    return rows.map((r) => r.id);
+  }
+
+  timeline(caseId: string): Promise<CaseEvent[]> {
+    return this.events.find({ where: { caseId }, order: { caseVersion: 'ASC', at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Earlier cases of the same petitioner (ID number or phone) or explicitly related, received since `since`. */
+  async priorCases(input: { idHash: string | null; phoneHash: string | null; relatedIds: string[]; since: Date; before: Date }): Promise<PriorCases> {
+    if (!input.idHash && !input.phoneHash && !input.relatedIds.length) return { count: 0, anyDissatisfied: false };
+    const qb = this.cases
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.feedback'])
+      .where('c.receivedAt >= :since AND c.receivedAt <= :before', { since: input.since, before: input.before })
+      .andWhere(
+        new Brackets((or) => {
+          if (input.idHash) or.orWhere('c.petitionerIdHash = :idHash', { idHash: input.idHash });
+          if (input.phoneHash) or.orWhere('c.petitionerPhoneHash = :phoneHash', { phoneHash: input.phoneHash });
+          if (input.relatedIds.length) or.orWhere('c.id IN (:...relatedIds)', { relatedIds: input.relatedIds });
+        }),
+      );
+    const rows = await qb.getMany();
+    return { count: rows.length, anyDissatisfied: rows.some((r) => r.feedback === 'dissatisfied') };
+  }
+
+  /** Open cases of the same category and region received since `since`. */
+  countSimilarOpen(category: string, region: string, since: Date): Promise<number> {
+    return this.cases
+      .createQueryBuilder('c')
+      .where('c.category = :category AND c.region = :region AND c.receivedAt >= :since', { category, region, since })
+      .andWhere('c.status IN (:...open)', { open: OPEN_STATUSES })
+      .getCount();
+  }
+
+  countActiveForLeader(leaderId: string): Promise<number> {
+    return this.cases
+      .createQueryBuilder('c')
+      .where('c.leadLeaderId = :leaderId', { leaderId })
+      .andWhere('c.status NOT IN (:...done)', { done: ['closed', 'rejected', 'withdrawn'] })
+      .getCount();
+  }
+
+  findIdempotencyKey(scopedKey: string): Promise<IdempotencyKey | null> {
+    return this.keys.findOneBy({ scopedKey });
+  }
+
+  async insertIdempotencyKey(em: EntityManager, key: IdempotencyKey): Promise<void> {
+    await em.insert(IdempotencyKey, key);
+  }
+
+  async insertNotice(em: EntityManager, notice: CaseNotice): Promise<void> {
+    await em.insert(CaseNotice, notice);
+  }
+
+  /** The ledger: filtered, sorted by deadline (cases without a running deadline last), paginated. */
+  async ledger(filter: LedgerFilter, now: Date, sort: CaseSort, page: number, pageSize: number): Promise<{ items: PetitionCase[]; total: number }> {
+    const qb = this.cases.createQueryBuilder('c');
+    this.applyFilter(qb, filter, now);
+    const [column, direction] = SORTS[sort];
+    if (column === 'c.dueAt') qb.orderBy('CASE WHEN c.dueAt IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy(column, direction);
+    else qb.orderBy(column, direction);
+    qb.addOrderBy('c.code', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
+    const [items, total] = await Promise.all([qb.getMany(), qb.clone().orderBy().skip(undefined).take(undefined).getCount()]);
+    return { items, total };
+  }
+
+  private applyFilter(qb: SelectQueryBuilder<PetitionCase>, f: LedgerFilter, now: Date): void {
+    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+    if (f.grade) qb.andWhere('c.grade = :grade', { grade: f.grade });
+    if (f.category) qb.andWhere('c.category = :category', { category: f.category });
+    if (f.region) qb.andWhere('c.region = :region', { region: f.region });
+    if (f.unit) qb.andWhere('c.routeHandledBy = :unit', { unit: f.unit });
+    if (f.overdue === true) qb.andWhere('c.dueAt < :now', { now });
+    if (f.overdue === false) qb.andWhere('(c.dueAt IS NULL OR c.dueAt >= :now)', { now });
+    if (f.dueBefore) qb.andWhere('c.dueAt < :dueBefore', { dueBefore: f.dueBefore });
+    if (f.leadLeaderId) qb.andWhere('c.leadLeaderId = :leader', { leader: f.leadLeaderId });
+    if (f.q) {
+      const like = `%${f.q.replace(/[!%_]/g, (m) => '!' + m)}%`;
+      qb.andWhere(
+        new Brackets((or) => {
+          or.where('c.code = :code', { code: f.q?.toUpperCase() }).orWhere("c.subject LIKE :like ESCAPE '!'", { like });
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import type { Page } from '../common/http/pagination.js';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import type { CaseView, TimelineEventView } from './case-view.js';
+import { CasesService } from './cases.service.js';
+import { CaseActionDto } from './dto/case-action.dto.js';
+import { CreateCaseDto } from './dto/create-case.dto.js';
+import { ListCasesQuery } from './dto/list-cases.query.js';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Roles('admin', 'secretariat')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the same case' })
+  @Post()
+  async register(
+    @Body() body: CreateCaseDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CaseView> {
+    const { view, replayed } = await this.cases.register(body, actor, idempotencyKey);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return view;
+  }
+
+  @Get()
+  ledger(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor): Promise<Page<CaseView>> {
+    return this.cases.ledger(query, actor);
+  }
+
+  @Get(':id')
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<CaseView> {
+    return this.cases.get(id, actor);
+  }
+
+  @Get(':id/timeline')
+  timeline(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<TimelineEventView[]> {
+    return this.cases.timeline(id, actor);
+  }
+
+  @Roles('admin', 'secretariat')
+  @HttpCode(200)
+  @Post(':id/actions')
+  act(@Param('id', UuidPipe) id: string, @Body() body: CaseActionDto, @CurrentActor() actor: Actor): Promise<CaseView> {
+    return this.cases.act(id, body, actor);
+  }
+}

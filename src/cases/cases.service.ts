@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor.js';
+import { Clock } from '../common/clock.js';
+import type { Page } from '../common/http/pagination.js';
+import { PiiCipher } from '../common/pii/pii-cipher.js';
+import { CaseActionsService } from './case-actions.service.js';
+import { CaseQueriesService } from './case-queries.service.js';
+import { CaseViewBuilder, type CaseView, type TimelineEventView, toTimelineView } from './case-view.js';
+import { DeadlineCalculator } from './deadlines.js';
+import type { CaseActionDto } from './dto/case-action.dto.js';
+import type { CreateCaseDto } from './dto/create-case.dto.js';
+import type { ListCasesQuery } from './dto/list-cases.query.js';
+import { IntakeService } from './intake.service.js';
+
+/** The cases API in one place: each method does the work and returns what this actor may see. */
+@Injectable()
+export class CasesService {
+  private readonly views: CaseViewBuilder;
+
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly actions: CaseActionsService,
+    private readonly queries: CaseQueriesService,
+    private readonly clock: Clock,
+    cipher: PiiCipher,
+    deadlines: DeadlineCalculator,
+  ) {
+    this.views = new CaseViewBuilder(cipher, deadlines);
+  }
+
+  async register(input: CreateCaseDto, actor: Actor, idempotencyKey?: string): Promise<{ view: CaseView; replayed: boolean }> {
+    const { petitionCase, replayed } = await this.intake.register(input, actor, idempotencyKey);
+    return { view: this.views.build(petitionCase, actor, this.clock.now()), replayed };
+  }
+
+  async act(id: string, input: CaseActionDto, actor: Actor): Promise<CaseView> {
+    await this.actions.perform(id, input, actor);
+    return this.get(id, actor);
+  }
+
+  async get(id: string, actor: Actor): Promise<CaseView> {
+    const { petitionCase, timeline } = await this.queries.get(id, actor);
+    return this.views.build(petitionCase, actor, this.clock.now(), timeline);
+  }
+
+  async timeline(id: string, actor: Actor): Promise<TimelineEventView[]> {
+    return (await this.queries.get(id, actor)).timeline.map(toTimelineView);
+  }
+
+  async ledger(query: ListCasesQuery, actor: Actor): Promise<Page<CaseView>> {
+    const page = await this.queries.ledger(query, actor);
+    const now = this.clock.now();
+    return { ...page, items: page.items.map((c) => this.views.build(c, actor, now)) };
+  }
+}

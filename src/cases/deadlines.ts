@@ -1,0 +1,133 @@
+import { DateTime, IANAZone } from 'luxon';
+import { badRequest } from '../common/errors.js';
+import type { WorkingCalendar } from '../common/time/working-calendar.js';
+
+/**
+ * Statutory deadlines of a petition case (信访工作条例 2022). Every number is policy
+ * (`config/policy.json`), none is code.
+ *
+ * Counting rule (Chinese administrative practice, cf. 民法典 arts. 201–203):
+ * - a period of N days starts the day after the start event: last day = local start date + N;
+ * - a period of months ends on the corresponding day of the target month (or its last day
+ *   when there is none: 08-31 + 2 months = 10-31);
+ * - when the last day is not a working day (statutory holiday, or a weekend that is not a
+ *   make-up workday) it moves to the next working day;
+ * - the deadline instant is the end of that local day (23:59:59.999 in `timeZone`), as UTC.
+ */
+export interface DeadlinePolicy {
+  acceptDays: number;
+  handleDays: number;
+  supervisedReplyMonths: number;
+  extensionMaxDays: number;
+  resupervisionDays: number;
+  reviewRequestDays: number;
+  dueSoonDays: number;
+  timeZone: string;
+}
+
+export class DeadlineCalculator {
+  constructor(
+    private readonly policy: DeadlinePolicy,
+    private readonly calendar: WorkingCalendar,
+  ) {
+    if (!IANAZone.isValidZone(policy.timeZone)) throw new Error(`invalid time zone "${policy.timeZone}"`);
+  }
+
+  /** The policy in force (day counts, time zone), e.g. to show limits to users. */
+  limits(): Readonly<DeadlinePolicy> {
+    const p = this.policy;
+    return {
+      acceptDays: p.acceptDays,
+      handleDays: p.handleDays,
+      supervisedReplyMonths: p.supervisedReplyMonths,
+      extensionMaxDays: p.extensionMaxDays,
+      resupervisionDays: p.resupervisionDays,
+      reviewRequestDays: p.reviewRequestDays,
+      dueSoonDays: p.dueSoonDays,
+      timeZone: p.timeZone,
+    };
+  }
+
+  /** Decide on acceptance and tell the petitioner (default 15 days after registration). */
+  acceptDue(registeredAt: Date, days: number = this.policy.acceptDays): Date {
+    return this.afterDays(registeredAt, days);
+  }
+
+  /** Handle the case (default 60 days after acceptance). */
+  handleDue(acceptedAt: Date, days: number = this.policy.handleDays): Date {
+    return this.afterDays(acceptedAt, days);
+  }
+
+  /** Supervised item: reply within N calendar months of the transfer (default 2). */
+  supervisedReplyDue(transferredAt: Date, months: number = this.policy.supervisedReplyMonths): Date {
+    assertPositiveInteger('months', months);
+    const lastDay = this.localDate(transferredAt).plus({ months });
+    return this.endOfWorkingDay(lastDay);
+  }
+
+  /** The one extension: N more calendar days counted from the current deadline's day. */
+  extend(currentDue: Date, days: number): Date {
+    const max = this.policy.extensionMaxDays;
+    if (!Number.isInteger(days) || days < 1 || days > max) {
+      throw badRequest(
+        'EXTENSION_TOO_LONG',
+        {
+          zh: `延期天数须为 1 至 ${max} 天之间的整数。`,
+          en: `An extension must be a whole number of days between 1 and ${max}.`,
+        },
+        { days, extensionMaxDays: max },
+      );
+    }
+    return this.afterDays(currentDue, days);
+  }
+
+  /** Re-supervision (再督办): a new reply deadline (default 30 days). */
+  resupervisionDue(at: Date, days: number = this.policy.resupervisionDays): Date {
+    return this.afterDays(at, days);
+  }
+
+  /** Last day for a dissatisfied petitioner to ask for review (复查), default 30 days after the reply. */
+  reviewRequestDue(repliedAt: Date, days: number = this.policy.reviewRequestDays): Date {
+    return this.afterDays(repliedAt, days);
+  }
+
+  /** Whole local days from today to the deadline's day: 0 on the last day, negative when overdue. */
+  daysLeft(due: Date, now: Date): number {
+    return Math.round(this.localDate(due).diff(this.localDate(now), 'days').days);
+  }
+
+  isOverdue(due: Date, now: Date): boolean {
+    return now.getTime() > due.getTime();
+  }
+
+  /** Not overdue and at most `dueSoonDays` local days left. */
+  isDueSoon(due: Date, now: Date): boolean {
+    return !this.isOverdue(due, now) && this.daysLeft(due, now) <= this.policy.dueSoonDays;
+  }
+
+  /** False when the deadline's year has no holiday data: the date may move once it is published. */
+  hasCalendarDataFor(due: Date): boolean {
+    return this.calendar.hasDataForYear(this.localDate(due).year);
+  }
+
+  private afterDays(start: Date, days: number): Date {
+    assertPositiveInteger('days', days);
+    return this.endOfWorkingDay(this.localDate(start).plus({ days }));
+  }
+
+  /** Local calendar date of an instant, as a UTC-midnight DateTime (pure date arithmetic). */
+  private localDate(at: Date): DateTime {
+    const iso = DateTime.fromJSDate(at, { zone: this.policy.timeZone }).toISODate();
+    if (iso === null) throw new Error('invalid date');
+    return DateTime.fromISO(iso, { zone: 'UTC' });
+  }
+
+  private endOfWorkingDay(lastDay: DateTime): Date {
+    const working = this.calendar.nextWorkingDay(lastDay.toISODate() as string);
+    return DateTime.fromISO(working, { zone: this.policy.timeZone }).endOf('day').toUTC().toJSDate();
+  }
+}
+
+function assertPositiveInteger(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { FEEDBACK_VALUES, type Feedback } from '../case.types.js';
+import { CASE_ACTIONS, type CaseAction } from '../lifecycle.js';
+
+/** The body of `POST /cases/:id/actions`; which fields are needed depends on the action. */
+export class CaseActionDto {
+  @ApiProperty({ enum: CASE_ACTIONS })
+  @IsIn(CASE_ACTIONS)
+  action!: CaseAction;
+
+  @ApiPropertyOptional({ description: 'why (reject, extend, resupervise, withdraw), or the reply summary (reply)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  reason?: string;
+
+  @ApiPropertyOptional({ example: 'UCEC', description: 'route/transfer: follow-up committee' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  committee?: string;
+
+  @ApiPropertyOptional({ example: 'GOV', description: 'route/transfer: handling unit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  handledBy?: string;
+
+  @ApiPropertyOptional({ description: 'extend: days (≤ 30); resupervise: days for the new deadline' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days?: number;
+
+  @ApiPropertyOptional({ description: 'extend: who approved the extension' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  approver?: string;
+
+  @ApiPropertyOptional({ enum: FEEDBACK_VALUES })
+  @IsOptional()
+  @IsIn(FEEDBACK_VALUES)
+  feedback?: Feedback;
+
+  @ApiPropertyOptional({ description: 'assign-leader: the leader in charge (包案领导)' })
+  @IsOptional()
+  @IsUUID()
+  leaderId?: string;
+
+  @ApiPropertyOptional({ description: 'reply of a supervised item: reference or summary of the written report' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  report?: string;
+
+  @ApiPropertyOptional({ description: 'urge: note to the handling unit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CATEGORIES, CHANNELS, type Category, type Channel } from '../case.types.js';
+
+export class PetitionerDto {
+  @ApiProperty({ example: '张三' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '11010519491231002X', description: '18-digit resident ID number; encrypted at rest' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '13812345678', description: 'encrypted at rest' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  phone?: string;
+
+  @ApiPropertyOptional({ example: '十堰市茅箭区某小区 3 栋' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @ApiPropertyOptional({ example: '某小区业主委员会' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  organisation?: string;
+}
+
+/** The body of `POST /cases` (and of `POST /rules/evaluate`). */
+export class CreateCaseDto {
+  @ApiProperty({ enum: CHANNELS })
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @ApiProperty({ example: '2026-11-26T09:30:00+08:00', description: 'when the letter arrived or the visit took place' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'receivedAt must carry a time zone offset' })
+  receivedAt!: string;
+
+  @ApiProperty({ type: PetitionerDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PetitionerDto)
+  petitioner!: PetitionerDto;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  headcount?: number;
+
+  @ApiProperty({ example: '老旧小区改造进度缓慢' })
+  @IsString()
+  @Length(1, 200)
+  subject!: string;
+
+  @ApiProperty({ example: '小区列入改造计划至今未开工，雨天漏水。' })
+  @IsString()
+  @Length(1, 20_000)
+  content!: string;
+
+  @ApiProperty({ enum: CATEGORIES })
+  @IsIn(CATEGORIES)
+  category!: Category;
+
+  @ApiProperty({ example: '茅箭区' })
+  @IsString()
+  @Length(1, 50)
+  region!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['GOV', 'HOUSING'], description: 'unit codes' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  unitsInvolved?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() deputyReported?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() important?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() provincialReferral?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() leaderInstructed?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'ids of earlier related cases' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  relatedCaseIds?: string[];
+}

@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination.js';
+import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../case.types.js';
+
+export const CASE_SORTS = ['dueAt', '-dueAt', 'receivedAt', '-receivedAt', 'code', '-code'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** Ledger (台账) filters of `GET /cases`. */
+export class ListCasesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: CaseStatus;
+  @ApiPropertyOptional({ enum: GRADES }) @IsOptional() @IsIn(GRADES) grade?: Grade;
+  @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: Category;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) region?: string;
+  @ApiPropertyOptional({ description: 'handling unit code' }) @IsOptional() @IsString() @MaxLength(32) unit?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ description: 'current deadline before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
+  @ApiPropertyOptional({ description: 'case code, or words of the subject' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: CASE_SORTS, default: 'dueAt' }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
+}

@@ -1,0 +1,223 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { Policy } from '../../config/policy.js';
+import type { AppConfig } from '../../config/app-config.js';
+import type { Actor } from '../auth/actor.js';
+import { Clock } from '../common/clock.js';
+import { isValidIdNumber } from '../common/pii/id-number.js';
+import { isValidPhone } from '../common/pii/phone.js';
+import { normalizeIdNumber, normalizePhone, PiiCipher } from '../common/pii/pii-cipher.js';
+import { APP_CONFIG, POLICY } from '../common/tokens.js';
+import { isUniqueViolation, TransactionRunner } from '../database/transaction-runner.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { RulesService } from '../rules/rules.service.js';
+import { CaseErrors } from './case.errors.js';
+import type { CaseEvent } from './case-event.entity.js';
+import type { PetitionCase } from './case.entity.js';
+import { caseFacts } from './case-facts.js';
+import { CaseRepository } from './case.repository.js';
+import { DeadlineCalculator } from './deadlines.js';
+import type { CreateCaseDto } from './dto/create-case.dto.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
+const REPEAT_WINDOW_MONTHS = 12;
+const CLUSTER_WINDOW_DAYS = 30;
+
+export interface Registration {
+  petitionCase: PetitionCase;
+  /** True when an `Idempotency-Key` retry returned the case registered before. */
+  replayed: boolean;
+}
+
+/** 受理登记: validates, derives the facts, grades and routes by the rules, and stores the case with its first timeline event. */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly repo: CaseRepository,
+    private readonly rules: RulesService,
+    private readonly directory: DirectoryService,
+    private readonly cipher: PiiCipher,
+    private readonly deadlines: DeadlineCalculator,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(POLICY) private readonly policy: Policy,
+  ) {}
+
+  async register(input: CreateCaseDto, actor: Actor, idempotencyKey?: string): Promise<Registration> {
+    const scopedKey = idempotencyKey === undefined ? null : this.scopeKey(idempotencyKey, actor);
+    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+    if (scopedKey) {
+      const replay = await this.replay(scopedKey, requestHash);
+      if (replay) return replay;
+    }
+    const now = this.clock.now();
+    const receivedAt = this.checkReceivedAt(input.receivedAt, now);
+    const petitioner = this.protectPetitioner(input);
+    if (input.unitsInvolved?.length) await this.directory.assertUnitCodes(input.unitsInvolved);
+    const relatedIds = input.relatedCaseIds ?? [];
+    if (relatedIds.length) {
+      const found = new Set(await this.repo.existingIds(relatedIds));
+      const missing = relatedIds.filter((id) => !found.has(id));
+      if (missing.length) throw CaseErrors.unknownRelatedCases(missing);
+    }
+
+    const [prior, similarOpenCases] = await Promise.all([
+      this.repo.priorCases({
+        idHash: petitioner.petitionerIdHash,
+        phoneHash: petitioner.petitionerPhoneHash,
+        relatedIds,
+        since: DateTime.fromJSDate(receivedAt).minus({ months: REPEAT_WINDOW_MONTHS }).toJSDate(),
+        before: now,
+      }),
+      this.repo.countSimilarOpen(input.category, input.region, new Date(now.getTime() - CLUSTER_WINDOW_DAYS * 86_400_000)),
+    ]);
+    const evaluation = await this.rules.evaluate(
+      caseFacts(input, { repeatCount: prior.count, similarOpenCases, relatedDissatisfied: prior.anyDissatisfied }),
+    );
+    const acceptDueAt = this.deadlines.acceptDue(now, evaluation.deadlines.acceptDays);
+    const year = DateTime.fromJSDate(now, { zone: this.policy.timeZone }).year;
+
+    const draft: Omit<PetitionCase, 'code'> = {
+      id: randomUUID(),
+      channel: input.channel,
+      receivedAt,
+      registeredAt: now,
+      status: 'registered',
+      grade: evaluation.grade,
+      ...petitioner,
+      headcount: input.headcount ?? 1,
+      subject: input.subject.trim(),
+      content: input.content,
+      category: input.category,
+      region: input.region.trim(),
+      unitsInvolved: input.unitsInvolved ?? [],
+      deputyReported: input.deputyReported ?? false,
+      important: input.important ?? false,
+      provincialReferral: input.provincialReferral ?? false,
+      leaderInstructed: input.leaderInstructed ?? false,
+      relatedCaseIds: relatedIds,
+      repeatCount: prior.count,
+      similarOpenCases,
+      routeCommittee: evaluation.route.committee,
+      routeHandledBy: evaluation.route.handledBy,
+      routeMode: evaluation.route.mode,
+      meetingType: evaluation.meetingType,
+      flags: evaluation.flags,
+      ruleSetVersion: evaluation.ruleSetVersion,
+      evaluation,
+      acceptDueAt,
+      replyDueAt: null,
+      dueAt: acceptDueAt,
+      reportRequired: false,
+      extensionUsed: false,
+      resupervisionCount: 0,
+      acceptedAt: null,
+      routedAt: null,
+      repliedAt: null,
+      repliedOnTime: false,
+      feedback: null,
+      feedbackAt: null,
+      closedAt: null,
+      leadLeaderId: null,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+
+    try {
+      const petitionCase = await this.tx.run(async (em) => {
+        if (scopedKey) await this.repo.insertIdempotencyKey(em, { scopedKey, requestHash, caseId: draft.id, createdAt: now });
+        const seq = await this.repo.nextSequence(em, year);
+        const stored: PetitionCase = { ...draft, code: `XF-${year}-${String(seq).padStart(6, '0')}` };
+        await this.repo.insert(em, stored);
+        await this.repo.appendEvents(em, [this.registrationEvent(stored, actor)]);
+        return stored;
+      });
+      return { petitionCase, replayed: false };
+    } catch (error) {
+      if (scopedKey && isUniqueViolation(error)) {
+        const replay = await this.replay(scopedKey, requestHash);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  private scopeKey(key: string, actor: Actor): string {
+    if (!IDEMPOTENCY_KEY.test(key)) throw CaseErrors.invalidIdempotencyKey();
+    return `${actor.id}:${key}`;
+  }
+
+  private async replay(scopedKey: string, requestHash: string): Promise<Registration | null> {
+    const existing = await this.repo.findIdempotencyKey(scopedKey);
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) throw CaseErrors.idempotencyKeyReused();
+    const petitionCase = await this.repo.findById(existing.caseId);
+    return petitionCase ? { petitionCase, replayed: true } : null;
+  }
+
+  private checkReceivedAt(value: string, now: Date): Date {
+    const receivedAt = new Date(value);
+    if (receivedAt.getTime() > now.getTime() + this.config.receivedAtToleranceMinutes * 60_000) {
+      throw CaseErrors.receivedInFuture(this.config.receivedAtToleranceMinutes);
+    }
+    if (DateTime.fromJSDate(now).minus({ years: 5 }).toJSDate() > receivedAt) throw CaseErrors.receivedTooLongAgo();
+    return receivedAt;
+  }
+
+  /** Validates the ID number and phone, encrypts them (and the address) and derives the lookup hashes. */
+  private protectPetitioner(input: CreateCaseDto): Pick<
+    PetitionCase,
+    | 'petitionerName'
+    | 'petitionerOrganisation'
+    | 'petitionerIdCipher'
+    | 'petitionerIdHash'
+    | 'petitionerPhoneCipher'
+    | 'petitionerPhoneHash'
+    | 'petitionerAddressCipher'
+  > {
+    const { name, idNumber, phone, address, organisation } = input.petitioner;
+    const id = idNumber?.trim() ? normalizeIdNumber(idNumber) : null;
+    if (id !== null && !isValidIdNumber(id, this.clock.now())) throw CaseErrors.invalidIdNumber();
+    const tel = phone?.trim() ? phone.trim() : null;
+    if (tel !== null && !isValidPhone(tel)) throw CaseErrors.invalidPhone();
+    return {
+      petitionerName: name.trim(),
+      petitionerOrganisation: organisation?.trim() || null,
+      petitionerIdCipher: id ? this.cipher.encrypt(id) : null,
+      petitionerIdHash: id ? this.cipher.lookupHash('id', id) : null,
+      petitionerPhoneCipher: tel ? this.cipher.encrypt(normalizePhone(tel)) : null,
+      petitionerPhoneHash: tel ? this.cipher.lookupHash('phone', tel) : null,
+      petitionerAddressCipher: address?.trim() ? this.cipher.encrypt(address.trim()) : null,
+    };
+  }
+
+  private registrationEvent(c: PetitionCase, actor: Actor): CaseEvent {
+    return {
+      id: randomUUID(),
+      caseId: c.id,
+      at: c.registeredAt,
+      caseVersion: 1,
+      action: 'register',
+      fromStatus: null,
+      toStatus: 'registered',
+      actorId: actor.id,
+      actorName: actor.displayName,
+      actorRole: actor.role,
+      reason: null,
+      data: {
+        channel: c.channel,
+        grade: c.grade,
+        route: { committee: c.routeCommittee, handledBy: c.routeHandledBy, mode: c.routeMode },
+        meetingType: c.meetingType,
+        flags: c.flags,
+        ruleSetVersion: c.ruleSetVersion,
+        rulesFired: c.evaluation.firedRules.map((r) => r.name),
+        acceptDueAt: c.acceptDueAt.toISOString(),
+      },
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { Policy } from '../../config/policy.js';
+import { Clock } from '../common/clock.js';
+import { Mailer } from '../common/mail/mailer.js';
+import { redactPii } from '../common/pii/masking.js';
+import { POLICY } from '../common/tokens.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { JOB_NAMES } from '../jobs/job-names.js';
+import { JobRegistry } from '../jobs/job-registry.js';
+import { CaseNoticeRepository, type PendingNotice } from './case-notice.repository.js';
+
+const KIND_ZH: Record<PendingNotice['kind'], string> = { overdue: '已超期', 'due-soon': '即将到期', manual: '催办' };
+const MAX_PER_MESSAGE = 500;
+
+/** Sends each handling unit one digest of its pending urging notices and due-soon reminders (催办通知). */
+@Injectable()
+export class UnitReminderService implements OnModuleInit {
+  private readonly logger = new Logger('UnitReminder');
+
+  constructor(
+    private readonly notices: CaseNoticeRepository,
+    private readonly directory: DirectoryService,
+    private readonly mailer: Mailer,
+    private readonly registry: JobRegistry,
+    private readonly clock: Clock,
+    @Inject(POLICY) private readonly policy: Policy,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(JOB_NAMES.dueSoonReminder, ({ unitCode }, { jobId }) => this.remind(unitCode, jobId));
+  }
+
+  async remind(unitCode: string, jobId: string): Promise<void> {
+    const pending = await this.notices.pendingForUnit(unitCode, MAX_PER_MESSAGE);
+    if (!pending.length) return;
+    const unit = await this.directory.unitByCode(unitCode);
+    if (unit?.email) {
+      await this.mailer.send(
+        {
+          to: unit.email,
+          subject: `【催办通知】${unit.name}：${pending.length} 件信访事项请按期办理`,
+          text: this.body(unit.name, pending),
+          headers: { 'X-XF-Job': jobId },
+        },
+        `reminder-${unitCode}-${jobId}`,
+      );
+    } else {
+      this.logger.warn(`unit ${unitCode} has no e-mail address; ${pending.length} notices recorded without sending`);
+    }
+    await this.notices.markDelivered(
+      pending.map((n) => n.id),
+      this.clock.now(),
+    );
+  }
+
+  private body(unitName: string, pending: PendingNotice[]): string {
+    const fmt = (d: Date | null): string => (d ? (DateTime.fromJSDate(d, { zone: this.policy.timeZone }).toISODate() ?? '') : '—');
+    const lines = pending.map((n) => `${n.caseCode}  ${KIND_ZH[n.kind]}  期限 ${fmt(n.dueAt)}  ${n.caseSubject}${n.note ? `（${n.note}）` : ''}`);
+    return redactPii(
+      [`${unitName}：`, '', '以下信访事项请抓紧办理，并在期限内书面答复信访人、报送办理结果：', '', ...lines, '', '人大常委会信访室'].join('\r\n'),
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { badRequest } from '../errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Route ids are UUIDs; anything else is a 400 with a clear sentence, not a lookup. */
+@Injectable()
+export class UuidPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!UUID.test(value)) {
+      throw badRequest('INVALID_ID', { zh: `编号“${value.slice(0, 40)}”格式不正确。`, en: `"${value.slice(0, 40)}" is not a valid id.` });
+    }
+    return value.toLowerCase();
+  }
+}

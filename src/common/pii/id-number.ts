@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+import { normalizeIdNumber } from './pii-cipher.js';
+
+/**
+ * Resident identity card number (居民身份证号码), GB 11643-1999: 6-digit address code,
+ * 8-digit birth date, 3-digit sequence, 1 check character (ISO 7064 MOD 11-2).
+ */
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CHECK_CHARS = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'] as const;
+
+/** Leading two digits of the address code: provinces, autonomous regions, municipalities, Taiwan, Hong Kong, Macao. */
+export const PROVINCE_CODES: ReadonlySet<string> = new Set([
+  '11', '12', '13', '14', '15',
+  '21', '22', '23',
+  '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46',
+  '50', '51', '52', '53', '54',
+  '61', '62', '63', '64', '65',
+  '71', '81', '82',
+]);
+
+/** The check character for the first 17 digits (ISO 7064 MOD 11-2). */
+export function idNumberCheckChar(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new Error('expected 17 digits');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += WEIGHTS[i] * Number(first17[i]);
+  return CHECK_CHARS[sum % 11];
+}
+
+/**
+ * True for a well-formed 18-character resident ID number: valid province code, a real
+ * birth date from 1900 up to today (in Asia/Shanghai), and a matching check character.
+ * Surrounding spaces and a lowercase `x` are accepted (see `normalizeIdNumber`).
+ */
+export function isValidIdNumber(value: string, now: Date = new Date()): boolean {
+  const id = normalizeIdNumber(value);
+  if (!/^\d{17}[\dX]$/.test(id)) return false;
+  if (!PROVINCE_CODES.has(id.slice(0, 2))) return false;
+  const year = Number(id.slice(6, 10));
+  if (year < 1900) return false;
+  const birth = DateTime.fromObject(
+    { year, month: Number(id.slice(10, 12)), day: Number(id.slice(12, 14)) },
+    { zone: 'Asia/Shanghai' },
+  );
+  if (!birth.isValid) return false;
+  const today = DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' }).startOf('day');
+  if (birth > today) return false;
+  return idNumberCheckChar(id.slice(0, 17)) === id[17];
+}

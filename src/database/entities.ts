@@ -1,0 +1,26 @@
+import { User } from '../auth/user.entity.js';
+import { CaseCounter } from '../cases/case-counter.entity.js';
+import { CaseEvent } from '../cases/case-event.entity.js';
+import { CaseNotice } from '../cases/case-notice.entity.js';
+import { PetitionCase } from '../cases/case.entity.js';
+import { IdempotencyKey } from '../cases/idempotency-key.entity.js';
+import { Deputy } from '../directory/deputy.entity.js';
+import { LeaderBusyBlock } from '../directory/leader-busy-block.entity.js';
+import { Leader } from '../directory/leader.entity.js';
+import { Unit } from '../directory/unit.entity.js';
+import { OutboxJob } from '../jobs/outbox-job.entity.js';
+
+/** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
+export const ENTITIES = [
+  User,
+  Unit,
+  Leader,
+  LeaderBusyBlock,
+  Deputy,
+  PetitionCase,
+  CaseEvent,
+  CaseCounter,
+  IdempotencyKey,
+  CaseNotice,
+  OutboxJob,
+];

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { UUID_LENGTH } from '../database/columns.js';
+
+/** A people's congress deputy (人大代表), invited by profession to receptions and mediations. */
+@Entity('deputies')
+export class Deputy {
+  @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  profession!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  station!: string;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  region!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+}

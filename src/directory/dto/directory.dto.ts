@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CATEGORIES } from '../../cases/case.types.js';
+import { LEADER_RANKS, type LeaderRank } from '../leader.entity.js';
+import { UNIT_KINDS, type UnitKind } from '../unit.entity.js';
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'HOUSING' })
+  @Matches(/^[A-Z][A-Z0-9_-]{1,31}$/, { message: 'code must be 2-32 upper-case letters, digits, _ or -' })
+  code!: string;
+
+  @ApiProperty({ example: '市住房和城乡建设局' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  shortName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 150)
+  nameEn?: string;
+
+  @ApiProperty({ enum: UNIT_KINDS })
+  @IsIn(UNIT_KINDS)
+  kind!: UnitKind;
+
+  @ApiProperty({ enum: CATEGORIES, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(CATEGORIES.length)
+  @IsIn(CATEGORIES, { each: true })
+  categories!: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string;
+}
+
+export class UpdateUnitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) shortName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 150) nameEn?: string;
+  @ApiPropertyOptional({ enum: CATEGORIES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(CATEGORIES, { each: true })
+  categories?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class CreateLeaderDto {
+  @ApiProperty({ example: '王建国' }) @IsString() @Length(1, 50) name!: string;
+  @ApiProperty({ example: '副主任' }) @IsString() @Length(1, 50) title!: string;
+  @ApiProperty({ enum: LEADER_RANKS }) @IsIn(LEADER_RANKS) rank!: LeaderRank;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) unitCode?: string;
+  @ApiProperty({ enum: CATEGORIES, isArray: true })
+  @IsArray()
+  @IsIn(CATEGORIES, { each: true })
+  portfolio!: string[];
+  @ApiProperty({ type: [String], example: ['茅箭区'] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  regions!: string[];
+  @ApiPropertyOptional({ default: 10 }) @IsOptional() @IsInt() @Min(0) @Max(1000) maxActiveCases?: number;
+}
+
+export class UpdateLeaderDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) title?: string;
+  @ApiPropertyOptional({ enum: LEADER_RANKS }) @IsOptional() @IsIn(LEADER_RANKS) rank?: LeaderRank;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional({ enum: CATEGORIES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(CATEGORIES, { each: true })
+  portfolio?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  regions?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1000) maxActiveCases?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class BusyBlockDto {
+  @ApiProperty({ example: '2026-12-08T09:00:00+08:00' }) @IsISO8601({ strict: true }) start!: string;
+  @ApiProperty({ example: '2026-12-08T12:00:00+08:00' }) @IsISO8601({ strict: true }) end!: string;
+  @ApiPropertyOptional({ example: '出差' }) @IsOptional() @IsString() @MaxLength(200) reason?: string;
+}
+
+export class ReplaceBusyBlocksDto {
+  @ApiProperty({ type: [BusyBlockDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => BusyBlockDto)
+  blocks!: BusyBlockDto[];
+}
+
+export class CreateDeputyDto {
+  @ApiProperty() @IsString() @Length(1, 50) name!: string;
+  @ApiProperty({ example: '律师' }) @IsString() @Length(1, 50) profession!: string;
+  @ApiProperty({ example: '茅箭区人大代表之家' }) @IsString() @Length(1, 100) station!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) region?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+}

@@ -1,0 +1,20 @@
+/** Every job the service runs, with its payload type. Start-up fails if one has no handler. */
+export const JOB_NAMES = {
+  deadlineSweep: 'deadline-sweep',
+  dueSoonReminder: 'due-soon-reminder',
+} as const;
+
+export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
+
+export interface JobPayloads {
+  'deadline-sweep': { requestedBy: string };
+  'due-soon-reminder': { unitCode: string };
+}
+
+/** The Bull queue all outbox jobs travel through when Redis is configured. */
+export const JOBS_QUEUE = 'xf-jobs';
+
+export interface BullJobData {
+  outboxId: string;
+  attempt: number;
+}

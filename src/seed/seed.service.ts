@@ -1,0 +1,81 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import type { AppConfig } from '../../config/app-config.js';
+import { projectPath } from '../../config/paths.js';
+import type { Actor } from '../auth/actor.js';
+import { AuthService } from '../auth/auth.service.js';
+import { CaseActionsService } from '../cases/case-actions.service.js';
+import type { CaseActionDto } from '../cases/dto/case-action.dto.js';
+import type { CreateCaseDto } from '../cases/dto/create-case.dto.js';
+import { IntakeService } from '../cases/intake.service.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import { DirectoryService } from '../directory/directory.service.js';
+
+/** Demo accounts of the embedded mode (documented in the README). */
+export const DEMO_USERS = [
+  { username: 'secretary', password: 'secretary-demo-2026', role: 'secretariat', displayName: '信访室 张秘书', leaderKey: null },
+  { username: 'auditor', password: 'auditor-demo-2026', role: 'auditor', displayName: '审计 刘审', leaderKey: null },
+  { username: 'director', password: 'leader-demo-2026', role: 'leader', displayName: '李明华 主任', leaderKey: 'director' },
+  { username: 'wang', password: 'leader-demo-2026', role: 'leader', displayName: '王建国 副主任', leaderKey: 'deputy-1' },
+] as const;
+
+interface DemoCase {
+  case: Omit<CreateCaseDto, 'receivedAt'> & { daysAgo: number };
+  actions: (CaseActionDto & { leaderKey?: string })[];
+}
+
+/**
+ * First start: the directory from `config/directory/`, the first admin from the environment,
+ * and in the embedded mode demo accounts and a small set of demo cases run through the real pipeline.
+ */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly auth: AuthService,
+    private readonly intake: IntakeService,
+    private readonly actions: CaseActionsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(): Promise<void> {
+    const leaderIds = await this.directory.seedIfEmpty();
+    if (leaderIds) this.logger.log('directory seeded from config/directory');
+    if (this.config.adminPassword) {
+      await this.auth.ensureUser({ username: this.config.adminUsername, password: this.config.adminPassword, role: 'admin', displayName: '系统管理员' });
+    } else {
+      this.logger.warn('ADMIN_PASSWORD is not set: no first admin account was created');
+    }
+    if (!this.config.demoData || !leaderIds) return;
+    for (const u of DEMO_USERS) {
+      await this.auth.ensureUser({
+        username: u.username,
+        password: u.password,
+        role: u.role,
+        displayName: u.displayName,
+        leaderId: u.leaderKey ? leaderIds.get(u.leaderKey) : undefined,
+      });
+    }
+    await this.seedDemoCases(leaderIds);
+  }
+
+  private async seedDemoCases(leaderIds: Map<string, string>): Promise<void> {
+    const demo = JSON.parse(readFileSync(projectPath('config/demo/cases.json'), 'utf8')) as DemoCase[];
+    const actor: Actor = { id: 'seed', username: 'seed', displayName: '演示数据', role: 'secretariat', leaderId: null };
+    const now = this.clock.now().getTime();
+    for (const item of demo) {
+      const { daysAgo, ...body } = item.case;
+      const receivedAt = new Date(now - daysAgo * 86_400_000).toISOString();
+      const { petitionCase } = await this.intake.register({ ...body, receivedAt }, actor);
+      for (const { leaderKey, ...action } of item.actions) {
+        const input = leaderKey ? { ...action, leaderId: leaderIds.get(leaderKey) } : action;
+        await this.actions.perform(petitionCase.id, input, actor);
+      }
+    }
+    this.logger.log(`demo data: ${demo.length} cases registered`);
+  }
+}

@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import mysql from 'mysql2/promise';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { type AppConfig, loadConfig } from '../../config/app-config.js';
+import { AppModule } from '../../src/app.module.js';
+import { configureApp } from '../../src/app.setup.js';
+import { AuthService } from '../../src/auth/auth.service.js';
+import type { Role } from '../../src/auth/user.entity.js';
+import { FakeClock } from '../../src/common/clock.js';
+import { AppLogger } from '../../src/common/logging/app-logger.js';
+import { DirectoryService } from '../../src/directory/directory.service.js';
+import { OutboxRelay } from '../../src/jobs/outbox-relay.js';
+import { SeedService } from '../../src/seed/seed.service.js';
+
+/** Which backing services the suite runs against: `TEST_DB=mysql` and `TEST_REDIS=1` switch to the production mode. */
+export const TEST_MODE = {
+  mysql: process.env.TEST_DB === 'mysql',
+  redis: process.env.TEST_REDIS === '1',
+  mysqlUrl: process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306',
+  redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+};
+
+export const PASSWORD = 'test-password-2026';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  clock: FakeClock;
+  config: AppConfig;
+  dataSource: DataSource;
+  relay: OutboxRelay;
+  logLines: string[];
+  /** Leader ids of the seeded directory by seed key (`director`, `deputy-1` … `deputy-4`, …). */
+  leaders: Map<string, string>;
+  token(user: TestUser): Promise<string>;
+  close(): Promise<void>;
+}
+
+export type TestUser = 'admin' | 'secretary' | 'auditor' | 'director' | 'deputy1' | 'deputy2';
+
+const USERS: Record<TestUser, { role: Role; leaderKey?: string; displayName: string }> = {
+  admin: { role: 'admin', displayName: '管理员' },
+  secretary: { role: 'secretariat', displayName: '张秘书' },
+  auditor: { role: 'auditor', displayName: '审计员' },
+  director: { role: 'leader', leaderKey: 'director', displayName: '李主任' },
+  deputy1: { role: 'leader', leaderKey: 'deputy-1', displayName: '王副主任' },
+  deputy2: { role: 'leader', leaderKey: 'deputy-2', displayName: '陈副主任' },
+};
+
+export async function createTestApp(options: { env?: Record<string, string>; clock?: FakeClock } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'xf-test-'));
+  const clock = options.clock ?? new FakeClock('2026-11-26T02:00:00.000Z');
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    PII_KEY: randomBytes(32).toString('hex'),
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    ADMIN_USERNAME: 'admin',
+    ADMIN_PASSWORD: PASSWORD,
+    DEMO_DATA: 'false',
+    RELAY_INTERVAL_MS: '50',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+  let dbName: string | null = null;
+  if (TEST_MODE.mysql) {
+    dbName = `xf_t_${randomBytes(5).toString('hex')}`;
+    const admin = await mysql.createConnection(TEST_MODE.mysqlUrl);
+    await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    env.DATABASE_URL = `${TEST_MODE.mysqlUrl}/${dbName}`;
+  }
+  if (TEST_MODE.redis) {
+    env.REDIS_URL = TEST_MODE.redisUrl;
+    env.QUEUE_PREFIX = `xf-test-${randomBytes(4).toString('hex')}`;
+  }
+  const config = loadConfig(env);
+  const logLines: string[] = [];
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false, logger: new AppLogger('info', (line) => logLines.push(line)) });
+  configureApp(app);
+  await app.init();
+  await app.get(SeedService).run();
+  const leaders = new Map((await app.get(DirectoryService).listLeaders()).map((l) => [keyOf(l.name), l.id]));
+  const auth = app.get(AuthService);
+  const tokens = new Map<TestUser, string>();
+  const http = request(app.getHttpServer());
+
+  return {
+    app,
+    http,
+    clock,
+    config,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    relay: app.get(OutboxRelay),
+    logLines,
+    leaders,
+    async token(user) {
+      const cached = tokens.get(user);
+      if (cached) return cached;
+      const spec = USERS[user];
+      await auth.ensureUser({
+        username: user,
+        password: PASSWORD,
+        role: spec.role,
+        displayName: spec.displayName,
+        leaderId: spec.leaderKey ? leaders.get(spec.leaderKey) : undefined,
+      });
+      const res = await http.post('/auth/login').send({ username: user, password: PASSWORD }).expect(200);
+      const token = (res.body as { accessToken: string }).accessToken;
+      tokens.set(user, token);
+      return token;
+    },
+    async close() {
+      await app.close();
+      if (dbName) {
+        const admin = await mysql.createConnection(TEST_MODE.mysqlUrl);
+        await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+        await admin.end();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Seed keys of config/directory/leaders.json by leader name. */
+const LEADER_KEYS: Record<string, string> = {
+  李明华: 'director',
+  王建国: 'deputy-1',
+  陈静: 'deputy-2',
+  刘洋: 'deputy-3',
+  赵志强: 'deputy-4',
+  孙立: 'secretary-general',
+};
+const keyOf = (name: string): string => LEADER_KEYS[name] ?? name;

@@ -9,7 +9,7 @@ import { PiiCipher } from '../src/common/pii/pii-cipher.js';
  */
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
-  | { kind: 'mysql'; url: string; poolSize: number };
+  | { kind: 'mysql'; url: string; poolSize: number; flavor: 'mysql' | 'mariadb' };
 
 export interface AppConfig {
   port: number;
@@ -116,7 +116,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const embedded = databaseUrl === undefined;
   const database: DatabaseConfig = embedded
     ? { kind: 'sqlite', path: join(dataDir, str(env, 'SQLITE_FILE') ?? 'petitions.sqlite') }
-    : { kind: 'mysql', url: databaseUrl.replace(/^mariadb:/, 'mysql:'), poolSize: int(env, 'DB_POOL_SIZE', 20, 1, 500) };
+    : {
+        kind: 'mysql',
+        // `mariadb://` selects TypeORM's MariaDB dialect (it reads column defaults differently from MySQL).
+        flavor: databaseUrl.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+        url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
+        poolSize: int(env, 'DB_POOL_SIZE', 20, 1, 500),
+      };
 
   const timeZone = str(env, 'TZ_OFFICE') ?? null;
   if (timeZone !== null) {

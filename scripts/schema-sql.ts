@@ -17,7 +17,7 @@ async function upQueries(options: DataSourceOptions): Promise<string[]> {
 const [name = 'Init', stamp = String(Date.now()), out] = process.argv.slice(2);
 const sqlite = await upQueries({ type: 'better-sqlite3', database: ':memory:', entities: ENTITIES });
 const mysql = (await upQueries({
-  type: 'mysql',
+  type: 'mariadb',
   url: process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/xf_schema',
   timezone: 'Z',
   charset: 'utf8mb4_unicode_ci',
@@ -38,7 +38,7 @@ export class ${name}${stamp} implements MigrationInterface {
   name = '${name}${stamp}';
 
   async up(runner: QueryRunner): Promise<void> {
-    const statements = runner.connection.options.type === 'mysql' ? MYSQL_UP : SQLITE_UP;
+    const statements = runner.connection.options.type === 'better-sqlite3' ? SQLITE_UP : MYSQL_UP;
     for (const sql of statements) await runner.query(sql);
   }
 

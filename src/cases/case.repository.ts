@@ -47,7 +47,7 @@ export class CaseRepository {
     @InjectRepository(IdempotencyKey) private readonly keys: Repository<IdempotencyKey>,
     @InjectDataSource() dataSource: DataSource,
   ) {
-    this.mysql = dataSource.options.type === 'mysql';
+    this.mysql = dataSource.options.type !== 'better-sqlite3';
   }
 
   /** Next number of the year, inside the caller's transaction: the row lock keeps codes gap-free. */

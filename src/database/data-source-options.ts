@@ -27,7 +27,7 @@ export function buildDataSourceOptions(database: DatabaseConfig, runMigrations: 
   }
   return {
     ...common,
-    type: 'mysql',
+    type: database.flavor,
     url: database.url,
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',

@@ -17,12 +17,17 @@ import {
   propertyPathResolver,
 } from './evaluation-accumulator.js';
 import { applyOperator, operatorTable, type RuleOperatorDefinition } from './operators.js';
-import type { RuleCondition, RuleSetDefinition } from './rule-set.types.js';
+import { RUNTIME_FACT_KINDS, type RuleCondition, type RuleSetDefinition, type RuntimeFacts } from './rule-set.types.js';
 
-type Facts = Record<string, unknown>;
+/** What conditions read: the caller's case facts (never copied) and the runtime facts as of this priority. */
+interface FactContext {
+  facts: Record<string, unknown>;
+  runtime: Readonly<RuntimeFacts>;
+}
 /** Evaluated leaf explanations by their position in the written condition tree. */
 type Slots = (ConditionExplanation | undefined)[] | null;
-type CompiledCondition = (facts: Facts, slots: Slots) => boolean;
+type CompiledCondition = (context: FactContext, slots: Slots) => boolean;
+type FactReader = (context: FactContext) => unknown;
 
 interface CompiledRule {
   index: number;
@@ -41,10 +46,19 @@ export interface CompiledEvaluateOptions {
 
 const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-function readFact(facts: Facts, factId: string, path: string | undefined): unknown {
-  if (!has(facts, factId)) throw new UndefinedFactError(factId);
-  const value = facts[factId];
-  return path && value !== null && typeof value === 'object' ? propertyPathResolver(value, path) : value;
+const atPath = (value: unknown, path: string | undefined): unknown =>
+  path && value !== null && typeof value === 'object' ? propertyPathResolver(value, path) : value;
+
+/** Reads a fact like the engine's almanac: runtime facts shadow case facts; a missing fact throws. */
+function factReader(factId: string, path: string | undefined): FactReader {
+  if (has(RUNTIME_FACT_KINDS, factId)) {
+    const key = factId as keyof RuntimeFacts;
+    return (context) => atPath(context.runtime[key], path);
+  }
+  return (context) => {
+    if (!has(context.facts, factId)) throw new UndefinedFactError(factId);
+    return atPath(context.facts[factId], path);
+  };
 }
 
 /** json-rules-engine's priority of a condition: the integer given, else 1. */
@@ -66,7 +80,7 @@ class ConditionCompiler {
     const key = booleanKey(condition);
     if (key === 'not') {
       const inner = this.compile((condition as { not: RuleCondition }).not);
-      return (facts, slots) => !inner(facts, slots);
+      return (context, slots) => !inner(context, slots);
     }
     if (key === 'all' || key === 'any') {
       const children = (condition as Record<typeof key, RuleCondition[]>)[key];
@@ -87,14 +101,14 @@ class ConditionCompiler {
     });
     const sets = [...byPriority.entries()].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
     const isAll = key === 'all';
-    return (facts, slots) => {
+    return (context, slots) => {
       let result = isAll;
       for (const set of sets) {
         if (isAll ? !result : result) break;
         let every = true;
         let some = false;
         for (const test of set) {
-          if (test(facts, slots)) some = true;
+          if (test(context, slots)) some = true;
           else every = false;
         }
         result = isAll ? every : some;
@@ -107,11 +121,12 @@ class ConditionCompiler {
     const operator = this.operators.get(leaf.operator);
     if (!operator) throw this.invalid(`unknown operator ${String(leaf.operator)}`);
     const { fact, path, value } = leaf;
-    const valueReference = isFactReference(value) ? value : null;
+    const readRight = isFactReference(value) ? factReader(value.fact, value.path) : null;
+    const readLeft = factReader(fact, path);
     const slot = this.slotCount++;
-    return (facts, slots) => {
-      const right = valueReference ? readFact(facts, valueReference.fact, valueReference.path) : value;
-      const left = readFact(facts, fact, path);
+    return (context, slots) => {
+      const right = readRight ? readRight(context) : value;
+      const left = readLeft(context);
       const outcome: unknown = applyOperator(operator, left, right);
       if (slots && typeof outcome === 'boolean') {
         slots[slot] = { fact, operator: leaf.operator, value, factResult: left, result: outcome };
@@ -165,19 +180,19 @@ export class CompiledRuleSet {
     const explain = options.explain ?? true;
     try {
       const accumulator = new EvaluationAccumulator(this.plan, facts);
-      const current: Facts = { ...facts, ...accumulator.runtimeFacts };
+      const context: FactContext = { facts: facts as unknown as Record<string, unknown>, runtime: accumulator.runtimeFacts };
       for (const group of this.groups) {
         const fired: { index: number; slots: Slots }[] = [];
         for (const rule of group) {
           const slots: Slots = explain ? new Array<ConditionExplanation | undefined>(rule.slotCount) : null;
-          if (rule.test(current, slots)) fired.push({ index: rule.index, slots });
+          if (rule.test(context, slots)) fired.push({ index: rule.index, slots });
         }
         let changed = false;
         for (const { index, slots } of fired) {
           const conditions = slots ? slots.filter((s): s is ConditionExplanation => s !== undefined) : [];
           changed = accumulator.record(index, conditions) || changed;
         }
-        if (changed) Object.assign(current, accumulator.runtimeFacts);
+        if (changed) context.runtime = accumulator.runtimeFacts;
       }
       return accumulator.toEvaluation();
     } catch (error) {

@@ -48,6 +48,12 @@ export function propertyPathResolver(value: object, path: string): unknown {
   return current;
 }
 
+/**
+ * A deep copy of plain JSON. (Not structuredClone: under Jest's VM it returns objects of another
+ * realm, which breaks strict deep-equality with objects the engine builds.)
+ */
+export const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export const isFactReference = (value: unknown): value is FactReference =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'fact');
 
@@ -129,7 +135,7 @@ export class RuleSetPlan {
   ) {}
 
   static from(definition: RuleSetDefinition): RuleSetPlan {
-    const def = structuredClone(definition);
+    const def = cloneJson(definition);
     if (typeof def.version !== 'number' || !Number.isInteger(def.version)) throw rulesetInvalid('version', { field: 'version' });
     if (!Array.isArray(def.precedence) || def.precedence.some((g) => !GRADES.includes(g)) || new Set(def.precedence).size !== def.precedence.length) {
       throw rulesetInvalid('precedence', { field: 'precedence' });

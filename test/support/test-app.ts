@@ -24,7 +24,8 @@ import { SeedService } from '../../src/seed/seed.service.js';
 export const TEST_MODE = {
   mysql: process.env.TEST_DB === 'mysql',
   redis: process.env.TEST_REDIS === '1',
-  mysqlUrl: process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306',
+  /** `mariadb://` selects TypeORM's MariaDB dialect; the admin connection below uses the same URL as mysql://. */
+  mysqlUrl: process.env.TEST_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306',
   redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 
@@ -72,7 +73,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
   let dbName: string | null = null;
   if (TEST_MODE.mysql) {
     dbName = `xf_t_${randomBytes(5).toString('hex')}`;
-    const admin = await mysql.createConnection(TEST_MODE.mysqlUrl);
+    const admin = await mysql.createConnection(adminUrl());
     await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
     env.DATABASE_URL = `${TEST_MODE.mysqlUrl}/${dbName}`;
@@ -121,7 +122,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     async close() {
       await app.close();
       if (dbName) {
-        const admin = await mysql.createConnection(TEST_MODE.mysqlUrl);
+        const admin = await mysql.createConnection(adminUrl());
         await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
         await admin.end();
       }
@@ -129,6 +130,8 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     },
   };
 }
+
+const adminUrl = (): string => TEST_MODE.mysqlUrl.replace(/^mariadb:/, 'mysql:');
 
 /** Seed keys of config/directory/leaders.json by leader name. */
 const LEADER_KEYS: Record<string, string> = {

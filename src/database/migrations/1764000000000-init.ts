@@ -46,7 +46,7 @@ export class Init1764000000000 implements MigrationInterface {
   name = 'Init1764000000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    const statements = runner.connection.options.type === 'mysql' ? MYSQL_UP : SQLITE_UP;
+    const statements = runner.connection.options.type === 'better-sqlite3' ? SQLITE_UP : MYSQL_UP;
     for (const sql of statements) await runner.query(sql);
   }
 

@@ -8,7 +8,7 @@ export class AppendOnlyTimeline1764000000001 implements MigrationInterface {
   name = 'AppendOnlyTimeline1764000000001';
 
   async up(runner: QueryRunner): Promise<void> {
-    if (runner.connection.options.type === 'mysql') {
+    if (runner.connection.options.type !== 'better-sqlite3') {
       await runner.query(
         "CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'case_events is append-only'",
       );

@@ -94,7 +94,9 @@ function indexOf(list: unknown, item: unknown): number {
   return (method as (this: unknown, x: unknown) => number).call(list, item);
 }
 
-const numberLike = (factValue: unknown): boolean => Number.parseFloat(String(factValue)).toString() !== 'NaN';
+/** json-rules-engine's numberValidator; the number branch is the same test without the string round trip. */
+const numberLike = (factValue: unknown): boolean =>
+  typeof factValue === 'number' ? !Number.isNaN(factValue) : Number.parseFloat(String(factValue)).toString() !== 'NaN';
 
 /** json-rules-engine 7 built-ins, same semantics (used by the compiled rule set and the validator). */
 export const ENGINE_BUILTIN_OPERATORS: readonly RuleOperatorDefinition[] = [

@@ -1,0 +1,55 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const dataDir = (): string => mkdtempSync(join(tmpdir(), 'xf-config-'));
+
+describe('loadConfig', () => {
+  it('gives the embedded default with nothing set: SQLite in DATA_DIR, in-process jobs, 0600 key files', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.database).toEqual({ kind: 'sqlite', path: join(dir, 'petitions.sqlite') });
+    expect(config.redisUrl).toBeNull();
+    expect(config.port).toBe(3000);
+    expect(config.demoData).toBe(true);
+    expect(config.piiKey).toHaveLength(32);
+    expect(statSync(join(dir, 'pii.key')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'jwt.secret')).mode & 0o777).toBe(0o600);
+    // The same key is read back on the next start.
+    expect(loadConfig({ DATA_DIR: dir }).piiKey.equals(config.piiKey)).toBe(true);
+  });
+
+  it('switches to MySQL/MariaDB and Bull by URL, and then requires the secrets', () => {
+    const env = { DATA_DIR: dataDir(), DATABASE_URL: 'mariadb://root@127.0.0.1:3306/xf', REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(() => loadConfig(env)).toThrow(/JWT_SECRET must be set/);
+    expect(() => loadConfig({ ...env, JWT_SECRET: 'x'.repeat(32) })).toThrow(/PII_KEY must be set/);
+    const config = loadConfig({ ...env, PII_KEY: 'ab'.repeat(32), JWT_SECRET: 'x'.repeat(32) });
+    expect(config.database).toMatchObject({ kind: 'mysql', flavor: 'mariadb', url: 'mysql://root@127.0.0.1:3306/xf' });
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.demoData).toBe(false);
+    expect(config.adminPassword).toBeNull();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
+    [{ DATABASE_URL: 'postgres://x/y' }, /DATABASE_URL must start with mysql:\/\/ or mariadb:\/\//],
+    [{ REDIS_URL: 'not a url' }, /REDIS_URL is not a valid URL/],
+    [{ PII_KEY: 'too-short' }, /PII_KEY must be 32 bytes/],
+    [{ TZ_OFFICE: 'Mars/Olympus' }, /TZ_OFFICE is not a known time zone/],
+    [{ DEMO_DATA: 'maybe' }, /DEMO_DATA must be true or false/],
+    [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must have at least 8 characters/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+  ])('stops the boot naming the variable: %j', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dataDir(), ...env });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+  });
+});

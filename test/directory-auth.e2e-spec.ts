@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bearer } from './support/factories.js';
+import { createTestApp, PASSWORD, type TestApp } from './support/test-app.js';
+
+describe('auth, directory, health and API docs', () => {
+  let t: TestApp;
+  let admin: string;
+  let secretary: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.token('admin');
+    secretary = await t.token('secretary');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('logs in with the first admin from the environment and refuses wrong passwords alike for known and unknown users', async () => {
+    const ok = await t.http.post('/auth/login').send({ username: 'admin', password: PASSWORD }).expect(200);
+    expect(ok.body.user).toMatchObject({ username: 'admin', role: 'admin' });
+    expect(ok.body.user.passwordHash).toBeUndefined();
+    const wrong = await t.http.post('/auth/login').send({ username: 'admin', password: 'nope-nope' }).expect(401);
+    const unknown = await t.http.post('/auth/login').send({ username: 'ghost', password: 'nope-nope' }).expect(401);
+    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+    expect(unknown.body).toMatchObject({ code: wrong.body.code, message: wrong.body.message });
+    const me = await t.http.get('/auth/me').set(bearer(secretary)).expect(200);
+    expect(me.body).toMatchObject({ username: 'secretary', role: 'secretariat' });
+  });
+
+  it('stores password hashes, never passwords', async () => {
+    const rows: { passwordHash: string }[] = await t.dataSource.query("SELECT passwordHash FROM users WHERE username = 'admin'");
+    expect(rows[0].passwordHash).toMatch(/^scrypt\$/);
+    expect(rows[0].passwordHash).not.toContain(PASSWORD);
+  });
+
+  it('lets only admins manage users, and refuses duplicate usernames', async () => {
+    await t.http.get('/users').set(bearer(secretary)).expect(403);
+    const created = await t.http
+      .post('/users')
+      .set(bearer(admin))
+      .send({ username: 'clerk2', password: 'clerk-pass-2026', role: 'secretariat', displayName: '李文书' })
+      .expect(201);
+    expect(created.body).toMatchObject({ username: 'clerk2', role: 'secretariat', active: true });
+    const dup = await t.http
+      .post('/users')
+      .set(bearer(admin))
+      .send({ username: 'clerk2', password: 'clerk-pass-2026', role: 'secretariat', displayName: '李文书' })
+      .expect(409);
+    expect(dup.body.code).toBe('USERNAME_TAKEN');
+    await t.http.patch(`/users/${created.body.id}`).set(bearer(admin)).send({ active: false }).expect(200);
+    await t.http.post('/auth/login').send({ username: 'clerk2', password: 'clerk-pass-2026' }).expect(401);
+  });
+
+  it('seeds the directory of DOMAIN.md and lets admins edit it', async () => {
+    const units = await t.http.get('/units').set(bearer(secretary)).expect(200);
+    const codes = units.body.map((u: { code: string }) => u.code);
+    expect(codes).toEqual(expect.arrayContaining(['OFFICE', 'LAC', 'DAC', 'FEC', 'UCEC', 'SDC', 'ESCH', 'ARC', 'SJC', 'GOV', 'SUP', 'COURT', 'PROC']));
+    const lac = units.body.find((u: { code: string }) => u.code === 'LAC');
+    expect(lac).toMatchObject({ name: '法制工作委员会', shortName: '法工委', kind: 'committee' });
+
+    await t.http.post('/units').set(bearer(secretary)).send({ code: 'EDU', name: '市教育局', kind: 'external', categories: [] }).expect(403);
+    const edu = await t.http
+      .post('/units')
+      .set(bearer(admin))
+      .send({ code: 'EDU', name: '市教育局', kind: 'external', categories: ['education-health-culture'] })
+      .expect(201);
+    const patched = await t.http.patch(`/units/${edu.body.id}`).set(bearer(admin)).send({ email: 'xf@edu.example.cn' }).expect(200);
+    expect(patched.body.email).toBe('xf@edu.example.cn');
+    expect((await t.http.get(`/units/${edu.body.id}`).set(bearer(secretary)).expect(200)).body.email).toBe('xf@edu.example.cn');
+    const dup = await t.http.post('/units').set(bearer(admin)).send({ code: 'EDU', name: '重复', kind: 'external', categories: [] }).expect(409);
+    expect(dup.body.code).toBe('UNIT_CODE_TAKEN');
+    const badKind = await t.http.post('/units').set(bearer(admin)).send({ code: 'X1', name: 'x', kind: 'ministry', categories: [] }).expect(400);
+    expect(badKind.body.details[0].field).toBe('kind');
+  });
+
+  it('keeps leaders with rank, portfolio, regions and capacity, and their busy blocks', async () => {
+    const leaders = await t.http.get('/leaders').set(bearer(secretary)).expect(200);
+    const ranks = leaders.body.map((l: { rank: string }) => l.rank);
+    expect(ranks.filter((r: string) => r === 'director')).toHaveLength(1);
+    expect(ranks.filter((r: string) => r === 'deputy-director')).toHaveLength(4);
+    const id = t.leaders.get('deputy-1') as string;
+    const busy = await t.http
+      .put(`/leaders/${id}/busy`)
+      .set(bearer(secretary))
+      .send([{ start: '2026-12-08T09:00:00+08:00', end: '2026-12-08T12:00:00+08:00', reason: '外出调研' }])
+      .expect(200);
+    expect(busy.body).toHaveLength(1);
+    const listed = await t.http.get(`/leaders/${id}/busy`).set(bearer(secretary)).expect(200);
+    expect(listed.body[0]).toMatchObject({ reason: '外出调研', startAt: '2026-12-08T01:00:00.000Z', endAt: '2026-12-08T04:00:00.000Z' });
+    const reversed = await t.http
+      .put(`/leaders/${id}/busy`)
+      .set(bearer(secretary))
+      .send([{ start: '2026-12-08T12:00:00+08:00', end: '2026-12-08T09:00:00+08:00' }])
+      .expect(400);
+    expect(reversed.body.code).toBe('BUSY_BLOCK_INVALID');
+    const notArray = await t.http.put(`/leaders/${id}/busy`).set(bearer(secretary)).send({ start: 'x' }).expect(400);
+    expect(notArray.body.code).toBe('VALIDATION_FAILED');
+    // A failed replace keeps the blocks there were.
+    expect((await t.http.get(`/leaders/${id}/busy`).set(bearer(secretary)).expect(200)).body).toHaveLength(1);
+    const missing = await t.http.get('/leaders/6f1c2a58-1b1d-4c41-9a55-0d6f4f2b9a10').set(bearer(secretary)).expect(404);
+    expect(missing.body.code).toBe('LEADER_NOT_FOUND');
+
+    const deputies = await t.http.get('/deputies').set(bearer(secretary)).expect(200);
+    expect(deputies.body.map((d: { profession: string }) => d.profession)).toEqual(expect.arrayContaining(['律师', '教师', '医生']));
+  });
+
+  it('reports health without a token, and serves the OpenAPI document', async () => {
+    const health = await t.http.get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', database: { ok: true }, queue: { ok: true } });
+    const docs = await t.http.get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/cases', '/cases/{id}/actions', '/auth/login', '/units', '/leaders/{id}/busy']));
+    await t.http.get('/docs').expect(200);
+  });
+
+  it('answers unknown routes and missing tokens with the error model', async () => {
+    const missing = await t.http.get('/nowhere').set(bearer(secretary)).expect(404);
+    expect(missing.body).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND' });
+    const anonymous = await t.http.get('/cases').expect(401);
+    expect(anonymous.body).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('登录') });
+    const english = await t.http.get('/cases').set('Accept-Language', 'en-US').expect(401);
+    expect(english.body.message).toMatch(/sign in/i);
+    expect(anonymous.headers['x-request-id']).toMatch(/[0-9a-f-]{36}/);
+  });
+});

@@ -1,7 +1,5 @@
 /** The part of autocannon 9's API the benchmarks use (the package ships no typings). */
 declare module 'autocannon' {
-  import type { EventEmitter } from 'node:events';
-
   export interface AutocannonRequest {
     method?: string;
     path?: string;
@@ -17,6 +15,7 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     overallRate?: number;
+    ignoreCoordinatedOmission?: boolean;
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
@@ -51,8 +50,10 @@ declare module 'autocannon' {
     '5xx': number;
   }
 
-  export interface Instance extends EventEmitter {
+  export interface Instance {
     stop(): void;
+    /** Every response: the client, HTTP status, bytes and response time in ms. */
+    on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
   }
 
   function autocannon(options: AutocannonOptions): Promise<AutocannonResult> & Instance;

@@ -5,6 +5,8 @@ import { JobDispatcher } from './job-dispatcher.js';
 import { JobExecutor } from './job-executor.js';
 import { type BullJobData, JOBS_QUEUE } from './job-names.js';
 
+const DISPATCH_TIMEOUT_MS = 2000;
+
 /** Production: claimed jobs go to Redis/Bull; any worker instance runs them. */
 @Injectable()
 export class BullDispatcher extends JobDispatcher {
@@ -16,7 +18,19 @@ export class BullDispatcher extends JobDispatcher {
 
   async dispatch(outboxId: string, attempt: number): Promise<void> {
     // One Bull job per attempt: a re-dispatch after a lost job must not be swallowed by Bull's jobId dedupe.
-    await this.queue.add({ outboxId, attempt }, { jobId: `${outboxId}:${attempt}`, removeOnComplete: true, removeOnFail: 1000, attempts: 1 });
+    const added = this.queue.add({ outboxId, attempt }, { jobId: `${outboxId}:${attempt}`, removeOnComplete: true, removeOnFail: 1000, attempts: 1 });
+    // With Redis down the client queues commands offline; do not let that stall the relay (the lease re-dispatches).
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        added,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Redis did not accept the job in time')), DISPATCH_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   inFlight(): number {

@@ -89,15 +89,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return dispatched;
   }
 
-  /** For tests and the on-demand sweep: relay until nothing due is pending or running (or the timeout). */
+  /** For tests: relay until nothing is due and nothing this instance claimed is still running (or the timeout). */
   async drain(timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.ticking;
       await this.tick();
-      const counts = await this.outbox.countByStatus();
+      const running = await this.outbox.countRunningBy(this.instanceId);
       const due = await this.outbox.dueIds(this.clock.now(), 1);
-      if (!counts.running && due.length === 0 && this.dispatcher.inFlight() === 0) return;
+      if (!running && due.length === 0 && this.dispatcher.inFlight() === 0) return;
       if (Date.now() > deadline) throw new Error('outbox did not drain in time');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

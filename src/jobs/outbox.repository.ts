@@ -96,6 +96,10 @@ export class OutboxRepository {
     return result.affected ?? 0;
   }
 
+  countRunningBy(instanceId: string): Promise<number> {
+    return this.jobs.countBy({ status: 'running', lockedBy: instanceId });
+  }
+
   async countByStatus(): Promise<Record<string, number>> {
     const rows = await this.jobs
       .createQueryBuilder('j')

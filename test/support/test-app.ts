@@ -56,7 +56,14 @@ const USERS: Record<TestUser, { role: Role; leaderKey?: string; displayName: str
   deputy2: { role: 'leader', leaderKey: 'deputy-2', displayName: '陈副主任' },
 };
 
-export async function createTestApp(options: { env?: Record<string, string>; clock?: FakeClock } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  clock?: FakeClock;
+  /** Replaces providers (e.g. a failing mailer) by class/token. */
+  overrides?: { provide: unknown; useValue: unknown }[];
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xf-test-'));
   const clock = options.clock ?? new FakeClock('2026-11-26T02:00:00.000Z');
   const env: Record<string, string> = {
@@ -78,13 +85,15 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     await admin.end();
     env.DATABASE_URL = `${TEST_MODE.mysqlUrl}/${dbName}`;
   }
-  if (TEST_MODE.redis) {
+  if (TEST_MODE.redis && !env.REDIS_URL) {
     env.REDIS_URL = TEST_MODE.redisUrl;
     env.QUEUE_PREFIX = `xf-test-${randomBytes(4).toString('hex')}`;
   }
   const config = loadConfig(env);
   const logLines: string[] = [];
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] });
+  for (const o of options.overrides ?? []) builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: new AppLogger('info', (line) => logLines.push(line)) });
   configureApp(app);
   await app.init();

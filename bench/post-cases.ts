@@ -1,0 +1,138 @@
+/**
+ * Benchmark 1: `POST /cases` on MySQL + Redis, side by side with the floor (bench/floor-app.ts).
+ *
+ *   npx tsc -p bench/tsconfig.json && node dist/bench/post-cases.js [--rounds 3] [--seconds 10]
+ *
+ * Each round measures, in alternating order, maximum throughput of the service and of the floor
+ * (same connections), then both at a fixed `overallRate` (default 200 req/s). Bodies are valid,
+ * distinct Chinese petitions from a petitioner pool with repeat petitioners and clusters.
+ * Prints per-round figures and medians; writes bench/results/post-cases-*.json.
+ */
+import { parseArgs } from 'node:util';
+import { databaseServerPid } from './lib/cpu.js';
+import { log, saveResult } from './lib/env.js';
+import { caseBody, petitionerPool, rng } from './lib/fixtures.js';
+import { type LoadRun, type LoadTarget, postLoad } from './lib/load.js';
+import { databaseConnection, dropDatabase, recreateDatabase, scalar } from './lib/mysql.js';
+import { login, type RunningProcess, startFloor, startService } from './lib/processes.js';
+import { median, round, table } from './lib/stats.js';
+
+const { values: args } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'bench_post' },
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '200' },
+    'rate-seconds': { type: 'string', default: '20' },
+    'rate-connections': { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    port: { type: 'string', default: '3101' },
+    'floor-port': { type: 'string', default: '3102' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(args.rounds);
+const seconds = Number(args.seconds);
+const connections = Number(args.connections);
+const rate = Number(args.rate);
+const rateSeconds = Number(args['rate-seconds']);
+const rateConnections = Number(args['rate-connections']);
+const database = args.database;
+
+const random = rng(20261126);
+const pool = petitionerPool(20_000);
+let serial = 0;
+const nextBody = (): string => JSON.stringify(caseBody(random, pool, ++serial));
+
+let service: RunningProcess | null = null;
+let floor: RunningProcess | null = null;
+try {
+  log(`fresh database ${database}`);
+  await recreateDatabase(database);
+  service = await startService({ database, port: Number(args.port) });
+  log(`service up (pid ${service.pid}, migrations run)`);
+  const db = await databaseConnection(database);
+  await db.query('CREATE TABLE floor_cases LIKE cases');
+  floor = await startFloor({ database, port: Number(args['floor-port']), table: 'floor_cases' });
+  log(`floor up (pid ${floor.pid})`);
+
+  const token = await login(service.url);
+  const dbPid = databaseServerPid();
+  const watched = (p: RunningProcess): number[] => [p.pid, ...(dbPid ? [dbPid] : [])];
+  const targets: Record<'service' | 'floor', LoadTarget> = {
+    service: { name: 'service', url: service.url, path: '/cases', headers: { authorization: `Bearer ${token}` }, pids: watched(service) },
+    floor: { name: 'floor', url: floor.url, path: '/floor', headers: {}, pids: watched(floor) },
+  };
+
+  // One request each, checked, before any load: a 4xx body would otherwise be counted as latency.
+  for (const t of Object.values(targets)) {
+    const res = await fetch(t.url + t.path, { method: 'POST', headers: { 'content-type': 'application/json', ...t.headers }, body: nextBody() });
+    if (res.status !== 201) throw new Error(`${t.name}: expected 201, got ${res.status}: ${await res.text()}`);
+  }
+  log(`warm-up ${args.warmup} s each`);
+  for (const t of Object.values(targets)) await postLoad(t, { seconds: Number(args.warmup), connections }, nextBody);
+
+  const runs: (LoadRun & { round: number })[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const order = round % 2 ? (['service', 'floor'] as const) : (['floor', 'service'] as const);
+    for (const name of order) {
+      const run = await postLoad(targets[name], { seconds, connections }, nextBody);
+      runs.push({ ...run, round });
+      log(`round ${round} ${name} max: ${round1(run.rps)} req/s p50 ${round1(run.p50)} ms p99 ${round1(run.p99)} ms (non-2xx ${run.non2xx}, errors ${run.errors})`);
+    }
+    for (const name of order) {
+      const run = await postLoad(targets[name], { seconds: rateSeconds, connections: rateConnections, rate }, nextBody);
+      runs.push({ ...run, round });
+      log(`round ${round} ${name} @${rate}/s: ${round1(run.rps)} req/s p50 ${round1(run.p50)} ms p99 ${round1(run.p99)} ms (non-2xx ${run.non2xx}, errors ${run.errors})`);
+    }
+  }
+
+  const okService = runs.filter((r) => r.target === 'service').reduce((s, r) => s + r.ok, 0);
+  const stored = await scalar<number>(db, 'SELECT COUNT(*) FROM cases');
+  const storedFloor = await scalar<number>(db, 'SELECT COUNT(*) FROM floor_cases');
+  const events = await scalar<number>(db, 'SELECT COUNT(*) FROM case_events');
+  const repeats = await scalar<number>(db, 'SELECT COUNT(*) FROM cases WHERE repeatCount > 0');
+  const clusterMax = await scalar<number>(db, 'SELECT MAX(n) FROM (SELECT COUNT(*) n FROM cases GROUP BY category, region) t');
+  await db.end();
+
+  const pick = (target: string, mode: string): (LoadRun & { round: number })[] => runs.filter((r) => r.target === target && r.mode === mode);
+  const ratios = Array.from({ length: rounds }, (_, i) => {
+    const s = runs.find((r) => r.round === i + 1 && r.target === 'service' && r.mode === 'max');
+    const f = runs.find((r) => r.round === i + 1 && r.target === 'floor' && r.mode === 'max');
+    return s && f ? s.rps / f.rps : NaN;
+  });
+  const summary = (['service', 'floor'] as const).flatMap((target) =>
+    (['max', 'rate'] as const).map((mode) => {
+      const rs = pick(target, mode);
+      return {
+        target,
+        mode: mode === 'max' ? `max, ${connections} conn` : `${rate}/s, ${rateConnections} conn`,
+        'req/s': round(median(rs.map((r) => r.rps))),
+        'p50 ms': round(median(rs.map((r) => r.p50))),
+        'p90 ms': round(median(rs.map((r) => r.p90))),
+        'p99 ms': round(median(rs.map((r) => r.p99))),
+        'app CPU ms/req': round(median(rs.map((r) => r.cpuMsPerRequest[0])), 2),
+        'db CPU ms/req': round(median(rs.map((r) => r.cpuMsPerRequest[1] ?? NaN)), 2),
+        'non-2xx+err': rs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
+      };
+    }),
+  );
+  const serviceRatio = median(ratios);
+  const rateP99 = median(pick('service', 'rate').map((r) => r.p99));
+  const rateAchieved = median(pick('service', 'rate').map((r) => r.rps));
+  process.stdout.write(`\nPOST /cases vs floor — medians of ${rounds} rounds\n${table(summary)}\n`);
+  process.stdout.write(`\nthroughput ratio service/floor per round: ${ratios.map((r) => round(r, 3)).join(', ')}; median ${round(serviceRatio * 100)}% (target >= 50%): ${serviceRatio >= 0.5 ? 'PASS' : 'FAIL'}\n`);
+  process.stdout.write(`service p99 at ${rate}/s: ${round(rateP99)} ms, achieved ${round(rateAchieved)} req/s (target p99 < 100 ms): ${rateP99 < 100 && rateAchieved >= rate * 0.97 ? 'PASS' : 'FAIL'}\n`);
+  process.stdout.write(`cases stored ${stored} (2xx seen ${okService} + 1 check + warm-up), timeline events ${events}, floor rows ${storedFloor}, repeat petitions ${repeats}, largest category+region cluster ${clusterMax}\n`);
+  const file = saveResult('post-cases', { args, rounds: runs, summary, ratios, serviceRatio, rateP99, rateAchieved, stored, events, storedFloor, repeats, clusterMax });
+  log(`results: ${file}`);
+} finally {
+  await floor?.stop();
+  await service?.stop();
+  if (!args.keep) await dropDatabase(database);
+}
+
+function round1(v: number): number {
+  return round(v, 1);
+}

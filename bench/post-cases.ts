@@ -68,7 +68,7 @@ try {
   // One request each, checked, before any load: a 4xx body would otherwise be counted as latency.
   for (const t of Object.values(targets)) {
     const res = await fetch(t.url + t.path, { method: 'POST', headers: { 'content-type': 'application/json', ...t.headers }, body: nextBody() });
-    if (res.status !== 201) throw new Error(`${t.name}: expected 201, got ${res.status}: ${await res.text()}`);
+    if (res.status !== 201) throw new Error(`${t.name}: expected 201, got ${res.status}: ${await res.text()}\n${service.output()}`);
   }
   log(`warm-up ${args.warmup} s each`);
   for (const t of Object.values(targets)) await postLoad(t, { seconds: Number(args.warmup), connections }, nextBody);

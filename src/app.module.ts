@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { AuditModule } from './common/audit/audit.module.js';
 import type { Clock } from './common/clock.js';
 import { CoreModule } from './common/core.module.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
@@ -22,6 +23,7 @@ export class AppModule {
         CoreModule.forRoot(config, clock),
         TypeOrmModule.forRoot(buildDataSourceOptions(config.database, config.runMigrations)),
         JobsModule.forRoot(config),
+        AuditModule,
         AuthModule,
         DirectoryModule,
         RulesModule,

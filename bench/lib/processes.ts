@@ -38,9 +38,9 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
   }
 }
 
-async function launch(name: string, script: string, env: Record<string, string>, port: number, readyPath: string): Promise<RunningProcess> {
+async function launch(name: string, script: string, env: Record<string, string>, port: number, readyPath: string, nodeArgs: string[] = []): Promise<RunningProcess> {
   let buffer = '';
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,6 +76,8 @@ export interface ServiceOptions {
   port: number;
   redis?: boolean;
   env?: Record<string, string>;
+  /** Extra `node` flags, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
 }
 
 /** Starts the built service (`node dist/src/main.js`) against a bench database, production-style. */
@@ -95,7 +97,7 @@ export async function startService(options: ServiceOptions): Promise<RunningProc
     ...(options.redis === false ? {} : { REDIS_URL, QUEUE_PREFIX: `xf-bench-${randomBytes(4).toString('hex')}` }),
     ...options.env,
   };
-  const proc = await launch('service', 'dist/src/main.js', env, options.port, '/health');
+  const proc = await launch('service', 'dist/src/main.js', env, options.port, '/health', options.nodeArgs);
   return {
     ...proc,
     stop: async () => {

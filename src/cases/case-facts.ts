@@ -1,11 +1,8 @@
 import type { CaseFacts } from '../rules/evaluation.types.js';
+import type { PetitionCase } from './case.entity.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
 
-export interface DerivedFacts {
-  repeatCount: number;
-  similarOpenCases: number;
-  relatedDissatisfied: boolean;
-}
+import type { DerivedFacts } from './case-facts.service.js';
 
 /** The facts a rule set sees for a new case: its fields plus the facts derived from stored cases. */
 export function caseFacts(input: CreateCaseDto, derived: DerivedFacts): CaseFacts {
@@ -26,5 +23,25 @@ export function caseFacts(input: CreateCaseDto, derived: DerivedFacts): CaseFact
     relatedDissatisfied: derived.relatedDissatisfied,
     daysOpen: 0,
     daysToDeadline: null,
+  };
+}
+
+/** The facts of a stored case, as the rules saw (or would now see) them. */
+export function storedCaseFacts(c: PetitionCase, derived: DerivedFacts, now: Date): CaseFacts {
+  return {
+    channel: c.channel,
+    category: c.category,
+    region: c.region,
+    headcount: c.headcount,
+    subject: c.subject,
+    content: c.content,
+    unitsInvolved: c.unitsInvolved,
+    deputyReported: c.deputyReported,
+    important: c.important,
+    provincialReferral: c.provincialReferral,
+    leaderInstructed: c.leaderInstructed,
+    ...derived,
+    daysOpen: Math.max(0, Math.floor((now.getTime() - c.receivedAt.getTime()) / 86_400_000)),
+    daysToDeadline: c.dueAt ? Math.floor((c.dueAt.getTime() - now.getTime()) / 86_400_000) : null,
   };
 }

@@ -102,6 +102,10 @@ export class PetitionCase {
   @Column({ type: 'int', default: 0 })
   similarOpenCases!: number;
 
+  /** A related earlier case ended with a dissatisfied petitioner (a derived fact the rules read). */
+  @Column({ type: 'boolean', default: false })
+  relatedDissatisfied!: boolean;
+
   // Routing proposed by the rules at intake, then confirmed/changed by route/transfer actions.
   @Column({ type: 'varchar', length: 32 })
   routeCommittee!: string;

@@ -92,6 +92,17 @@ export class CaseRepository {
     return em.findOneBy(PetitionCase, { id });
   }
 
+  /** Open cases not yet routed whose grade came from another rule-set version (for re-grading). */
+  unroutedGradedBefore(version: number, afterId: string | null, limit: number): Promise<PetitionCase[]> {
+    const qb = this.cases
+      .createQueryBuilder('c')
+      .where('c.status IN (:...statuses) AND c.ruleSetVersion <> :version', { statuses: ['registered', 'accepted'], version })
+      .orderBy('c.id', 'ASC')
+      .limit(limit);
+    if (afterId) qb.andWhere('c.id > :afterId', { afterId });
+    return qb.getMany();
+  }
+
   async existingIds(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const rows = await this.cases.find({ select: { id: true }, where: { id: In(ids) } });
@@ -103,7 +114,14 @@ export class CaseRepository {
   }
 
   /** Earlier cases of the same petitioner (ID number or phone) or explicitly related, received since `since`. */
-  async priorCases(input: { idHash: string | null; phoneHash: string | null; relatedIds: string[]; since: Date; before: Date }): Promise<PriorCases> {
+  async priorCases(input: {
+    idHash: string | null;
+    phoneHash: string | null;
+    relatedIds: string[];
+    since: Date;
+    before: Date;
+    excludeId?: string;
+  }): Promise<PriorCases> {
     if (!input.idHash && !input.phoneHash && !input.relatedIds.length) return { count: 0, anyDissatisfied: false };
     const qb = this.cases
       .createQueryBuilder('c')
@@ -116,17 +134,19 @@ export class CaseRepository {
           if (input.relatedIds.length) or.orWhere('c.id IN (:...relatedIds)', { relatedIds: input.relatedIds });
         }),
       );
+    if (input.excludeId) qb.andWhere('c.id <> :excludeId', { excludeId: input.excludeId });
     const rows = await qb.getMany();
     return { count: rows.length, anyDissatisfied: rows.some((r) => r.feedback === 'dissatisfied') };
   }
 
   /** Open cases of the same category and region received since `since`. */
-  countSimilarOpen(category: string, region: string, since: Date): Promise<number> {
-    return this.cases
+  countSimilarOpen(category: string, region: string, since: Date, excludeId?: string): Promise<number> {
+    const qb = this.cases
       .createQueryBuilder('c')
       .where('c.category = :category AND c.region = :region AND c.receivedAt >= :since', { category, region, since })
-      .andWhere('c.status IN (:...open)', { open: OPEN_STATUSES })
-      .getCount();
+      .andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
+    if (excludeId) qb.andWhere('c.id <> :excludeId', { excludeId });
+    return qb.getCount();
   }
 
   countActiveForLeader(leaderId: string): Promise<number> {

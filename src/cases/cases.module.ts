@@ -5,6 +5,10 @@ import { RulesModule } from '../rules/rules.module.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseCounter } from './case-counter.entity.js';
 import { CaseEvent } from './case-event.entity.js';
+import { CaseEvaluationService } from './case-evaluation.service.js';
+import { RegradeService } from './regrade.service.js';
+import { RulesEvaluateController } from './rules-evaluate.controller.js';
+import { CaseFactsService } from './case-facts.service.js';
 import { CaseNotice } from './case-notice.entity.js';
 import { CaseNoticeRepository } from './case-notice.repository.js';
 import { CaseQueriesService } from './case-queries.service.js';
@@ -19,10 +23,13 @@ import { UnitReminderService } from './unit-reminder.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PetitionCase, CaseEvent, CaseCounter, IdempotencyKey, CaseNotice]), DirectoryModule, RulesModule],
-  controllers: [CasesController],
+  controllers: [CasesController, RulesEvaluateController],
   providers: [
     CaseRepository,
     CaseNoticeRepository,
+    CaseFactsService,
+    CaseEvaluationService,
+    RegradeService,
     IntakeService,
     CaseActionsService,
     CaseQueriesService,

@@ -16,13 +16,26 @@ import { CaseErrors } from './case.errors.js';
 import type { CaseEvent } from './case-event.entity.js';
 import type { PetitionCase } from './case.entity.js';
 import { caseFacts } from './case-facts.js';
+import { CaseFactsService, type DerivedFacts } from './case-facts.service.js';
+import type { EvaluateCaseDto } from './dto/evaluate-case.dto.js';
+import type { RuleSetRunner } from '../rules/rule-set-runner.js';
+import type { Evaluation } from '../rules/evaluation.types.js';
+import type { Route, Grade, MeetingType } from './case.types.js';
 import { CaseRepository } from './case.repository.js';
 import { DeadlineCalculator } from './deadlines.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
-const REPEAT_WINDOW_MONTHS = 12;
-const CLUSTER_WINDOW_DAYS = 30;
+
+export interface Preview {
+  grade: Grade;
+  route: Route;
+  flags: string[];
+  meetingType: MeetingType | null;
+  facts: DerivedFacts;
+  deadlines: { acceptDueAt: string; replyDueAtIfHandledNow: string };
+  evaluation: Evaluation;
+}
 
 export interface Registration {
   petitionCase: PetitionCase;
@@ -35,6 +48,7 @@ export interface Registration {
 export class IntakeService {
   constructor(
     private readonly repo: CaseRepository,
+    private readonly facts: CaseFactsService,
     private readonly rules: RulesService,
     private readonly directory: DirectoryService,
     private readonly cipher: PiiCipher,
@@ -53,29 +67,7 @@ export class IntakeService {
       if (replay) return replay;
     }
     const now = this.clock.now();
-    const receivedAt = this.checkReceivedAt(input.receivedAt, now);
-    const petitioner = this.protectPetitioner(input);
-    if (input.unitsInvolved?.length) await this.directory.assertUnitCodes(input.unitsInvolved);
-    const relatedIds = input.relatedCaseIds ?? [];
-    if (relatedIds.length) {
-      const found = new Set(await this.repo.existingIds(relatedIds));
-      const missing = relatedIds.filter((id) => !found.has(id));
-      if (missing.length) throw CaseErrors.unknownRelatedCases(missing);
-    }
-
-    const [prior, similarOpenCases] = await Promise.all([
-      this.repo.priorCases({
-        idHash: petitioner.petitionerIdHash,
-        phoneHash: petitioner.petitionerPhoneHash,
-        relatedIds,
-        since: DateTime.fromJSDate(receivedAt).minus({ months: REPEAT_WINDOW_MONTHS }).toJSDate(),
-        before: now,
-      }),
-      this.repo.countSimilarOpen(input.category, input.region, new Date(now.getTime() - CLUSTER_WINDOW_DAYS * 86_400_000)),
-    ]);
-    const evaluation = await this.rules.evaluate(
-      caseFacts(input, { repeatCount: prior.count, similarOpenCases, relatedDissatisfied: prior.anyDissatisfied }),
-    );
+    const { receivedAt, petitioner, relatedIds, derived, evaluation } = await this.assess(input, now);
     const acceptDueAt = this.deadlines.acceptDue(now, evaluation.deadlines.acceptDays);
     const year = DateTime.fromJSDate(now, { zone: this.policy.timeZone }).year;
 
@@ -98,8 +90,7 @@ export class IntakeService {
       provincialReferral: input.provincialReferral ?? false,
       leaderInstructed: input.leaderInstructed ?? false,
       relatedCaseIds: relatedIds,
-      repeatCount: prior.count,
-      similarOpenCases,
+      ...derived,
       routeCommittee: evaluation.route.committee,
       routeHandledBy: evaluation.route.handledBy,
       routeMode: evaluation.route.mode,
@@ -144,6 +135,55 @@ export class IntakeService {
       }
       throw error;
     }
+  }
+
+  /** 试算: how the active (or the given) rule set would grade and route this case; nothing is stored. */
+  async preview(input: EvaluateCaseDto, runner?: RuleSetRunner): Promise<Preview> {
+    const now = this.clock.now();
+    const { derived, evaluation } = await this.assess(input, now, runner, {
+      repeatCount: input.repeatCount,
+      similarOpenCases: input.similarOpenCases,
+      relatedDissatisfied: input.relatedDissatisfied,
+    });
+    const acceptDueAt = this.deadlines.acceptDue(now, evaluation.deadlines.acceptDays);
+    const replyDueAt =
+      evaluation.route.mode === 'supervised'
+        ? this.deadlines.supervisedReplyDue(now, evaluation.deadlines.supervisedReplyMonths)
+        : this.deadlines.handleDue(now, evaluation.deadlines.handleDays);
+    return {
+      grade: evaluation.grade,
+      route: evaluation.route,
+      flags: evaluation.flags,
+      meetingType: evaluation.meetingType,
+      facts: derived,
+      deadlines: { acceptDueAt: acceptDueAt.toISOString(), replyDueAtIfHandledNow: replyDueAt.toISOString() },
+      evaluation,
+    };
+  }
+
+  /** Validation, protection of personal data, derived facts and the rules' verdict for one registration. */
+  private async assess(input: CreateCaseDto, now: Date, runner?: RuleSetRunner, overrides: Partial<DerivedFacts> = {}) {
+    const receivedAt = this.checkReceivedAt(input.receivedAt, now);
+    const petitioner = this.protectPetitioner(input);
+    if (input.unitsInvolved?.length) await this.directory.assertUnitCodes(input.unitsInvolved);
+    const relatedIds = input.relatedCaseIds ?? [];
+    if (relatedIds.length) {
+      const found = new Set(await this.repo.existingIds(relatedIds));
+      const missing = relatedIds.filter((id) => !found.has(id));
+      if (missing.length) throw CaseErrors.unknownRelatedCases(missing);
+    }
+    const computed = await this.facts.derive(
+      { receivedAt, category: input.category, region: input.region.trim(), relatedCaseIds: relatedIds, ...petitioner },
+      now,
+    );
+    const derived: DerivedFacts = {
+      repeatCount: overrides.repeatCount ?? computed.repeatCount,
+      similarOpenCases: overrides.similarOpenCases ?? computed.similarOpenCases,
+      relatedDissatisfied: overrides.relatedDissatisfied ?? computed.relatedDissatisfied,
+    };
+    const facts = caseFacts(input, derived);
+    const evaluation = runner ? await runner.evaluate(facts) : await this.rules.evaluate(facts);
+    return { receivedAt, petitioner, relatedIds, derived, evaluation };
   }
 
   private scopeKey(key: string, actor: Actor): string {

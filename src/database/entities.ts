@@ -9,6 +9,8 @@ import { LeaderBusyBlock } from '../directory/leader-busy-block.entity.js';
 import { Leader } from '../directory/leader.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 import { OutboxJob } from '../jobs/outbox-job.entity.js';
+import { AuditEntry } from '../common/audit/audit-entry.entity.js';
+import { RuleSet } from '../rules/rule-set.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
 export const ENTITIES = [
@@ -23,4 +25,6 @@ export const ENTITIES = [
   IdempotencyKey,
   CaseNotice,
   OutboxJob,
+  RuleSet,
+  AuditEntry,
 ];

@@ -2,6 +2,7 @@
 export const JOB_NAMES = {
   deadlineSweep: 'deadline-sweep',
   dueSoonReminder: 'due-soon-reminder',
+  regradeOpenCases: 'regrade-open-cases',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -9,6 +10,7 @@ export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 export interface JobPayloads {
   'deadline-sweep': { requestedBy: string };
   'due-soon-reminder': { unitCode: string };
+  'regrade-open-cases': { ruleSetVersion: number };
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

@@ -11,6 +11,7 @@ import { CompiledRuleSet } from './compiled-rule-set.js';
 import { loadDefaultRuleSet } from './default-rule-set.js';
 import type { CaseFacts } from './evaluation.types.js';
 import { RuleSetRunner } from './rule-set-runner.js';
+import { validateRuleSet } from './rule-set-validator.js';
 import type { RuleSetDefinition } from './rule-set.types.js';
 
 /** Deterministic PRNG (mulberry32) so every run checks the same cases. */
@@ -297,6 +298,7 @@ describe('CompiledRuleSet', () => {
   it('agrees with json-rules-engine on 20,000 seeded random cases of a rule set using every construct', async () => {
     const next = prng(7);
     const cases = Array.from({ length: 20_000 }, () => randomCaseFacts(next));
+    expect(validateRuleSet(KITCHEN_SINK, { unitCodes: ['OFFICE', 'SDC', 'SJC', 'GOV', 'COURT'] }).errors).toEqual([]);
     const report = await differential(KITCHEN_SINK, cases);
     expect(report.first).toBeUndefined();
     expect(report.disagreements).toBe(0);

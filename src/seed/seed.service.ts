@@ -11,6 +11,7 @@ import { IntakeService } from '../cases/intake.service.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { RuleSetsService } from '../rules/rule-sets.service.js';
 
 /** Demo accounts of the embedded mode (documented in the README). */
 export const DEMO_USERS = [
@@ -35,6 +36,7 @@ export class SeedService {
 
   constructor(
     private readonly directory: DirectoryService,
+    private readonly ruleSets: RuleSetsService,
     private readonly auth: AuthService,
     private readonly intake: IntakeService,
     private readonly actions: CaseActionsService,
@@ -45,6 +47,7 @@ export class SeedService {
   async run(): Promise<void> {
     const leaderIds = await this.directory.seedIfEmpty();
     if (leaderIds) this.logger.log('directory seeded from config/directory');
+    if (await this.ruleSets.seedDefault()) this.logger.log('rule set version 1 published from config/rules/default.json');
     if (this.config.adminPassword) {
       await this.auth.ensureUser({ username: this.config.adminUsername, password: this.config.adminPassword, role: 'admin', displayName: '系统管理员' });
     } else {

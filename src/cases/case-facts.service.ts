@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { CaseRepository } from './case.repository.js';
+
+const REPEAT_WINDOW_MONTHS = 12;
+const CLUSTER_WINDOW_DAYS = 30;
+
+export interface DerivedFacts {
+  repeatCount: number;
+  similarOpenCases: number;
+  relatedDissatisfied: boolean;
+}
+
+export interface FactSubject {
+  receivedAt: Date;
+  category: string;
+  region: string;
+  petitionerIdHash: string | null;
+  petitionerPhoneHash: string | null;
+  relatedCaseIds: string[];
+}
+
+/**
+ * The derived facts of DOMAIN.md, computed once per evaluation from the stored cases:
+ * `repeatCount` (earlier cases of the same petitioner or linked, 12 months before receipt),
+ * `similarOpenCases` (other open cases, same category and region, last 30 days),
+ * `relatedDissatisfied` (one of those earlier cases ended with a dissatisfied petitioner).
+ */
+@Injectable()
+export class CaseFactsService {
+  constructor(private readonly repo: CaseRepository) {}
+
+  async derive(subject: FactSubject, asOf: Date, excludeCaseId?: string): Promise<DerivedFacts> {
+    const [prior, similarOpenCases] = await Promise.all([
+      this.repo.priorCases({
+        idHash: subject.petitionerIdHash,
+        phoneHash: subject.petitionerPhoneHash,
+        relatedIds: subject.relatedCaseIds,
+        since: DateTime.fromJSDate(subject.receivedAt).minus({ months: REPEAT_WINDOW_MONTHS }).toJSDate(),
+        before: asOf,
+        excludeId: excludeCaseId,
+      }),
+      this.repo.countSimilarOpen(subject.category, subject.region, new Date(asOf.getTime() - CLUSTER_WINDOW_DAYS * 86_400_000), excludeCaseId),
+    ]);
+    return { repeatCount: prior.count, similarOpenCases, relatedDissatisfied: prior.anyDissatisfied };
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, LessThan, Not, IsNull, type Repository } from 'typeorm';
+import { asRow } from '../database/rows.js';
+import { RuleSet } from './rule-set.entity.js';
+
+@Injectable()
+export class RuleSetRepository {
+  constructor(@InjectRepository(RuleSet) private readonly sets: Repository<RuleSet>) {}
+
+  findById(id: string): Promise<RuleSet | null> {
+    return this.sets.findOneBy({ id });
+  }
+
+  findByVersion(version: number): Promise<RuleSet | null> {
+    return this.sets.findOneBy({ version });
+  }
+
+  /** The active set's id and version only: cheap enough to ask before every evaluation. */
+  async activePointer(): Promise<{ id: string; version: number } | null> {
+    const row = await this.sets.findOne({ select: { id: true, version: true }, where: { activeMarker: 1 } });
+    return row ? { id: row.id, version: row.version } : null;
+  }
+
+  findActive(): Promise<RuleSet | null> {
+    return this.sets.findOneBy({ activeMarker: 1 });
+  }
+
+  list(): Promise<RuleSet[]> {
+    return this.sets.find({ order: { version: 'DESC' } });
+  }
+
+  count(): Promise<number> {
+    return this.sets.count();
+  }
+
+  async nextVersion(em: EntityManager): Promise<number> {
+    const row = await em.createQueryBuilder(RuleSet, 's').select('MAX(s.version)', 'max').getRawOne<{ max: number | string | null }>();
+    return Number(row?.max ?? 0) + 1;
+  }
+
+  async insert(em: EntityManager, set: RuleSet): Promise<void> {
+    await em.insert(RuleSet, asRow(set));
+  }
+
+  /** Changes a draft; false when it is no longer a draft (published meanwhile). */
+  async updateDraft(em: EntityManager, id: string, changes: Pick<RuleSet, 'note' | 'rules' | 'precedence' | 'updatedAt'>): Promise<boolean> {
+    const result = await em.update(RuleSet, { id, status: 'draft' }, asRow(changes));
+    return (result.affected ?? 0) > 0;
+  }
+
+  async deleteDraft(em: EntityManager, id: string): Promise<boolean> {
+    const result = await em.delete(RuleSet, { id, status: 'draft' });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Makes `id` the one active set inside the caller's transaction: the current one is archived first;
+   * the unique activeMarker makes a concurrent second activation fail instead of leaving two.
+   */
+  async activate(em: EntityManager, id: string, by: string, at: Date, fromStatuses: RuleSet['status'][]): Promise<boolean> {
+    await em.update(RuleSet, { activeMarker: 1 }, { activeMarker: null, status: 'archived' });
+    const result = await em
+      .createQueryBuilder()
+      .update(RuleSet)
+      .set({ activeMarker: 1, status: 'published', publishedBy: by, publishedAt: at })
+      .where('id = :id AND status IN (:...fromStatuses)', { id, fromStatuses })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The most recent set published before `version` (the one a rollback returns to). */
+  previousPublished(version: number): Promise<RuleSet | null> {
+    return this.sets.findOne({ where: { version: LessThan(version), publishedAt: Not(IsNull()) }, order: { version: 'DESC' } });
+  }
+}

@@ -15,7 +15,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
 import type mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
@@ -60,7 +59,6 @@ const seed = Number(args.seed);
 const overdueShare = Number(args['overdue-share'] ?? (profile === 'sweep' ? 0.25 : 0.15));
 const DUE_SOON_SHARE = 0.1;
 const DAY = 86_400_000;
-const ZONE = 'Asia/Shanghai';
 
 export const PROFILE_STATUSES: Record<Profile, [CaseStatus, number][]> = {
   ledger: [['closed', 70], ['replied', 5], ['rejected', 3], ['withdrawn', 2], ['in_handling', 10], ['routed', 3], ['accepted', 3], ['registered', 4]],
@@ -124,13 +122,23 @@ const now = Date.now();
 const r = rng(seed);
 const yearSeq = new Map<number, number>();
 
+/** Asia/Shanghai has had no DST since 1991: a fixed +08:00 keeps 10^6 rows fast (luxon zones cost ~100 µs each). */
+const OFFSET = 8 * 3_600_000;
 /** End of the office-local day `days` days from `fromMs` (deadlines are end-of-day instants). */
 function endOfLocalDay(fromMs: number, days: number): number {
-  return DateTime.fromMillis(fromMs + days * DAY, { zone: ZONE }).endOf('day').toMillis();
+  const local = fromMs + days * DAY + OFFSET;
+  return Math.floor(local / DAY) * DAY + DAY - 1 - OFFSET;
 }
+const localYear = (ms: number): number => new Date(ms + OFFSET).getUTCFullYear();
 const sqlDate = (ms: number | null): string => (ms === null ? 'NULL' : `'${new Date(ms).toISOString().slice(0, 23).replace('T', ' ')}'`);
 const str = (s: string | null): string => (s === null ? 'NULL' : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
-const hash = (kind: string, n: number): string => createHash('sha256').update(`${kind}:${n}`).digest('hex');
+const hashes = new Map<string, string>();
+function hash(kind: string, n: number): string {
+  const key = `${kind}:${n}`;
+  let h = hashes.get(key);
+  if (!h) hashes.set(key, (h = createHash('sha256').update(key).digest('hex')));
+  return h;
+}
 /** Time-ordered v4-shaped UUIDs: the primary key grows at the end of the index, like an append. */
 function caseId(i: number): string {
   const h = i.toString(16).padStart(12, '0');
@@ -203,7 +211,7 @@ function row(i: number, rand: Rand): string {
     }
   }
 
-  const year = DateTime.fromMillis(registeredAt, { zone: ZONE }).year;
+  const year = localYear(registeredAt);
   const seq = (yearSeq.get(year) ?? 0) + 1;
   yearSeq.set(year, seq);
   const code = `XF-${year}-${String(seq).padStart(6, '0')}`;

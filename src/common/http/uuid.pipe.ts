@@ -1,11 +1,14 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { badRequest } from '../errors.js';
+import { redactPii } from '../pii/masking.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkedUuid(value: string): string {
   if (!UUID.test(value)) {
-    throw badRequest('INVALID_ID', { zh: `编号“${value.slice(0, 40)}”格式不正确。`, en: `"${value.slice(0, 40)}" is not a valid id.` });
+    // Echo what was wrong, but never an ID number or phone typed in by mistake (error bodies carry no PII).
+    const shown = redactPii(value.slice(0, 40));
+    throw badRequest('INVALID_ID', { zh: `编号“${shown}”格式不正确。`, en: `"${shown}" is not a valid id.` });
   }
   return value.toLowerCase();
 }

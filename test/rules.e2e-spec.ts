@@ -189,7 +189,8 @@ describe('rules: drafts, validation, simulation, publishing, rollback', () => {
     expect(res.body.grade).toBe('normal');
     expect(res.body.flags).toContain('needs-review');
     expect(res.body.evaluation.error).toEqual(expect.any(String));
-    const listed = await t.http.get(`/cases/${res.body.id}`).set(bearer(secretary)).expect(200);
-    expect(listed.body.code).toBe(res.body.code);
+    await t.relay.drain(); // the re-grade after the rollback keeps earlier grades: the broken set fails on them
+    const review = await t.http.get('/cases?flag=needs-review').set(bearer(secretary)).expect(200);
+    expect(review.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
   });
 });

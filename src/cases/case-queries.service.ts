@@ -35,6 +35,7 @@ export class CaseQueriesService {
         overdue: query.overdue,
         dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
         q: query.q?.trim() || undefined,
+        flag: query.flag,
         leadLeaderId,
       },
       this.clock.now(),

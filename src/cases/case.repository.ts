@@ -18,6 +18,7 @@ export interface LedgerFilter {
   overdue?: boolean;
   dueBefore?: Date;
   q?: string;
+  flag?: string;
   /** Restricts to cases a leader is in charge of. */
   leadLeaderId?: string;
 }
@@ -192,6 +193,7 @@ export class CaseRepository {
     if (f.overdue === true) qb.andWhere('c.dueAt < :now', { now });
     if (f.overdue === false) qb.andWhere('(c.dueAt IS NULL OR c.dueAt >= :now)', { now });
     if (f.dueBefore) qb.andWhere('c.dueAt < :dueBefore', { dueBefore: f.dueBefore });
+    if (f.flag) qb.andWhere('c.flags LIKE :flag', { flag: `%"${f.flag}"%` });
     if (f.leadLeaderId) qb.andWhere('c.leadLeaderId = :leader', { leader: f.leadLeaderId });
     if (f.q) {
       const like = `%${f.q.replace(/[!%_]/g, (m) => '!' + m)}%`;

@@ -40,12 +40,13 @@ export class RegradeService implements OnModuleInit {
     });
   }
 
-  async regrade(version: number): Promise<{ scanned: number; changed: number }> {
+  async regrade(version: number): Promise<{ scanned: number; changed: number; failed: number }> {
     const active = await this.ruleSets.active();
-    if (active.version !== version) return { scanned: 0, changed: 0 }; // superseded: the newer publish has its own job
+    if (active.version !== version) return { scanned: 0, changed: 0, failed: 0 }; // superseded: the newer publish has its own job
     const runner = this.rules.runnerFor(active);
     let scanned = 0;
     let changed = 0;
+    let failed = 0;
     let afterId: string | null = null;
     for (;;) {
       const batch = await this.repo.unroutedGradedBefore(version, afterId, BATCH);
@@ -54,6 +55,11 @@ export class RegradeService implements OnModuleInit {
         const now = this.clock.now();
         const derived = { repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied };
         const evaluation = await runner.evaluate(storedCaseFacts(c, derived, now));
+        if (evaluation.error) {
+          // A set that fails at run time must not downgrade cases graded before: keep them as they are.
+          failed++;
+          continue;
+        }
         const changes: Partial<PetitionCase> = {
           grade: evaluation.grade,
           routeCommittee: evaluation.route.committee,
@@ -86,8 +92,8 @@ export class RegradeService implements OnModuleInit {
       scanned += batch.length;
       afterId = batch[batch.length - 1].id;
     }
-    this.logger.log(`re-graded by rule set v${version}: ${scanned} open cases, ${changed} changed`);
-    return { scanned, changed };
+    this.logger.log(`re-graded by rule set v${version}: ${scanned} open cases, ${changed} changed, ${failed} kept (rule error)`);
+    return { scanned, changed, failed };
   }
 
   private event(c: PetitionCase, version: number, after: Partial<PetitionCase>, now: Date): CaseEvent {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../case.types.js';
 
@@ -21,6 +21,10 @@ export class ListCasesQuery extends PageQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   dueBefore?: string;
+  @ApiPropertyOptional({ description: 'a flag set by the rules, e.g. needs-review, early-warning, group-petition' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{1,40}$/)
+  flag?: string;
   @ApiPropertyOptional({ description: 'case code, or words of the subject' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ enum: CASE_SORTS, default: 'dueAt' }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
 }

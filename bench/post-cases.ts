@@ -13,7 +13,7 @@ import { databaseServerPid } from './lib/cpu.js';
 import { log, saveResult } from './lib/env.js';
 import { caseBody, petitionerPool, rng } from './lib/fixtures.js';
 import { type LoadRun, type LoadTarget, postLoad } from './lib/load.js';
-import { databaseConnection, dropDatabase, recreateDatabase, scalar } from './lib/mysql.js';
+import { databaseConnection, delta, dropDatabase, innodbCounters, recreateDatabase, scalar } from './lib/mysql.js';
 import { login, type RunningProcess, startFloor, startService } from './lib/processes.js';
 import { median, round, table } from './lib/stats.js';
 
@@ -73,18 +73,24 @@ try {
   log(`warm-up ${args.warmup} s each`);
   for (const t of Object.values(targets)) await postLoad(t, { seconds: Number(args.warmup), connections }, nextBody);
 
-  const runs: (LoadRun & { round: number })[] = [];
+  type Run = LoadRun & { round: number; innodb: Record<string, number> };
+  const runs: Run[] = [];
+  const measure = async (name: 'service' | 'floor', round: number, options: { seconds: number; connections: number; rate?: number }): Promise<Run> => {
+    const before = await innodbCounters(db);
+    const run = await postLoad(targets[name], options, nextBody);
+    const result = { ...run, round, innodb: delta(before, await innodbCounters(db)) };
+    runs.push(result);
+    return result;
+  };
   for (let round = 1; round <= rounds; round++) {
     const order = round % 2 ? (['service', 'floor'] as const) : (['floor', 'service'] as const);
     for (const name of order) {
-      const run = await postLoad(targets[name], { seconds, connections }, nextBody);
-      runs.push({ ...run, round });
-      log(`round ${round} ${name} max: ${round1(run.rps)} req/s p50 ${round1(run.p50)} ms p99 ${round1(run.p99)} ms (non-2xx ${run.non2xx}, errors ${run.errors})`);
+      const run = await measure(name, round, { seconds, connections });
+      log(`round ${round} ${name} max: ${round1(run.rps)} req/s p50 ${round1(run.p50)} ms p99 ${round1(run.p99)} ms (non-2xx ${run.non2xx}, errors ${run.errors}, deadlocks ${run.innodb.Innodb_deadlocks})`);
     }
     for (const name of order) {
-      const run = await postLoad(targets[name], { seconds: rateSeconds, connections: rateConnections, rate }, nextBody);
-      runs.push({ ...run, round });
-      log(`round ${round} ${name} @${rate}/s: ${round1(run.rps)} req/s p50 ${round1(run.p50)} ms p99 ${round1(run.p99)} ms (non-2xx ${run.non2xx}, errors ${run.errors})`);
+      const run = await measure(name, round, { seconds: rateSeconds, connections: rateConnections, rate });
+      log(`round ${round} ${name} @${rate}/s: ${round1(run.rps)} req/s p50 ${round1(run.p50)} ms p99 ${round1(run.p99)} ms (non-2xx ${run.non2xx}, errors ${run.errors}, deadlocks ${run.innodb.Innodb_deadlocks})`);
     }
   }
 
@@ -96,7 +102,7 @@ try {
   const clusterMax = await scalar<number>(db, 'SELECT MAX(n) FROM (SELECT COUNT(*) n FROM cases GROUP BY category, region) t');
   await db.end();
 
-  const pick = (target: string, mode: string): (LoadRun & { round: number })[] => runs.filter((r) => r.target === target && r.mode === mode);
+  const pick = (target: string, mode: string): Run[] => runs.filter((r) => r.target === target && r.mode === mode);
   const ratios = Array.from({ length: rounds }, (_, i) => {
     const s = runs.find((r) => r.round === i + 1 && r.target === 'service' && r.mode === 'max');
     const f = runs.find((r) => r.round === i + 1 && r.target === 'floor' && r.mode === 'max');
@@ -115,6 +121,8 @@ try {
         'app CPU ms/req': round(median(rs.map((r) => r.cpuMsPerRequest[0])), 2),
         'db CPU ms/req': round(median(rs.map((r) => r.cpuMsPerRequest[1] ?? NaN)), 2),
         'non-2xx+err': rs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
+        'deadlocks/1k req': round(median(rs.map((r) => (1000 * r.innodb.Innodb_deadlocks) / Math.max(1, r.ok)))),
+        'lock wait ms/req': round(median(rs.map((r) => r.innodb.Innodb_row_lock_time / Math.max(1, r.ok))), 2),
       };
     }),
   );

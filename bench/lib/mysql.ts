@@ -66,3 +66,15 @@ export async function suppressDailySweep(conn: Conn, now = new Date()): Promise<
     );
   }
 }
+
+/** Server-wide InnoDB counters (the server is shared: deltas over a run include anyone else's work). */
+export async function innodbCounters(conn: Conn): Promise<Record<string, number>> {
+  const [rows] = await conn.query<mysql.RowDataPacket[]>(
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_deadlocks', 'Com_commit', 'Com_rollback', 'Innodb_row_lock_waits', 'Innodb_row_lock_time')",
+  );
+  return Object.fromEntries(rows.map((r) => [String(r.Variable_name), Number(r.Value)]));
+}
+
+export function delta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - (before[k] ?? 0)]));
+}

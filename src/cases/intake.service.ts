@@ -223,7 +223,7 @@ export class IntakeService {
     const id = idNumber?.trim() ? normalizeIdNumber(idNumber) : null;
     if (id !== null && !isValidIdNumber(id, this.clock.now())) throw CaseErrors.invalidIdNumber();
     const tel = phone?.trim() ? phone.trim() : null;
-    if (tel !== null && !isValidPhone(tel)) throw CaseErrors.invalidPhone();
+    if (tel !== null && !isValidPhone(normalizePhone(tel))) throw CaseErrors.invalidPhone();
     return {
       petitionerName: name.trim(),
       petitionerOrganisation: organisation?.trim() || null,

@@ -11,6 +11,11 @@ import { Unit } from '../directory/unit.entity.js';
 import { OutboxJob } from '../jobs/outbox-job.entity.js';
 import { AuditEntry } from '../common/audit/audit-entry.entity.js';
 import { RuleSet } from '../rules/rule-set.entity.js';
+import { AgendaItem } from '../meetings/agenda-item.entity.js';
+import { LeaderBooking } from '../meetings/leader-booking.entity.js';
+import { MeetingAttendee } from '../meetings/meeting-attendee.entity.js';
+import { MeetingOutcome } from '../meetings/meeting-outcome.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
 export const ENTITIES = [
@@ -27,4 +32,9 @@ export const ENTITIES = [
   OutboxJob,
   RuleSet,
   AuditEntry,
+  Meeting,
+  MeetingAttendee,
+  AgendaItem,
+  MeetingOutcome,
+  LeaderBooking,
 ];

@@ -16,7 +16,8 @@ import {
   type RuntimeFacts,
 } from './rule-set.types.js';
 
-export const DEFAULT_RULE_TIMEOUT_MS = 200;
+/** Generous: the budget is wall-clock time, shared by concurrent evaluations on a busy machine. */
+export const DEFAULT_RULE_TIMEOUT_MS = 1000;
 
 /** Where a case goes when no route rule fired; the case is then flagged `needs-review`. */
 export const FALLBACK_ROUTE: Readonly<Route> = Object.freeze({ committee: 'OFFICE', handledBy: 'OFFICE', mode: 'internal' });

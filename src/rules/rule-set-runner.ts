@@ -19,7 +19,7 @@ import { RUNTIME_FACTS_SET_BY, type RuleSetDefinition, type RuntimeFacts } from 
 import { badRequest } from '../common/errors.js';
 
 export interface RuleSetRunnerOptions {
-  /** Default per-case budget; 200 ms unless given. */
+  /** Default per-case budget (DEFAULT_RULE_TIMEOUT_MS) unless given. */
   timeoutMs?: number;
   /** Operators beyond the built-in and custom ones (extensions, tests). */
   extraOperators?: readonly RuleOperatorDefinition[];

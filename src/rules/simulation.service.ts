@@ -86,8 +86,8 @@ export class SimulationService {
           { repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied },
           now,
         );
-        const was = outcome(current.evaluate(facts));
-        const will = outcome(next.evaluate(facts));
+        const was = outcome(current.evaluate(facts, { explain: false }));
+        const will = outcome(next.evaluate(facts, { explain: false }));
         before[was.grade] = (before[was.grade] ?? 0) + 1;
         after[will.grade] = (after[will.grade] ?? 0) + 1;
         if (was.grade === will.grade && was.route === will.route && was.meetingType === will.meetingType) continue;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -21,8 +21,12 @@ import {
 } from 'class-validator';
 import { CATEGORIES, CHANNELS, type Category, type Channel } from '../case.types.js';
 
+/** Text fields are trimmed before validation, so "   " counts as empty. */
+const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
 export class PetitionerDto {
   @ApiProperty({ example: '张三' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   name!: string;
@@ -77,11 +81,13 @@ export class CreateCaseDto {
   headcount?: number;
 
   @ApiProperty({ example: '老旧小区改造进度缓慢' })
+  @Trim()
   @IsString()
   @Length(1, 200)
   subject!: string;
 
   @ApiProperty({ example: '小区列入改造计划至今未开工，雨天漏水。' })
+  @Trim()
   @IsString()
   @Length(1, 20_000)
   content!: string;
@@ -91,6 +97,7 @@ export class CreateCaseDto {
   category!: Category;
 
   @ApiProperty({ example: '茅箭区' })
+  @Trim()
   @IsString()
   @Length(1, 50)
   region!: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { containsPii } from '../pii/masking.js';
 import { requestContext } from '../logging/request-context.js';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -7,7 +8,8 @@ const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Gives every request a correlation id (from `X-Request-Id` when sane) and its language, for logs and errors. */
 export function correlationMiddleware(req: Request, res: Response, next: NextFunction): void {
   const incoming = req.header('x-request-id');
-  const correlationId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
+  // A caller's id is kept only when it is sane and cannot carry personal data (an ID number or a phone).
+  const correlationId = incoming && SAFE_ID.test(incoming) && !containsPii(incoming) && !/^\d+$/.test(incoming) ? incoming : randomUUID();
   const language = /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'zh';
   res.setHeader('X-Request-Id', correlationId);
   requestContext.run({ correlationId, language }, next);

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource, Logger } from 'typeorm';
+import { loadConfig } from '../../config/app-config.js';
+import { AppModule } from '../../src/app.module.js';
+import { databaseUrl } from './env.js';
+
+export interface CapturedQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The service's modules in this process (no HTTP, no workers), with every SQL statement TypeORM
+ * sends recorded, so a benchmark can time the exact statements of a code path one by one.
+ */
+export class InProcessApp {
+  readonly captured: CapturedQuery[] = [];
+
+  private constructor(
+    readonly app: INestApplicationContext,
+    readonly dataSource: DataSource,
+    private readonly dataDir: string,
+  ) {
+    const capture = (sql: string, params?: unknown[]): void => {
+      this.captured.push({ sql, params: params ?? [] });
+    };
+    const logger: Logger = {
+      logQuery: capture,
+      logQueryError: () => undefined,
+      logQuerySlow: () => undefined,
+      logSchemaBuild: () => undefined,
+      logMigration: () => undefined,
+      log: () => undefined,
+    };
+    Object.assign(dataSource, { logger });
+  }
+
+  static async start(database: string, env: Record<string, string> = {}): Promise<InProcessApp> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'xf-bench-ctx-'));
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl(database),
+      DATA_DIR: dataDir,
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      PII_KEY: randomBytes(32).toString('hex'),
+      DEMO_DATA: 'false',
+      RUN_WORKERS: 'false',
+      LOG_LEVEL: 'error',
+      ...env,
+    });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+    return new InProcessApp(app, app.get<DataSource>(getDataSourceToken()), dataDir);
+  }
+
+  /** Runs `work` and returns the statements it sent (without transaction control statements). */
+  async capture(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
+    this.captured.length = 0;
+    await work();
+    return this.captured.filter((q) => !/^(START TRANSACTION|COMMIT|ROLLBACK|SET TRANSACTION)/i.test(q.sql));
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

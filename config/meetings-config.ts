@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { MeetingType } from '../src/cases/case.types.js';
+import { LEADER_RANKS, type LeaderRank } from '../src/directory/leader.entity.js';
+import { projectPath } from './paths.js';
+
+/** Meeting planning settings shipped in `config/meetings.json` (admins edit the file; no code change). */
+export interface MeetingsConfig {
+  defaultLocation: string;
+  /** The longest window `POST /meetings/plan` accepts. */
+  maxPlanDays: number;
+  minutesPerCase: Record<MeetingType, number>;
+  meetingMinutes: Record<MeetingType, number>;
+  slotStepMinutes: number;
+  leadRanks: LeaderRank[];
+}
+
+const TYPES: MeetingType[] = ['special', 'joint', 'supervision'];
+
+function positive(value: unknown, key: string, max: number): number {
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
+    throw new Error(`config/meetings.json: "${key}" must be a whole number from 1 to ${max}`);
+  }
+  return value as number;
+}
+
+export function parseMeetingsConfig(raw: unknown): MeetingsConfig {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const perType = (key: string, max: number): Record<MeetingType, number> => {
+    const table = (r[key] ?? {}) as Record<string, unknown>;
+    return Object.fromEntries(TYPES.map((t) => [t, positive(table[t], `${key}.${t}`, max)])) as Record<MeetingType, number>;
+  };
+  if (typeof r.defaultLocation !== 'string' || !r.defaultLocation.trim()) throw new Error('config/meetings.json: "defaultLocation" must be a non-empty text');
+  const leadRanks = r.leadRanks as unknown;
+  if (!Array.isArray(leadRanks) || !leadRanks.length || !leadRanks.every((x) => LEADER_RANKS.includes(x as LeaderRank))) {
+    throw new Error(`config/meetings.json: "leadRanks" must list ranks among ${LEADER_RANKS.join(', ')}`);
+  }
+  const config: MeetingsConfig = {
+    defaultLocation: r.defaultLocation.trim(),
+    maxPlanDays: positive(r.maxPlanDays, 'maxPlanDays', 366),
+    minutesPerCase: perType('minutesPerCase', 240),
+    meetingMinutes: perType('meetingMinutes', 600),
+    slotStepMinutes: positive(r.slotStepMinutes, 'slotStepMinutes', 120),
+    leadRanks: leadRanks as LeaderRank[],
+  };
+  for (const t of TYPES) {
+    if (config.minutesPerCase[t] > config.meetingMinutes[t]) throw new Error(`config/meetings.json: one case (${t}) cannot take longer than the meeting`);
+  }
+  return config;
+}
+
+export function loadMeetingsConfig(path = projectPath('config/meetings.json')): MeetingsConfig {
+  return parseMeetingsConfig(JSON.parse(readFileSync(path, 'utf8')));
+}

@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { UUID_LENGTH } from '../database/columns.js';
+
+export const ATTENDEE_KINDS = ['leader', 'unit', 'deputy'] as const;
+export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
+
+/**
+ * Who is invited: a leader (by id), a unit's representative (by unit code) or a deputy (by id).
+ * A removed attendee keeps the row with `active = false`, so he or she can be sent a cancellation.
+ */
+@Entity('meeting_attendees')
+@Index('idx_attendees_meeting', ['meetingId'])
+@Index('idx_attendees_ref', ['kind', 'refId'])
+export class MeetingAttendee {
+  @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
+  id!: string;
+
+  @Column({ type: 'varchar', length: UUID_LENGTH })
+  meetingId!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  kind!: AttendeeKind;
+
+  /** Leader or deputy id, or unit code. */
+  @Column({ type: 'varchar', length: UUID_LENGTH })
+  refId!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email!: string | null;
+
+  /** `chair`, `required` (leaders in charge, units) or `optional`. */
+  @Column({ type: 'varchar', length: 12 })
+  role!: 'chair' | 'required' | 'optional';
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+}

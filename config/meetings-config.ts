@@ -30,7 +30,7 @@ export function parseMeetingsConfig(raw: unknown): MeetingsConfig {
     return Object.fromEntries(TYPES.map((t) => [t, positive(table[t], `${key}.${t}`, max)])) as Record<MeetingType, number>;
   };
   if (typeof r.defaultLocation !== 'string' || !r.defaultLocation.trim()) throw new Error('config/meetings.json: "defaultLocation" must be a non-empty text');
-  const leadRanks = r.leadRanks as unknown;
+  const leadRanks = r.leadRanks;
   if (!Array.isArray(leadRanks) || !leadRanks.length || !leadRanks.every((x) => LEADER_RANKS.includes(x as LeaderRank))) {
     throw new Error(`config/meetings.json: "leadRanks" must list ranks among ${LEADER_RANKS.join(', ')}`);
   }

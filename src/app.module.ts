@@ -10,6 +10,7 @@ import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { RulesModule } from './rules/rules.module.js';
 import { SeedService } from './seed/seed.service.js';
 
@@ -28,6 +29,7 @@ export class AppModule {
         DirectoryModule,
         RulesModule,
         CasesModule,
+        MeetingsModule,
         HealthModule,
       ],
       providers: [SeedService],

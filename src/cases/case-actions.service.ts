@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -26,11 +27,14 @@ export class CaseActionsService {
   async perform(id: string, input: CaseActionDto, actor: Actor): Promise<PetitionCase> {
     const current = await this.repo.findById(id);
     if (!current) throw CaseErrors.notFound();
+    return this.tx.run((em) => this.performIn(em, current, input, actor, this.clock.now()));
+  }
+
+  /** The same inside the caller's transaction (e.g. confirming a meeting assigns its leaders in charge). */
+  async performIn(em: EntityManager, current: PetitionCase, input: CaseActionDto, actor: Actor, now: Date): Promise<PetitionCase> {
     const unitCode = targetUnitCode(current, input);
     const unit = unitCode ? await this.directory.unitByCode(unitCode) : null;
     if (input.action === 'assign-leader' && input.leaderId) await this.checkLeader(input.leaderId, current);
-
-    const now = this.clock.now();
     const plan = planAction(current, input, {
       now,
       deadlines: this.deadlines,
@@ -41,7 +45,7 @@ export class CaseActionsService {
     const changes: Partial<PetitionCase> = { ...plan.changes, status: plan.toStatus, updatedAt: now };
     const event: CaseEvent = {
       id: randomUUID(),
-      caseId: id,
+      caseId: current.id,
       at: now,
       caseVersion: current.version + 1,
       action: input.action,
@@ -53,22 +57,20 @@ export class CaseActionsService {
       reason: plan.reason,
       data: plan.data,
     };
-    await this.tx.run(async (em) => {
-      if (!(await this.repo.update(em, id, current.version, changes))) throw CaseErrors.changedConcurrently();
-      await this.repo.appendEvents(em, [event]);
-      if (plan.createsNotice) {
-        await this.repo.insertNotice(em, {
-          id: event.id,
-          caseId: id,
-          kind: 'manual',
-          dueAt: null,
-          unitCode: changes.routeHandledBy ?? current.routeHandledBy,
-          note: plan.reason,
-          createdAt: now,
-          deliveredAt: null,
-        });
-      }
-    });
+    if (!(await this.repo.update(em, current.id, current.version, changes))) throw CaseErrors.changedConcurrently();
+    await this.repo.appendEvents(em, [event]);
+    if (plan.createsNotice) {
+      await this.repo.insertNotice(em, {
+        id: event.id,
+        caseId: current.id,
+        kind: 'manual',
+        dueAt: null,
+        unitCode: changes.routeHandledBy ?? current.routeHandledBy,
+        note: plan.reason,
+        createdAt: now,
+        deliveredAt: null,
+      });
+    }
     return { ...current, ...changes, version: current.version + 1 };
   }
 

@@ -8,7 +8,7 @@ import type { PetitionCase } from './case.entity.js';
 import { CaseRepository } from './case.repository.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
-/** Reading cases, with object-level access: a leader sees only the cases he or she is in charge of. */
+/** Reading cases, with object-level access: a leader sees only his or her cases (in charge, or on a meeting attended). */
 @Injectable()
 export class CaseQueriesService {
   constructor(
@@ -19,7 +19,7 @@ export class CaseQueriesService {
   async get(id: string, actor: Actor): Promise<{ petitionCase: PetitionCase; timeline: CaseEvent[] }> {
     const petitionCase = await this.repo.findById(id);
     // A case the leader may not see answers exactly like a missing one.
-    if (!petitionCase || !this.maySee(petitionCase, actor)) throw CaseErrors.notFound();
+    if (!petitionCase || !(await this.maySee(petitionCase, actor))) throw CaseErrors.notFound();
     return { petitionCase, timeline: await this.repo.timeline(id) };
   }
 
@@ -46,8 +46,10 @@ export class CaseQueriesService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  private maySee(c: PetitionCase, actor: Actor): boolean {
+  /** A leader sees the cases in his or her charge and those on confirmed meetings he or she attends. */
+  private async maySee(c: PetitionCase, actor: Actor): Promise<boolean> {
     if (actor.role !== 'leader') return true;
-    return actor.leaderId !== null && c.leadLeaderId === actor.leaderId;
+    if (actor.leaderId === null) return false;
+    return c.leadLeaderId === actor.leaderId || this.repo.onMeetingAttendedBy(c.id, actor.leaderId);
   }
 }

@@ -104,6 +104,60 @@ export class CaseRepository {
     return qb.getMany();
   }
 
+  /** Open cases the rules sent to a meeting of these types that no confirmed or held meeting covers yet. */
+  meetingBacklog(types: string[], limit: number): Promise<PetitionCase[]> {
+    return this.cases
+      .createQueryBuilder('c')
+      .where('c.status IN (:...open) AND c.meetingType IS NOT NULL', { open: OPEN_STATUSES })
+      .andWhere(types.includes('special') ? '(c.meetingType IN (:...types) OR c.flags LIKE :special)' : 'c.meetingType IN (:...types)', {
+        types,
+        special: '%"special-meeting-proposed"%',
+      })
+      .andWhere(
+        "NOT EXISTS (SELECT 1 FROM meeting_agenda_items i INNER JOIN meetings m ON m.id = i.meetingId WHERE i.caseId = c.id AND m.status IN ('confirmed', 'held'))",
+      )
+      .orderBy('c.dueAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** The open cases of one category and region received since `since` (an emerging cluster). */
+  openInCluster(category: string, region: string, since: Date): Promise<PetitionCase[]> {
+    return this.cases
+      .createQueryBuilder('c')
+      .where('c.category = :category AND c.region = :region AND c.receivedAt >= :since', { category, region, since })
+      .andWhere('c.status IN (:...open)', { open: OPEN_STATUSES })
+      .orderBy('c.receivedAt', 'ASC')
+      .limit(200)
+      .getMany();
+  }
+
+  /** Open cases per leader in charge. */
+  async openLoadByLeader(): Promise<Map<string, number>> {
+    const rows = await this.cases
+      .createQueryBuilder('c')
+      .select('c.leadLeaderId', 'leaderId')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.leadLeaderId IS NOT NULL AND c.status NOT IN (:...done)', { done: ['closed', 'rejected', 'withdrawn'] })
+      .groupBy('c.leadLeaderId')
+      .getRawMany<{ leaderId: string; n: number | string }>();
+    return new Map(rows.map((r) => [r.leaderId, Number(r.n)]));
+  }
+
+  /** Is the case on the agenda of a confirmed or held meeting this leader attends? */
+  async onMeetingAttendedBy(caseId: string, leaderId: string): Promise<boolean> {
+    const rows: unknown[] = await this.cases.query(
+      "SELECT 1 FROM meeting_agenda_items i INNER JOIN meetings m ON m.id = i.meetingId INNER JOIN meeting_attendees a ON a.meetingId = m.id WHERE i.caseId = ? AND m.status IN ('confirmed', 'held') AND a.kind = 'leader' AND a.refId = ? AND a.active = ? LIMIT 1",
+      [caseId, leaderId, true],
+    );
+    return rows.length > 0;
+  }
+
+  findManyByIds(ids: string[]): Promise<PetitionCase[]> {
+    return ids.length ? this.cases.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   async existingIds(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const rows = await this.cases.find({ select: { id: true }, where: { id: In(ids) } });
@@ -194,7 +248,17 @@ export class CaseRepository {
     if (f.overdue === false) qb.andWhere('(c.dueAt IS NULL OR c.dueAt >= :now)', { now });
     if (f.dueBefore) qb.andWhere('c.dueAt < :dueBefore', { dueBefore: f.dueBefore });
     if (f.flag) qb.andWhere('c.flags LIKE :flag', { flag: `%"${f.flag}"%` });
-    if (f.leadLeaderId) qb.andWhere('c.leadLeaderId = :leader', { leader: f.leadLeaderId });
+    if (f.leadLeaderId) {
+      // A leader sees the cases in his or her charge and those on confirmed meetings he or she attends.
+      qb.andWhere(
+        new Brackets((or) => {
+          or.where('c.leadLeaderId = :leader', { leader: f.leadLeaderId }).orWhere(
+            "c.id IN (SELECT i.caseId FROM meeting_agenda_items i INNER JOIN meetings m ON m.id = i.meetingId INNER JOIN meeting_attendees a ON a.meetingId = m.id WHERE m.status IN ('confirmed', 'held') AND a.kind = 'leader' AND a.refId = :leader AND a.active = :active)",
+            { leader: f.leadLeaderId, active: true },
+          );
+        }),
+      );
+    }
     if (f.q) {
       const like = `%${f.q.replace(/[!%_]/g, (m) => '!' + m)}%`;
       qb.andWhere(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, MoreThan, type Repository } from 'typeorm';
+import { type DataSource, LessThan, MoreThan, type Repository } from 'typeorm';
 import { Deputy } from './deputy.entity.js';
 import { LeaderBusyBlock } from './leader-busy-block.entity.js';
 import { Leader } from './leader.entity.js';
@@ -51,6 +51,10 @@ export class DirectoryRepository {
   busyBlocksOf(leaderId: string, after: Date): Promise<LeaderBusyBlock[]> {
     return this.busy.find({ where: { leaderId, endAt: MoreThan(after) }, order: { startAt: 'ASC' } });
   }
+  busyOverlapping(from: Date, to: Date): Promise<LeaderBusyBlock[]> {
+    return this.busy.find({ where: { startAt: LessThan(to), endAt: MoreThan(from) }, order: { startAt: 'ASC' } });
+  }
+
   /** Replaces all of a leader's busy blocks in one transaction. */
   async replaceBusyBlocks(leaderId: string, blocks: LeaderBusyBlock[]): Promise<void> {
     await this.dataSource.transaction(async (tx) => {

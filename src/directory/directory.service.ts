@@ -77,6 +77,10 @@ export class DirectoryService {
     return this.repo.busyBlocksOf(leaderId, new Date(0));
   }
 
+  busyBetween(from: Date, to: Date): Promise<LeaderBusyBlock[]> {
+    return this.repo.busyOverlapping(from, to);
+  }
+
   async replaceBusyBlocks(leaderId: string, blocks: BusyBlockDto[]): Promise<LeaderBusyBlock[]> {
     await this.getLeader(leaderId);
     const rows = blocks.map((b, index) => {

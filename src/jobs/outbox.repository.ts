@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, LessThan, LessThanOrEqual, type Repository } from 'typeorm';
 import { asRow } from '../database/rows.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import type { JobName, JobPayloads } from './job-names.js';
 import { OutboxJob } from './outbox-job.entity.js';
 
@@ -14,7 +15,10 @@ export interface EnqueueOptions {
 
 @Injectable()
 export class OutboxRepository {
-  constructor(@InjectRepository(OutboxJob) private readonly jobs: Repository<OutboxJob>) {}
+  constructor(
+    @InjectRepository(OutboxJob) private readonly jobs: Repository<OutboxJob>,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   /**
    * Adds a job in the caller's transaction. With a dedupe key, a second job with the same key is
@@ -63,36 +67,43 @@ export class OutboxRepository {
 
   /** Claims a pending job for one attempt; false when another instance got it first. */
   async claim(id: string, instanceId: string, now: Date, leaseMs: number): Promise<number | null> {
-    const result = await this.jobs
-      .createQueryBuilder()
-      .update(OutboxJob)
-      .set({ status: 'running', lockedBy: instanceId, lockedUntil: new Date(now.getTime() + leaseMs), attempts: () => 'attempts + 1' })
-      .where('id = :id AND status = :pending', { id, pending: 'pending' })
-      .execute();
-    if (!result.affected) return null;
-    const job = await this.jobs.findOneBy({ id });
-    return job?.attempts ?? null;
+    // State changes go through the transaction runner: on SQLite's single connection a bare write could
+    // otherwise land inside another request's open transaction and vanish with its rollback.
+    return this.tx.run(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(OutboxJob)
+        .set({ status: 'running', lockedBy: instanceId, lockedUntil: new Date(now.getTime() + leaseMs), attempts: () => 'attempts + 1' })
+        .where('id = :id AND status = :pending', { id, pending: 'pending' })
+        .execute();
+      if (!result.affected) return null;
+      const job = await em.findOneBy(OutboxJob, { id });
+      return job?.attempts ?? null;
+    });
   }
 
   /** Marks a running job done, once; later calls for the same attempt change nothing. */
   async markDone(id: string, attempt: number, now: Date): Promise<boolean> {
-    const result = await this.jobs.update({ id, status: 'running', attempts: attempt }, { status: 'done', finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null });
+    const result = await this.tx.run((em) =>
+      em.update(OutboxJob, { id, status: 'running', attempts: attempt }, { status: 'done', finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null }),
+    );
     return (result.affected ?? 0) > 0;
   }
 
   /** Puts a failed attempt back as pending with a later run time, or dead after the last attempt. */
   async markFailed(id: string, attempt: number, error: string, now: Date, retryAt: Date | null): Promise<void> {
-    await this.jobs.update(
+    await this.tx.run((em) => em.update(
+      OutboxJob,
       { id, status: 'running', attempts: attempt },
       retryAt
         ? { status: 'pending', runAt: retryAt, lockedBy: null, lockedUntil: null, lastError: error.slice(0, 2000) }
         : { status: 'dead', finishedAt: now, lockedBy: null, lockedUntil: null, lastError: error.slice(0, 2000) },
-    );
+    ));
   }
 
   /** Running jobs whose lease ran out (crashed worker, lost Bull job) become pending again. */
   async releaseExpired(now: Date): Promise<number> {
-    const result = await this.jobs.update({ status: 'running', lockedUntil: LessThan(now) }, { status: 'pending', lockedBy: null, lockedUntil: null });
+    const result = await this.tx.run((em) => em.update(OutboxJob, { status: 'running', lockedUntil: LessThan(now) }, { status: 'pending', lockedBy: null, lockedUntil: null }));
     return result.affected ?? 0;
   }
 

@@ -1,0 +1,205 @@
+/**
+ * Benchmark 3: the deadline sweep over 10^6 open cases (bench_sweep, see load-cases.ts).
+ *
+ *   node dist/bench/load-cases.js --profile sweep --reuse
+ *   node dist/bench/sweep.js [--runs 3]
+ *
+ * Each run clears notices, timeline events and outbox jobs (the loader creates none), then, through
+ * the service's own code path, POST /jobs/deadline-sweep and polls GET /jobs/:id until the job is
+ * done: the first sweep (many overdue), then — after the reminder jobs it enqueued have run — a
+ * second sweep that must create nothing. Wall time is from the POST to the poll that sees `done`
+ * (100 ms polls); the job's own createdAt→finishedAt is printed too. Finally the candidate query
+ * of one batch is timed in-process with EXPLAIN.
+ */
+import { parseArgs } from 'node:util';
+import type mysql from 'mysql2/promise';
+import { CaseNoticeRepository } from '../src/cases/case-notice.repository.js';
+import { OPEN_STATUSES } from '../src/cases/case.types.js';
+import { log, saveResult, sleep } from './lib/env.js';
+import { type Conn, databaseConnection, scalar, suppressDailySweep } from './lib/mysql.js';
+import { login, type RunningProcess, startService } from './lib/processes.js';
+import { InProcessApp } from './lib/sql-capture.js';
+import { median, round, table } from './lib/stats.js';
+
+const { values: args } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'bench_sweep' },
+    runs: { type: 'string', default: '3' },
+    port: { type: 'string', default: '3105' },
+    'timeout-seconds': { type: 'string', default: '240' },
+  },
+});
+const database = args.database;
+const runs = Number(args.runs);
+const timeoutMs = Number(args['timeout-seconds']) * 1000;
+
+interface JobView {
+  id: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+interface Counts {
+  overdue: number;
+  dueSoon: number;
+  events: number;
+  reminderJobs: number;
+}
+
+async function counts(db: Conn): Promise<Counts> {
+  const [rows] = await db.query<mysql.RowDataPacket[]>(
+    `SELECT (SELECT COUNT(*) FROM case_notices WHERE kind = 'overdue') AS overdue,
+            (SELECT COUNT(*) FROM case_notices WHERE kind = 'due-soon') AS dueSoon,
+            (SELECT COUNT(*) FROM case_events) AS events,
+            (SELECT COUNT(*) FROM outbox_jobs WHERE name = 'due-soon-reminder') AS reminderJobs`,
+  );
+  const r = rows[0];
+  return { overdue: Number(r.overdue), dueSoon: Number(r.dueSoon), events: Number(r.events), reminderJobs: Number(r.reminderJobs) };
+}
+
+async function reset(db: Conn): Promise<void> {
+  // TRUNCATE, not DELETE: case_events is append-only (triggers refuse DELETE); this is a bench database.
+  await db.query('TRUNCATE TABLE case_notices');
+  await db.query('TRUNCATE TABLE case_events');
+  await db.query('DELETE FROM outbox_jobs');
+  await suppressDailySweep(db);
+}
+
+const db = await databaseConnection(database);
+const open = await scalar<number>(db, `SELECT COUNT(*) FROM cases WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')})`, [...OPEN_STATUSES]).catch(() => 0);
+if (open < 1_000_000) log(`warning: ${database} holds ${open} open cases; load first: node dist/bench/load-cases.js --profile sweep`);
+const expected = await scalar<number>(
+  db,
+  `SELECT COUNT(*) FROM cases WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')}) AND dueAt < UTC_TIMESTAMP(3) + INTERVAL 7 DAY`,
+  [...OPEN_STATUSES],
+).catch(() => 0);
+await reset(db);
+
+interface SweepRun {
+  run: number;
+  pass: 'first' | 'second';
+  wallMs: number;
+  jobMs: number;
+  status: string;
+  lastError: string | null;
+  overdueNotices: number;
+  dueSoonNotices: number;
+  events: number;
+  reminderJobs: number;
+  remindersDrainedMs: number | null;
+}
+const results: SweepRun[] = [];
+let service: RunningProcess | null = null;
+try {
+  service = await startService({ database, port: Number(args.port) });
+  const base = service.url;
+  const token = await login(base);
+  const headers = { authorization: `Bearer ${token}` };
+
+  const sweepOnce = async (run: number, pass: 'first' | 'second'): Promise<SweepRun> => {
+    const before = await counts(db);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/jobs/deadline-sweep`, { method: 'POST', headers });
+    if (res.status !== 202) throw new Error(`POST /jobs/deadline-sweep: ${res.status} ${await res.text()}`);
+    let job = (await res.json()) as JobView;
+    while (job.status !== 'done' && job.status !== 'dead' && !job.lastError) {
+      if (performance.now() - t0 > timeoutMs) throw new Error(`sweep not done after ${timeoutMs} ms: ${JSON.stringify(job)}\n${service?.output() ?? ''}`);
+      await sleep(100);
+      job = (await (await fetch(`${base}/jobs/${job.id}`, { headers })).json()) as JobView;
+    }
+    const wallMs = performance.now() - t0;
+    const after = await counts(db);
+    const jobMs = job.finishedAt ? Date.parse(job.finishedAt) - Date.parse(job.createdAt) : NaN;
+    // Let the reminder jobs the sweep enqueued finish before anything else is measured.
+    const t1 = performance.now();
+    let drained: number | null = null;
+    while (performance.now() - t1 < 120_000) {
+      if ((await scalar<number>(db, "SELECT COUNT(*) FROM outbox_jobs WHERE status IN ('pending', 'running')")) === 0) {
+        drained = performance.now() - t1;
+        break;
+      }
+      await sleep(200);
+    }
+    const result: SweepRun = {
+      run,
+      pass,
+      wallMs,
+      jobMs,
+      status: job.status,
+      lastError: job.lastError,
+      overdueNotices: after.overdue - before.overdue,
+      dueSoonNotices: after.dueSoon - before.dueSoon,
+      events: after.events - before.events,
+      reminderJobs: after.reminderJobs - before.reminderJobs,
+      remindersDrainedMs: drained,
+    };
+    results.push(result);
+    log(
+      `run ${run} ${pass} sweep: ${(wallMs / 1000).toFixed(1)} s (job ${(jobMs / 1000).toFixed(1)} s, ${job.status}${job.lastError ? `, error: ${job.lastError}` : ''}); ` +
+        `notices +${result.overdueNotices} overdue +${result.dueSoonNotices} due-soon, events +${result.events}, reminder jobs +${result.reminderJobs}` +
+        `${drained === null ? ', reminders still running after 120 s' : `, reminders done after ${(drained / 1000).toFixed(1)} s`}`,
+    );
+    return result;
+  };
+
+  for (let run = 1; run <= runs; run++) {
+    if (run > 1) await reset(db);
+    await sweepOnce(run, 'first');
+    await sweepOnce(run, 'second');
+  }
+} finally {
+  await service?.stop();
+}
+
+// One batch of the candidate query, in-process, now that every notice exists (the second sweep's work).
+const ctx = await InProcessApp.start(database);
+const batches: { status: string; kind: string; ms: number; rows: number; explain: string }[] = [];
+let candidateSql = '';
+try {
+  const repo = ctx.app.get(CaseNoticeRepository);
+  const now = new Date();
+  const soon = new Date(now.getTime() + 7 * 86_400_000);
+  for (const status of OPEN_STATUSES) {
+    for (const [kind, from, to] of [['overdue', null, now], ['due-soon', now, soon]] as const) {
+      const statements = await ctx.capture(() => repo.candidates(status, kind, from, to, null, 2000));
+      const s = statements[0];
+      candidateSql = s.sql;
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const [result] = await db.query<mysql.RowDataPacket[]>(s.sql, s.params);
+        times.push(performance.now() - t0);
+        rows = result.length;
+      }
+      const [plan] = await db.query<mysql.RowDataPacket[]>(`EXPLAIN ${s.sql}`, s.params);
+      batches.push({ status, kind, ms: median(times), rows, explain: plan.map((p) => `${p.table}: ${p.type} key=${p.key ?? '-'} rows≈${p.rows} ${p.Extra ?? ''}`.trim()).join(' | ') });
+    }
+  }
+} finally {
+  await ctx.close();
+  await db.end();
+}
+
+const summary = (['first', 'second'] as const).map((pass) => {
+  const rs = results.filter((r) => r.pass === pass);
+  const wall = median(rs.map((r) => r.wallMs));
+  return {
+    sweep: pass,
+    'wall s (median)': round(wall / 1000, 2),
+    'wall s (runs)': rs.map((r) => round(r.wallMs / 1000, 1)).join(' / '),
+    'job s': round(median(rs.map((r) => r.jobMs)) / 1000, 2),
+    'overdue notices': median(rs.map((r) => r.overdueNotices)),
+    'due-soon notices': median(rs.map((r) => r.dueSoonNotices)),
+    'timeline events': median(rs.map((r) => r.events)),
+    'reminder jobs': median(rs.map((r) => r.reminderJobs)),
+    '< 10 s': wall < 10_000 ? 'PASS' : 'FAIL',
+  };
+});
+process.stdout.write(`\nDeadline sweep over ${open} open cases (${expected} overdue or due within 7 days at start) — ${runs} runs\n${table(summary)}\n`);
+process.stdout.write(`\none candidate batch (LIMIT 2000) after the sweeps, per status and kind:\n${table(batches.map((b) => ({ status: b.status, kind: b.kind, ms: round(b.ms), rows: b.rows, plan: b.explain })))}\n`);
+process.stdout.write(`\ncandidate SQL: ${candidateSql}\n`);
+log(`results: ${saveResult('sweep', { args, open, expected, results, summary, batches, candidateSql })}`);

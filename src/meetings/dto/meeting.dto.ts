@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MEETING_TYPES, type MeetingType } from '../../cases/case.types.js';
+
+const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const ISO_WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+
+export class PlanMeetingsDto {
+  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  @Matches(ISO_WITH_OFFSET, { message: 'from must carry a time zone offset' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-29T00:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  @Matches(ISO_WITH_OFFSET, { message: 'to must carry a time zone offset' })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: MEETING_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(MEETING_TYPES, { each: true })
+  types?: MeetingType[];
+}
+
+export class AgendaItemDto {
+  @ApiProperty() @IsUUID() caseId!: string;
+  @ApiPropertyOptional({ description: 'leader in charge (包案领导); default: the case’s' }) @IsOptional() @IsUUID() leadLeaderId?: string;
+  @ApiPropertyOptional({ description: 'unit code reporting on the case; default: its handling unit' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  presenterUnit?: string;
+  @ApiProperty({ minimum: 5, maximum: 240 }) @IsInt() @Min(5) @Max(240) minutes!: number;
+}
+
+export class CreateMeetingDto {
+  @ApiProperty({ enum: MEETING_TYPES }) @IsIn(MEETING_TYPES) type!: MeetingType;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 200) title?: string;
+  @ApiProperty() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) startAt!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) endAt!: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 100) location?: string;
+  @ApiProperty() @IsUUID() chairId!: string;
+  @ApiProperty({ type: [AgendaItemDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemDto)
+  agenda!: AgendaItemDto[];
+  @ApiPropertyOptional({ type: [String], description: 'unit codes invited besides the agenda’s units' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  units?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'deputy ids invited' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  deputies?: string[];
+}
+
+/** Editing a meeting: move it, change place or chair, swap a leader in charge, drop or add cases. */
+export class UpdateMeetingDto {
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) startAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) endAt?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 100) location?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() chairId?: string;
+  @ApiPropertyOptional({ type: [AgendaItemDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemDto)
+  agenda?: AgendaItemDto[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) units?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) deputies?: string[];
+}
+
+export class CancelMeetingDto {
+  @ApiProperty({ example: '主任临时出差，会议另行安排' }) @Trim() @IsString() @Length(1, 500) reason!: string;
+}
+
+export class OutcomeDto {
+  @ApiProperty() @IsUUID() caseId!: string;
+  @ApiProperty({ example: '责成市住建局 12 月底前拿出施工计划' }) @Trim() @IsString() @Length(1, 2000) decision!: string;
+  @ApiPropertyOptional({ example: '书面报告施工计划及资金安排' }) @IsOptional() @Trim() @IsString() @Length(1, 4000) requirements?: string;
+  @ApiPropertyOptional({ example: '2026-12-31T17:30:00+08:00', description: 'follow-up deadline: becomes the case’s reply deadline' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(ISO_WITH_OFFSET)
+  dueAt?: string;
+}
+
+export class ListMeetingsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ enum: MEETING_TYPES }) @IsOptional() @IsIn(MEETING_TYPES) type?: MeetingType;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() leaderId?: string;
+  @ApiPropertyOptional({ enum: ['draft', 'confirmed', 'held', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['draft', 'confirmed', 'held', 'cancelled'])
+  status?: 'draft' | 'confirmed' | 'held' | 'cancelled';
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { MeetingsConfig } from '../../config/meetings-config.js';
+import type { Policy } from '../../config/policy.js';
+import type { PetitionCase } from '../cases/case.entity.js';
+import { CaseRepository } from '../cases/case.repository.js';
+import type { MeetingType } from '../cases/case.types.js';
+import { POLICY } from '../common/tokens.js';
+import { WorkingCalendar } from '../common/time/working-calendar.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import type { Leader } from '../directory/leader.entity.js';
+import type { CalendarContext, LeaderCommitment } from './meeting-constraints.js';
+import { MeetingsRepository } from './meetings.repository.js';
+import type { PlannerCase, PlannerInput, PlannerLeader } from './planner/planner.types.js';
+import { MEETINGS_CONFIG } from './tokens.js';
+
+const BACKLOG_LIMIT = 5000;
+const CLUSTER_WINDOW_DAYS = 30;
+
+/** Gathers what the planner and the meeting checks need from the database: backlog, leaders, loads, commitments. */
+@Injectable()
+export class MeetingContextService {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly directory: DirectoryService,
+    private readonly calendar: WorkingCalendar,
+    @Inject(POLICY) private readonly policy: Policy,
+    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+  ) {}
+
+  calendarContext(): CalendarContext {
+    return {
+      timeZone: this.policy.timeZone,
+      officeHours: this.policy.officeHours,
+      isWorkingDay: (d) => this.calendar.isWorkingDay(d),
+      leadRanks: this.config.leadRanks,
+    };
+  }
+
+  /** What keeps leaders from a meeting in [from, to): busy blocks and other confirmed meetings. */
+  async commitments(from: Date, to: Date, leaders: Map<string, Leader>, exceptMeetingId?: string): Promise<LeaderCommitment[]> {
+    const [busy, booked] = await Promise.all([this.directory.busyBetween(from, to), this.meetings.leaderCommitments(from, to, exceptMeetingId)]);
+    const name = (id: string): string => leaders.get(id)?.name ?? id;
+    return [
+      ...busy.map((b) => ({ leaderId: b.leaderId, leaderName: name(b.leaderId), startAt: b.startAt, endAt: b.endAt, what: b.reason ?? '忙碌' })),
+      ...booked.map((b) => ({ leaderId: b.leaderId, leaderName: name(b.leaderId), startAt: b.startAt, endAt: b.endAt, what: '另一已确认会议' })),
+    ];
+  }
+
+  async leadersById(): Promise<Map<string, Leader>> {
+    return new Map((await this.directory.listLeaders()).map((l) => [l.id, l]));
+  }
+
+  /**
+   * The rules flag the case that makes a cluster (≥ 5 similar open cases); the special meeting studies
+   * all of them. Returns case id → cluster key for every open member of a flagged cluster.
+   */
+  private async clusterMembers(backlog: PetitionCase[]): Promise<Map<string, string>> {
+    const members = new Map<string, string>();
+    for (const flagged of backlog.filter((c) => c.flags.includes('special-meeting-proposed'))) {
+      const key = `${flagged.category}|${flagged.region}`;
+      if ([...members.values()].includes(key)) continue;
+      const since = new Date(flagged.receivedAt.getTime() - CLUSTER_WINDOW_DAYS * 86_400_000);
+      for (const c of await this.cases.openInCluster(flagged.category, flagged.region, since)) members.set(c.id, key);
+    }
+    return members;
+  }
+
+  async plannerInput(from: Date, to: Date, types: MeetingType[]): Promise<PlannerInput> {
+    const [backlog, loads, leaders] = await Promise.all([this.cases.meetingBacklog(types, BACKLOG_LIMIT), this.cases.openLoadByLeader(), this.leadersById()]);
+    const clusters = types.includes('special') ? await this.clusterMembers(backlog) : new Map<string, string>();
+    const cases = [...new Map([...backlog, ...(await this.cases.findManyByIds([...clusters.keys()]))].map((c) => [c.id, c])).values()].map((c) =>
+      toPlannerCase(c, clusters.get(c.id) ?? null),
+    );
+    const inPlan = new Map<string, number>();
+    for (const c of cases) if (c.leadLeaderId) inPlan.set(c.leadLeaderId, (inPlan.get(c.leadLeaderId) ?? 0) + 1);
+    const commitments = await this.commitments(from, to, leaders);
+    const plannerLeaders: PlannerLeader[] = [...leaders.values()]
+      .filter((l) => l.active)
+      .map((l) => ({
+        id: l.id,
+        name: l.name,
+        rank: l.rank,
+        portfolio: l.portfolio as PlannerLeader['portfolio'],
+        regions: l.regions,
+        maxActiveCases: l.maxActiveCases,
+        activeCases: Math.max(0, (loads.get(l.id) ?? 0) - (inPlan.get(l.id) ?? 0)),
+        busy: commitments.filter((c) => c.leaderId === l.id).map((c) => ({ start: c.startAt, end: c.endAt })),
+      }));
+    return {
+      from,
+      to,
+      types,
+      cases,
+      leaders: plannerLeaders,
+      calendar: this.calendar,
+      timeZone: this.policy.timeZone,
+      officeHours: this.policy.officeHours,
+      settings: {
+        minutesPerCase: this.config.minutesPerCase,
+        meetingMinutes: this.config.meetingMinutes,
+        slotStepMinutes: this.config.slotStepMinutes,
+        leadRanks: this.config.leadRanks,
+      },
+    };
+  }
+}
+
+/**
+ * A case of an emerging cluster goes to its cluster's special meeting when special meetings are planned;
+ * that meeting invites every unit concerned, so it also serves as the joint consultation. Otherwise the
+ * case goes to the meeting its grade calls for.
+ */
+function toPlannerCase(c: PetitionCase, clusterKey: string | null): PlannerCase {
+  const special = clusterKey !== null;
+  return {
+    id: c.id,
+    code: c.code,
+    subject: c.subject,
+    grade: c.grade,
+    category: c.category,
+    region: c.region,
+    meetingType: special ? 'special' : (c.meetingType ?? 'supervision'),
+    replyDueAt: c.replyDueAt ?? c.dueAt,
+    leadLeaderId: c.leadLeaderId,
+    routeCommittee: c.routeCommittee,
+    routeHandledBy: c.routeHandledBy,
+    unitsInvolved: c.unitsInvolved,
+    clusterKey,
+    specialInvitees: c.evaluation.specialMeetingInvitees,
+  };
+}

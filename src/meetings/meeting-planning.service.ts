@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { MeetingsConfig } from '../../config/meetings-config.js';
+import type { Actor } from '../auth/actor.js';
+import { MEETING_TYPES, type MeetingType } from '../cases/case.types.js';
+import { Clock } from '../common/clock.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import type { AgendaItem } from './agenda-item.entity.js';
+import { AttendeeFactory } from './attendee-factory.js';
+import type { PlanMeetingsDto } from './dto/meeting.dto.js';
+import { MeetingContextService } from './meeting-context.service.js';
+import { MeetingErrors } from './meeting.errors.js';
+import type { Meeting } from './meeting.entity.js';
+import { toMeetingView, type MeetingView } from './meeting-view.js';
+import { meetingUid } from './meetings.service.js';
+import { MeetingsRepository, type MeetingAggregate } from './meetings.repository.js';
+import { planMeetings } from './planner/planner.js';
+import type { PlanResult } from './planner/planner.types.js';
+import { MEETINGS_CONFIG } from './tokens.js';
+
+export interface PlanView extends Omit<PlanResult, 'meetings' | 'unscheduled'> {
+  planId: string;
+  window: { from: string; to: string };
+  meetings: MeetingView[];
+  unscheduled: { caseId: string; caseCode: string; code: string; reason: string }[];
+}
+
+/**
+ * 会议规划: the planner proposes draft meetings from the graded backlog; they are stored as drafts
+ * (replacing the drafts of earlier plans in the same window) for the secretariat to adjust and confirm.
+ */
+@Injectable()
+export class MeetingPlanningService {
+  constructor(
+    private readonly context: MeetingContextService,
+    private readonly repo: MeetingsRepository,
+    private readonly attendees: AttendeeFactory,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+  ) {}
+
+  async plan(input: PlanMeetingsDto, actor: Actor): Promise<PlanView> {
+    const from = new Date(input.from);
+    const to = new Date(input.to);
+    const now = this.clock.now();
+    if (!(to > from)) throw MeetingErrors.planWindowInvalid();
+    if (to.getTime() - from.getTime() > this.config.maxPlanDays * 86_400_000) throw MeetingErrors.planWindowTooLong(this.config.maxPlanDays);
+    if (to <= now) throw MeetingErrors.planWindowPast();
+    const start = from > now ? from : now;
+    const types: MeetingType[] = input.types?.length ? input.types : [...MEETING_TYPES];
+
+    const plannerInput = await this.context.plannerInput(start, to, types);
+    const result = planMeetings(plannerInput);
+    const planId = randomUUID();
+    const aggregates: Omit<MeetingAggregate, 'outcomes'>[] = [];
+    for (const planned of result.meetings) {
+      const id = randomUUID();
+      const meeting: Meeting = {
+        id,
+        type: planned.type,
+        title: planned.title,
+        startAt: planned.startAt,
+        endAt: planned.endAt,
+        location: this.config.defaultLocation,
+        chairId: planned.chairId,
+        status: 'draft',
+        sequence: 0,
+        uid: meetingUid(id),
+        planId,
+        cancelReason: null,
+        createdBy: actor.username,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      const agenda: AgendaItem[] = planned.agenda.map((item, position) => ({ id: randomUUID(), meetingId: id, position, ...item }));
+      const attendees = await this.attendees.build(id, planned.chairId, agenda, planned.unitCodes, []);
+      aggregates.push({ meeting, attendees, agenda });
+    }
+    await this.tx.run(async (em) => {
+      await this.repo.deletePlannedDrafts(em, start, to);
+      for (const a of aggregates) await this.repo.insert(em, a);
+    });
+    const codes = new Map(plannerInput.cases.map((c) => [c.id, c.code]));
+    return {
+      planId,
+      window: { from: start.toISOString(), to: to.toISOString() },
+      meetings: aggregates.map((a) => toMeetingView({ ...a, outcomes: [] })),
+      assignments: result.assignments,
+      unscheduled: result.unscheduled.map((u) => ({ ...u, caseCode: codes.get(u.caseId) ?? '' })),
+      score: result.score,
+      unmet: result.unmet,
+      warnings: result.warnings,
+      fairness: result.fairness,
+    };
+  }
+}

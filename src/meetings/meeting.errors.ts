@@ -1,0 +1,40 @@
+import { DomainError } from '../common/errors.js';
+import type { Violation } from './meeting-constraints.js';
+
+export const MeetingErrors = {
+  notFound: () => new DomainError('MEETING_NOT_FOUND', 404, { zh: '找不到该会议。', en: 'No such meeting.' }),
+  violations: (violations: Violation[]) => {
+    const doubleBooked = violations.some((v) => v.code === 'LEADER_DOUBLE_BOOKED');
+    return new DomainError(
+      doubleBooked ? 'MEETING_CONFLICT' : 'MEETING_CONSTRAINT_VIOLATED',
+      doubleBooked ? 409 : 400,
+      { zh: `会议安排不符合要求：${violations.map((v) => v.zh).join('')}`, en: `The meeting breaks its constraints: ${violations.map((v) => v.en).join(' ')}` },
+      { violations: violations.map((v) => ({ code: v.code, message: v.zh, messageEn: v.en })) },
+    );
+  },
+  doubleBookedAtConfirm: () =>
+    new DomainError('MEETING_CONFLICT', 409, {
+      zh: '确认失败：有参会领导在该时段已被另一个已确认的会议占用，请调整时间后重试。',
+      en: 'Not confirmed: a leader attending is already booked by another confirmed meeting at that time.',
+    }),
+  notEditable: (status: string) =>
+    new DomainError('MEETING_NOT_EDITABLE', 409, {
+      zh: `会议已${status === 'cancelled' ? '取消' : '召开'}，不能再修改。`,
+      en: `The meeting is ${status} and can no longer change.`,
+    }),
+  notDraft: () => new DomainError('MEETING_NOT_DRAFT', 409, { zh: '只有草拟中的会议可以确认。', en: 'Only draft meetings can be confirmed.' }),
+  notHeldYet: () =>
+    new DomainError('MEETING_NOT_CONFIRMED', 409, { zh: '会议确认后才能记录会议要求。', en: 'Record outcomes once the meeting is confirmed.' }),
+  changedConcurrently: () =>
+    new DomainError('MEETING_CHANGED_CONCURRENTLY', 409, { zh: '该会议刚被他人修改，请刷新后重试。', en: 'The meeting was changed just now; reload and retry.' }),
+  caseNotOnAgenda: () => new DomainError('CASE_NOT_ON_AGENDA', 400, { zh: '该信访事项不在本次会议议程上。', en: 'The case is not on this meeting’s agenda.' }),
+  caseNotOpen: (code: string) =>
+    new DomainError('CASE_NOT_OPEN', 400, { zh: `${code} 已办结、撤回或不予受理，不能列入会议议程。`, en: `${code} is no longer open.` }),
+  duplicateCase: (code: string) => new DomainError('AGENDA_DUPLICATE_CASE', 400, { zh: `${code} 在议程中重复出现。`, en: `${code} appears twice.` }),
+  planWindowInvalid: () =>
+    new DomainError('PLAN_WINDOW_INVALID', 400, { zh: '规划区间无效：结束时间须晚于开始时间。', en: 'The planning window must end after it starts.' }),
+  planWindowTooLong: (max: number) =>
+    new DomainError('PLAN_WINDOW_TOO_LONG', 400, { zh: `规划区间不能超过 ${max} 天。`, en: `The planning window cannot exceed ${max} days.` }),
+  planWindowPast: () =>
+    new DomainError('PLAN_WINDOW_PAST', 400, { zh: '规划区间已经过去，请选择今后的日期。', en: 'The planning window lies in the past.' }),
+};

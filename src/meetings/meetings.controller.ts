@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import { CancelMeetingDto, CreateMeetingDto, ListMeetingsQuery, OutcomeDto, PlanMeetingsDto, UpdateMeetingDto } from './dto/meeting.dto.js';
+import { MeetingPlanningService, type PlanView } from './meeting-planning.service.js';
+import type { MeetingView } from './meeting-view.js';
+import { MeetingsService } from './meetings.service.js';
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('meetings')
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly planning: MeetingPlanningService,
+  ) {}
+
+  @Roles('admin', 'secretariat')
+  @HttpCode(200)
+  @Post('plan')
+  plan(@Body() body: PlanMeetingsDto, @CurrentActor() actor: Actor): Promise<PlanView> {
+    return this.planning.plan(body, actor);
+  }
+
+  @Get()
+  list(@Query() query: ListMeetingsQuery, @CurrentActor() actor: Actor): Promise<MeetingView[]> {
+    return this.meetings.list(query, actor);
+  }
+
+  @Get(':id')
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.get(id, actor);
+  }
+
+  @Roles('admin', 'secretariat')
+  @Post()
+  create(@Body() body: CreateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.create(body, actor);
+  }
+
+  @Roles('admin', 'secretariat')
+  @Patch(':id')
+  update(@Param('id', UuidPipe) id: string, @Body() body: UpdateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.update(id, body, actor);
+  }
+
+  @Roles('admin', 'secretariat')
+  @HttpCode(200)
+  @Post(':id/confirm')
+  confirm(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.confirm(id, actor);
+  }
+
+  @Roles('admin', 'secretariat')
+  @HttpCode(200)
+  @Post(':id/cancel')
+  cancel(@Param('id', UuidPipe) id: string, @Body() body: CancelMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.cancel(id, body, actor);
+  }
+
+  @Roles('admin', 'secretariat')
+  @HttpCode(200)
+  @Post(':id/outcomes')
+  outcome(@Param('id', UuidPipe) id: string, @Body() body: OutcomeDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.addOutcome(id, body, actor);
+  }
+}

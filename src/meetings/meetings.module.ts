@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { loadMeetingsConfig } from '../../config/meetings-config.js';
+import { CasesModule } from '../cases/cases.module.js';
+import { DirectoryModule } from '../directory/directory.module.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { AttendeeFactory } from './attendee-factory.js';
+import { LeaderBooking } from './leader-booking.entity.js';
+import { MeetingAttendee } from './meeting-attendee.entity.js';
+import { MeetingContextService } from './meeting-context.service.js';
+import { MeetingOutcome } from './meeting-outcome.entity.js';
+import { MeetingPlanningService } from './meeting-planning.service.js';
+import { Meeting } from './meeting.entity.js';
+import { MeetingsController } from './meetings.controller.js';
+import { MeetingsRepository } from './meetings.repository.js';
+import { MeetingsService } from './meetings.service.js';
+import { MEETINGS_CONFIG } from './tokens.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking]), CasesModule, DirectoryModule],
+  controllers: [MeetingsController],
+  providers: [
+    { provide: MEETINGS_CONFIG, useFactory: () => loadMeetingsConfig() },
+    MeetingsRepository,
+    MeetingContextService,
+    AttendeeFactory,
+    MeetingsService,
+    MeetingPlanningService,
+  ],
+  exports: [MeetingsService, MeetingsRepository],
+})
+export class MeetingsModule {}

@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { MeetingsConfig } from '../../config/meetings-config.js';
+import type { Actor } from '../auth/actor.js';
+import { CaseActionsService } from '../cases/case-actions.service.js';
+import { CaseErrors } from '../cases/case.errors.js';
+import type { PetitionCase } from '../cases/case.entity.js';
+import { CaseRepository } from '../cases/case.repository.js';
+import { OPEN_STATUSES } from '../cases/case.types.js';
+import { Clock } from '../common/clock.js';
+import { isUniqueViolation, TransactionRunner } from '../database/transaction-runner.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { DirectoryErrors } from '../directory/directory.errors.js';
+import type { Leader } from '../directory/leader.entity.js';
+import type { AgendaItem } from './agenda-item.entity.js';
+import type { AgendaItemDto, CancelMeetingDto, CreateMeetingDto, ListMeetingsQuery, OutcomeDto, UpdateMeetingDto } from './dto/meeting.dto.js';
+import { AttendeeFactory } from './attendee-factory.js';
+import { MeetingContextService } from './meeting-context.service.js';
+import { meetingViolations } from './meeting-constraints.js';
+import { MeetingErrors } from './meeting.errors.js';
+import type { Meeting } from './meeting.entity.js';
+import { toMeetingView, type MeetingView } from './meeting-view.js';
+import { MeetingsRepository, type MeetingAggregate } from './meetings.repository.js';
+import { MEETINGS_CONFIG } from './tokens.js';
+import { MEETING_TYPE_ZH } from './meeting-titles.js';
+
+/** Meetings from proposal to outcome: every change re-checks the hard constraints; confirmation is atomic. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly repo: MeetingsRepository,
+    private readonly cases: CaseRepository,
+    private readonly caseActions: CaseActionsService,
+    private readonly directory: DirectoryService,
+    private readonly context: MeetingContextService,
+    private readonly attendees: AttendeeFactory,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+  ) {}
+
+  async list(query: ListMeetingsQuery, actor: Actor): Promise<MeetingView[]> {
+    const leaderId = actor.role === 'leader' ? (actor.leaderId ?? 'none') : query.leaderId;
+    const found = await this.repo.list({
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      type: query.type,
+      status: query.status,
+      leaderId,
+    });
+    return found.map(toMeetingView);
+  }
+
+  async get(id: string, actor: Actor): Promise<MeetingView> {
+    return toMeetingView(await this.load(id, actor));
+  }
+
+  /** A meeting a leader does not attend answers exactly like a missing one. */
+  async load(id: string, actor: Actor): Promise<MeetingAggregate> {
+    const found = await this.repo.find(id);
+    if (!found) throw MeetingErrors.notFound();
+    if (actor.role === 'leader' && !found.attendees.some((a) => a.kind === 'leader' && a.refId === actor.leaderId && a.active)) {
+      throw MeetingErrors.notFound();
+    }
+    return found;
+  }
+
+  async create(input: CreateMeetingDto, actor: Actor): Promise<MeetingView> {
+    const now = this.clock.now();
+    const id = randomUUID();
+    const startAt = new Date(input.startAt);
+    const endAt = new Date(input.endAt);
+    const leaders = await this.context.leadersById();
+    const agenda = await this.agendaItems(id, input.agenda, leaders);
+    const meeting: Meeting = {
+      id,
+      type: input.type,
+      title: input.title ?? `${MEETING_TYPE_ZH[input.type]}（${agenda.length} 件）`,
+      startAt,
+      endAt,
+      location: input.location ?? this.config.defaultLocation,
+      chairId: input.chairId,
+      status: 'draft',
+      sequence: 0,
+      uid: meetingUid(id),
+      planId: null,
+      cancelReason: null,
+      createdBy: actor.username,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await this.assertFeasible(meeting, agenda, leaders);
+    const attendees = await this.attendees.build(id, meeting.chairId, agenda, input.units ?? [], input.deputies ?? []);
+    await this.tx.run((em) => this.repo.insert(em, { meeting, attendees, agenda }));
+    return this.get(id, actor);
+  }
+
+  async update(id: string, input: UpdateMeetingDto, actor: Actor): Promise<MeetingView> {
+    const current = await this.load(id, actor);
+    const m = current.meeting;
+    if (m.status === 'cancelled' || m.status === 'held') throw MeetingErrors.notEditable(m.status);
+    const leaders = await this.context.leadersById();
+    const agenda = input.agenda ? await this.agendaItems(id, input.agenda, leaders) : current.agenda;
+    const next: Meeting = {
+      ...m,
+      title: input.title ?? m.title,
+      startAt: input.startAt ? new Date(input.startAt) : m.startAt,
+      endAt: input.endAt ? new Date(input.endAt) : m.endAt,
+      location: input.location ?? m.location,
+      chairId: input.chairId ?? m.chairId,
+    };
+    await this.assertFeasible(next, agenda, leaders);
+    const units = input.units ?? current.attendees.filter((a) => a.kind === 'unit' && a.active).map((a) => a.refId);
+    const deputies = input.deputies ?? current.attendees.filter((a) => a.kind === 'deputy' && a.active).map((a) => a.refId);
+    const attendees = await this.attendees.build(id, next.chairId, agenda, units, deputies);
+    const now = this.clock.now();
+    await this.run(async (em) => {
+      const sync = await this.repo.syncAttendees(em, id, attendees);
+      const matters =
+        next.startAt.getTime() !== m.startAt.getTime() ||
+        next.endAt.getTime() !== m.endAt.getTime() ||
+        next.location !== m.location ||
+        next.chairId !== m.chairId ||
+        input.agenda !== undefined ||
+        sync.added + sync.removed > 0;
+      const sequence = m.status === 'confirmed' && matters ? m.sequence + 1 : m.sequence;
+      const changes = { title: next.title, startAt: next.startAt, endAt: next.endAt, location: next.location, chairId: next.chairId, sequence, updatedAt: now };
+      if (!(await this.repo.update(em, id, m.version, changes))) throw MeetingErrors.changedConcurrently();
+      if (input.agenda) await this.repo.replaceAgenda(em, id, agenda);
+      if (m.status === 'confirmed') {
+        await this.repo.unbook(em, id);
+        await this.repo.book(em, id, leaderIdsOf(attendees), next.startAt, next.endAt);
+        await this.assignLeaders(em, agenda, actor, now);
+      }
+    });
+    return this.get(id, actor);
+  }
+
+  /** Draft → confirmed, atomically: leaders' time is booked (the key refuses double-booking) and leaders in charge assigned. */
+  async confirm(id: string, actor: Actor): Promise<MeetingView> {
+    const current = await this.load(id, actor);
+    const m = current.meeting;
+    if (m.status !== 'draft') throw MeetingErrors.notDraft();
+    const leaders = await this.context.leadersById();
+    await this.assertFeasible(m, current.agenda, leaders);
+    const now = this.clock.now();
+    await this.run(async (em) => {
+      if (!(await this.repo.update(em, id, m.version, { status: 'confirmed', updatedAt: now }))) throw MeetingErrors.changedConcurrently();
+      await this.repo.book(em, id, leaderIdsOf(current.attendees.filter((a) => a.active)), m.startAt, m.endAt);
+      await this.assignLeaders(em, current.agenda, actor, now);
+    });
+    return this.get(id, actor);
+  }
+
+  async cancel(id: string, input: CancelMeetingDto, actor: Actor): Promise<MeetingView> {
+    const current = await this.load(id, actor);
+    const m = current.meeting;
+    if (m.status === 'cancelled' || m.status === 'held') throw MeetingErrors.notEditable(m.status);
+    const now = this.clock.now();
+    await this.run(async (em) => {
+      const sequence = m.status === 'confirmed' ? m.sequence + 1 : m.sequence;
+      if (!(await this.repo.update(em, id, m.version, { status: 'cancelled', cancelReason: input.reason, sequence, updatedAt: now }))) {
+        throw MeetingErrors.changedConcurrently();
+      }
+      await this.repo.unbook(em, id);
+    });
+    return this.get(id, actor);
+  }
+
+  /** 会议要求: recorded on the meeting, fed back into the case as a timeline event and, when given, its new deadline. */
+  async addOutcome(id: string, input: OutcomeDto, actor: Actor): Promise<MeetingView> {
+    const current = await this.load(id, actor);
+    const m = current.meeting;
+    if (m.status !== 'confirmed' && m.status !== 'held') throw MeetingErrors.notHeldYet();
+    if (!current.agenda.some((i) => i.caseId === input.caseId)) throw MeetingErrors.caseNotOnAgenda();
+    const c = await this.cases.findById(input.caseId);
+    if (!c) throw CaseErrors.notFound();
+    const now = this.clock.now();
+    const dueAt = input.dueAt ? new Date(input.dueAt) : null;
+    await this.run(async (em) => {
+      await this.repo.insertOutcome(em, {
+        id: randomUUID(),
+        meetingId: id,
+        caseId: c.id,
+        decision: input.decision,
+        requirements: input.requirements ?? null,
+        dueAt,
+        createdBy: actor.username,
+        createdAt: now,
+      });
+      if (m.status === 'confirmed' && !(await this.repo.update(em, id, m.version, { status: 'held', updatedAt: now }))) {
+        throw MeetingErrors.changedConcurrently();
+      }
+      const deadlineRuns = dueAt !== null && ['accepted', 'routed', 'in_handling'].includes(c.status);
+      const changes: Partial<PetitionCase> = { updatedAt: now, ...(deadlineRuns ? { replyDueAt: dueAt, dueAt } : {}) };
+      if (!(await this.cases.update(em, c.id, c.version, changes))) throw CaseErrors.changedConcurrently();
+      await this.cases.appendEvents(em, [
+        {
+          id: randomUUID(),
+          caseId: c.id,
+          at: now,
+          caseVersion: c.version + 1,
+          action: 'meeting-outcome',
+          fromStatus: c.status,
+          toStatus: c.status,
+          actorId: actor.id,
+          actorName: actor.displayName,
+          actorRole: actor.role,
+          reason: input.decision,
+          data: {
+            meetingId: id,
+            meetingTitle: m.title,
+            requirements: input.requirements ?? null,
+            dueAt: dueAt?.toISOString() ?? null,
+            previousDueAt: deadlineRuns ? (c.dueAt?.toISOString() ?? null) : undefined,
+          },
+        },
+      ]);
+    });
+    return this.get(id, actor);
+  }
+
+  private async agendaItems(meetingId: string, items: AgendaItemDto[], leaders: Map<string, Leader>): Promise<AgendaItem[]> {
+    const cases = new Map((await this.cases.findManyByIds(items.map((i) => i.caseId))).map((c) => [c.id, c]));
+    const seen = new Set<string>();
+    return items.map((item, position) => {
+      const c = cases.get(item.caseId);
+      if (!c) throw CaseErrors.notFound();
+      if (seen.has(c.id)) throw MeetingErrors.duplicateCase(c.code);
+      seen.add(c.id);
+      if (!OPEN_STATUSES.includes(c.status)) throw MeetingErrors.caseNotOpen(c.code);
+      const leadLeaderId = item.leadLeaderId ?? c.leadLeaderId;
+      if (leadLeaderId && !leaders.has(leadLeaderId)) throw DirectoryErrors.leaderNotFound();
+      return { id: randomUUID(), meetingId, position, caseId: c.id, caseCode: c.code, leadLeaderId, presenterUnit: item.presenterUnit ?? c.routeHandledBy, minutes: item.minutes };
+    });
+  }
+
+  private async assertFeasible(m: Meeting, agenda: AgendaItem[], leaders: Map<string, Leader>): Promise<void> {
+    const chair = leaders.get(m.chairId);
+    if (!chair) throw DirectoryErrors.leaderNotFound();
+    const lead = (id: string | null): { id: string; name: string; rank: Leader['rank']; active: boolean } | null => {
+      const l = id ? leaders.get(id) : undefined;
+      return l ? { id: l.id, name: l.name, rank: l.rank, active: l.active } : null;
+    };
+    const commitments = await this.context.commitments(m.startAt, m.endAt, leaders, m.id);
+    const violations = meetingViolations(
+      { type: m.type, startAt: m.startAt, endAt: m.endAt, chair: { id: chair.id, name: chair.name, rank: chair.rank }, agenda: agenda.map((i) => ({ caseCode: i.caseCode, minutes: i.minutes, lead: lead(i.leadLeaderId) })) },
+      this.context.calendarContext(),
+      commitments,
+    );
+    if (violations.length) throw MeetingErrors.violations(violations);
+  }
+
+  /** Each agenda case gets its leader in charge (a case action with its timeline event) in the same transaction. */
+  private async assignLeaders(em: EntityManager, agenda: AgendaItem[], actor: Actor, now: Date): Promise<void> {
+    for (const item of agenda) {
+      if (!item.leadLeaderId) continue;
+      const c = await this.cases.findByIdIn(em, item.caseId);
+      if (!c || c.leadLeaderId === item.leadLeaderId || !OPEN_STATUSES.includes(c.status)) continue;
+      await this.caseActions.performIn(em, c, { action: 'assign-leader', leaderId: item.leadLeaderId }, actor, now);
+    }
+  }
+
+  /** A transaction whose unique-key violation on bookings means another meeting took a leader's time first. */
+  private async run(work: (em: EntityManager) => Promise<void>): Promise<void> {
+    try {
+      await this.tx.run(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw MeetingErrors.doubleBookedAtConfirm();
+      throw error;
+    }
+  }
+}
+
+export const meetingUid = (id: string): string => `meeting-${id}@xinfang.renda`;
+const leaderIdsOf = (attendees: { kind: string; refId: string; active: boolean }[]): string[] =>
+  [...new Set(attendees.filter((a) => a.kind === 'leader' && a.active).map((a) => a.refId))];

@@ -1,0 +1,99 @@
+import { DateTime } from 'luxon';
+import type { PlannerInput } from './planner.types.js';
+
+/** A local office-hours period of a day, in minutes since local midnight: [startMin, endMin). */
+export interface OfficePeriod {
+  startMin: number;
+  endMin: number;
+}
+
+/** A candidate meeting time: [start, end) in epoch milliseconds, inside one office period of one working day. */
+export interface Slot {
+  start: number;
+  end: number;
+  /** Local date (office time zone), `YYYY-MM-DD`. */
+  localDate: string;
+  /** Index of the office-hours period in `input.officeHours`. */
+  period: number;
+}
+
+type SlotInput = Pick<PlannerInput, 'from' | 'to' | 'timeZone' | 'officeHours' | 'calendar'>;
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function minuteOfDay(hhmm: string): number {
+  const m = HH_MM.exec(hhmm);
+  if (!m) throw new Error(`office hours: "${hhmm}" is not HH:MM`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Office hours as minute ranges; throws on a malformed or empty period. */
+export function parseOfficeHours(hours: readonly (readonly [string, string])[]): OfficePeriod[] {
+  return hours.map(([s, e]) => {
+    const period = { startMin: minuteOfDay(s), endMin: minuteOfDay(e) };
+    if (period.startMin >= period.endMin) throw new Error(`office hours: period ${s}–${e} is empty`);
+    return period;
+  });
+}
+
+/** Local dates (office time zone) touched by [from, to), in order. */
+export function localDatesInWindow(from: Date, to: Date, zone: string): string[] {
+  const dates: string[] = [];
+  let day = DateTime.fromJSDate(from, { zone }).startOf('day');
+  const last = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone }).startOf('day');
+  while (day <= last) {
+    dates.push(day.toISODate() as string);
+    day = day.plus({ days: 1 });
+  }
+  return dates;
+}
+
+/**
+ * Every start time of a meeting of `durationMin` minutes that lies entirely inside one office
+ * period of a working day (checked on the local date in the office time zone), starts on a
+ * multiple of `stepMin` minutes after local midnight, and lies within [from, to). Sorted by start.
+ */
+export function generateSlots(input: SlotInput, durationMin: number, stepMin: number): Slot[] {
+  const periods = parseOfficeHours(input.officeHours);
+  const from = input.from.getTime();
+  const to = input.to.getTime();
+  const slots: Slot[] = [];
+  for (const date of localDatesInWindow(input.from, input.to, input.timeZone)) {
+    if (!input.calendar.isWorkingDay(date)) continue;
+    const day = DateTime.fromISO(date, { zone: input.timeZone });
+    periods.forEach((p, period) => {
+      for (let t = Math.ceil(p.startMin / stepMin) * stepMin; t + durationMin <= p.endMin; t += stepMin) {
+        const start = day.set({ hour: Math.floor(t / 60), minute: t % 60 });
+        // Skip local times that do not exist (a DST gap) or drift off the grid.
+        if (start.hour * 60 + start.minute !== t || start.toISODate() !== date) continue;
+        const startMs = start.toMillis();
+        const endMs = startMs + durationMin * 60_000;
+        const end = start.plus({ minutes: durationMin });
+        if (end.toISODate() !== date || end.hour * 60 + end.minute > p.endMin) continue;
+        if (startMs < from || endMs > to) continue;
+        slots.push({ start: startMs, end: endMs, localDate: date, period });
+      }
+    });
+  }
+  return slots.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Why [start, end) is not a valid meeting time, or null when it is: inside [from, to), on a local
+ * working day, entirely within one office period, start aligned to `stepMin`.
+ */
+export function slotViolation(input: SlotInput, start: Date, end: Date, stepMin: number): string | null {
+  if (!(start.getTime() < end.getTime())) return 'ends before it starts';
+  if (start.getTime() < input.from.getTime() || end.getTime() > input.to.getTime()) return 'outside the planning window';
+  const s = DateTime.fromJSDate(start, { zone: input.timeZone });
+  const e = DateTime.fromJSDate(end, { zone: input.timeZone });
+  const date = s.toISODate() as string;
+  if (e.toISODate() !== date) return 'spans two local days';
+  if (!input.calendar.isWorkingDay(date)) return `${date} is not a working day`;
+  const sMin = s.hour * 60 + s.minute;
+  const eMin = e.hour * 60 + e.minute + (e.second * 1000 + e.millisecond) / 60_000;
+  if (s.second !== 0 || s.millisecond !== 0 || sMin % stepMin !== 0) return `start ${s.toFormat('HH:mm:ss')} is not aligned to ${stepMin} minutes`;
+  const inside = parseOfficeHours(input.officeHours).some((p) => p.startMin <= sMin && eMin <= p.endMin);
+  if (!inside) return `${s.toFormat('HH:mm')}–${e.toFormat('HH:mm')} is not within one office-hours period`;
+  return null;
+}

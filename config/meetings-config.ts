@@ -12,6 +12,8 @@ export interface MeetingsConfig {
   meetingMinutes: Record<MeetingType, number>;
   slotStepMinutes: number;
   leadRanks: LeaderRank[];
+  /** 回头看: share of closed transferred cases drawn each month, and how far back they were closed. */
+  lookback: { sampleShare: number; windowDays: number };
 }
 
 const TYPES: MeetingType[] = ['special', 'joint', 'supervision'];
@@ -34,6 +36,9 @@ export function parseMeetingsConfig(raw: unknown): MeetingsConfig {
   if (!Array.isArray(leadRanks) || !leadRanks.length || !leadRanks.every((x) => LEADER_RANKS.includes(x as LeaderRank))) {
     throw new Error(`config/meetings.json: "leadRanks" must list ranks among ${LEADER_RANKS.join(', ')}`);
   }
+  const lookback = (r.lookback ?? {}) as Record<string, unknown>;
+  const share = lookback.sampleShare;
+  if (typeof share !== 'number' || !(share > 0 && share <= 1)) throw new Error('config/meetings.json: "lookback.sampleShare" must be a number in (0, 1]');
   const config: MeetingsConfig = {
     defaultLocation: r.defaultLocation.trim(),
     maxPlanDays: positive(r.maxPlanDays, 'maxPlanDays', 366),
@@ -41,6 +46,7 @@ export function parseMeetingsConfig(raw: unknown): MeetingsConfig {
     meetingMinutes: perType('meetingMinutes', 600),
     slotStepMinutes: positive(r.slotStepMinutes, 'slotStepMinutes', 120),
     leadRanks: leadRanks as LeaderRank[],
+    lookback: { sampleShare: share, windowDays: positive(lookback.windowDays, 'lookback.windowDays', 730) },
   };
   for (const t of TYPES) {
     if (config.minutesPerCase[t] > config.meetingMinutes[t]) throw new Error(`config/meetings.json: one case (${t}) cannot take longer than the meeting`);

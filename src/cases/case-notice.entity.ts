@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
 
-export const NOTICE_KINDS = ['overdue', 'due-soon', 'manual'] as const;
+export const NOTICE_KINDS = ['overdue', 'due-soon', 'manual', 'lookback'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**

@@ -133,6 +133,16 @@ export class CaseRepository {
       .getMany();
   }
 
+  /** Transferred cases (incl. supervised items) closed in [from, to), for the look-back. */
+  closedTransferred(from: Date, to: Date): Promise<PetitionCase[]> {
+    return this.cases
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.code', 'c.routeHandledBy', 'c.repliedOnTime', 'c.feedback', 'c.resupervisionCount', 'c.closedAt'])
+      .where("c.status = 'closed' AND c.routeMode IN (:...modes) AND c.closedAt >= :from AND c.closedAt < :to", { modes: ['transfer', 'supervised'], from, to })
+      .orderBy('c.id', 'ASC')
+      .getMany();
+  }
+
   /** Open cases per leader in charge. */
   async openLoadByLeader(): Promise<Map<string, number>> {
     const rows = await this.cases

@@ -10,7 +10,7 @@ import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { CaseNoticeRepository, type PendingNotice } from './case-notice.repository.js';
 
-const KIND_ZH: Record<PendingNotice['kind'], string> = { overdue: '已超期', 'due-soon': '即将到期', manual: '催办' };
+const KIND_ZH: Record<PendingNotice['kind'], string> = { overdue: '已超期', 'due-soon': '即将到期', manual: '催办', lookback: '回头看通报' };
 const MAX_PER_MESSAGE = 500;
 
 /** Sends each handling unit one digest of its pending urging notices and due-soon reminders (催办通知). */

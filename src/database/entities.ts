@@ -16,6 +16,7 @@ import { LeaderBooking } from '../meetings/leader-booking.entity.js';
 import { MeetingAttendee } from '../meetings/meeting-attendee.entity.js';
 import { MeetingOutcome } from '../meetings/meeting-outcome.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import { LookbackReview } from '../meetings/lookback/lookback-review.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
 export const ENTITIES = [
@@ -37,4 +38,5 @@ export const ENTITIES = [
   AgendaItem,
   MeetingOutcome,
   LeaderBooking,
+  LookbackReview,
 ];

@@ -13,8 +13,9 @@ import { OutboxRepository } from './outbox.repository.js';
 export const DAILY_SWEEP_AT = { hour: 6, minute: 0 };
 
 /**
- * Enqueues the daily deadline sweep once per office-local day. Every instance checks each minute;
- * the dedupe key `deadline-sweep:daily:<date>` lets exactly one row in.
+ * Enqueues the daily deadline sweep once per office-local day and the look-back once per month.
+ * Every instance checks each minute; the dedupe keys (`deadline-sweep:daily:<date>`,
+ * `lookback:monthly:<YYYY-MM>`) let exactly one row of each in.
  */
 @Injectable()
 export class DailyScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -41,14 +42,19 @@ export class DailyScheduler implements OnApplicationBootstrap, OnApplicationShut
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Enqueues today's sweep if its time has come; returns whether a new job was added. */
+  /** Enqueues today's sweep (and this month's look-back) if their time has come; returns whether a job was added. */
   async check(): Promise<boolean> {
     const now = this.clock.now();
     const local = DateTime.fromJSDate(now, { zone: this.policy.timeZone });
     if (local < local.set({ ...DAILY_SWEEP_AT, second: 0, millisecond: 0 })) return false;
-    const key = `${JOB_NAMES.deadlineSweep}:daily:${local.toISODate() ?? ''}`;
-    const id = await this.tx.run((em) => this.outbox.enqueue(em, JOB_NAMES.deadlineSweep, { requestedBy: 'schedule' }, now, { dedupeKey: key }));
-    if (id) this.relay.kick();
-    return id !== null;
+    const period = local.toFormat('yyyy-MM');
+    const ids = await this.tx.run(async (em) => [
+      await this.outbox.enqueue(em, JOB_NAMES.deadlineSweep, { requestedBy: 'schedule' }, now, { dedupeKey: `${JOB_NAMES.deadlineSweep}:daily:${local.toISODate() ?? ''}` }),
+      // 回头看 once a month, for the month just begun.
+      await this.outbox.enqueue(em, JOB_NAMES.lookback, { period }, now, { dedupeKey: `${JOB_NAMES.lookback}:monthly:${period}` }),
+    ]);
+    const added = ids.some((id) => id !== null);
+    if (added) this.relay.kick();
+    return added;
   }
 }

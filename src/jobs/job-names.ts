@@ -3,6 +3,7 @@ export const JOB_NAMES = {
   deadlineSweep: 'deadline-sweep',
   dueSoonReminder: 'due-soon-reminder',
   regradeOpenCases: 'regrade-open-cases',
+  lookback: 'lookback',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -11,6 +12,8 @@ export interface JobPayloads {
   'deadline-sweep': { requestedBy: string };
   'due-soon-reminder': { unitCode: string };
   'regrade-open-cases': { ruleSetVersion: number };
+  /** `period`: `YYYY-MM` of the review. */
+  lookback: { period: string };
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

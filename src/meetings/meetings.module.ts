@@ -15,10 +15,14 @@ import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 import { MEETINGS_CONFIG } from './tokens.js';
+import { LookbackReview } from './lookback/lookback-review.entity.js';
+import { LookbackController } from './lookback/lookback.controller.js';
+import { LookbackRepository } from './lookback/lookback.repository.js';
+import { LookbackService } from './lookback/lookback.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking]), CasesModule, DirectoryModule],
-  controllers: [MeetingsController],
+  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking, LookbackReview]), CasesModule, DirectoryModule],
+  controllers: [MeetingsController, LookbackController],
   providers: [
     { provide: MEETINGS_CONFIG, useFactory: () => loadMeetingsConfig() },
     MeetingsRepository,
@@ -26,6 +30,8 @@ import { MEETINGS_CONFIG } from './tokens.js';
     AttendeeFactory,
     MeetingsService,
     MeetingPlanningService,
+    LookbackRepository,
+    LookbackService,
   ],
   exports: [MeetingsService, MeetingsRepository],
 })

@@ -47,7 +47,16 @@ export function randomInstance(o: RandomInstanceOptions): PlannerInput {
   const r = seededRandom(o.seed);
   const int = (min: number, max: number): number => min + Math.floor(r() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
-  const sample = <T>(items: readonly T[], k: number): T[] => [...items].sort(() => r() - 0.5).slice(0, k);
+  /** k distinct items (partial Fisher–Yates). */
+  const sample = <T>(items: readonly T[], k: number): T[] => {
+    const copy = [...items];
+    for (let i = 0; i < Math.min(k, copy.length); i++) {
+      const j = i + Math.floor(r() * (copy.length - i));
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy.slice(0, k);
+  };
+  /** A local date (midnight) or date-time in Asia/Shanghai. */
   const from = DateTime.fromISO(o.start ?? '2026-11-02', { zone: ZONE });
   const to = from.plus({ days: o.days });
   const perLeader = o.cases / Math.max(1, o.leaders);
@@ -67,7 +76,7 @@ export function randomInstance(o: RandomInstanceOptions): PlannerInput {
       id: `L${String(i).padStart(2, '0')}`,
       name: `领导${i}`,
       rank,
-      portfolio: sample(CATEGORIES, int(1, 4)) as Category[],
+      portfolio: sample<Category>(CATEGORIES, int(1, 4)),
       regions: r() < 0.2 ? [] : sample(REGIONS, int(1, 3)),
       maxActiveCases: activeCases + Math.max(1, Math.round(perLeader * slack * (0.6 + 0.8 * r()))),
       activeCases,

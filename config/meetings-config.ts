@@ -14,6 +14,8 @@ export interface MeetingsConfig {
   leadRanks: LeaderRank[];
   /** 回头看: share of closed transferred cases drawn each month, and how far back they were closed. */
   lookback: { sampleShare: number; windowDays: number };
+  /** Invites: alarms before the start (minutes) and the organizer's name. */
+  invites: { alarmMinutesBefore: number[]; organizerName: string };
 }
 
 const TYPES: MeetingType[] = ['special', 'joint', 'supervision'];
@@ -39,6 +41,12 @@ export function parseMeetingsConfig(raw: unknown): MeetingsConfig {
   const lookback = (r.lookback ?? {}) as Record<string, unknown>;
   const share = lookback.sampleShare;
   if (typeof share !== 'number' || !(share > 0 && share <= 1)) throw new Error('config/meetings.json: "lookback.sampleShare" must be a number in (0, 1]');
+  const invites = (r.invites ?? {}) as Record<string, unknown>;
+  const alarms = invites.alarmMinutesBefore;
+  if (!Array.isArray(alarms) || !alarms.every((m) => Number.isInteger(m) && (m as number) > 0 && (m as number) <= 20_160)) {
+    throw new Error('config/meetings.json: "invites.alarmMinutesBefore" must list whole minutes (1 to 20160)');
+  }
+  if (typeof invites.organizerName !== 'string' || !invites.organizerName.trim()) throw new Error('config/meetings.json: "invites.organizerName" must be a non-empty text');
   const config: MeetingsConfig = {
     defaultLocation: r.defaultLocation.trim(),
     maxPlanDays: positive(r.maxPlanDays, 'maxPlanDays', 366),
@@ -47,6 +55,7 @@ export function parseMeetingsConfig(raw: unknown): MeetingsConfig {
     slotStepMinutes: positive(r.slotStepMinutes, 'slotStepMinutes', 120),
     leadRanks: leadRanks as LeaderRank[],
     lookback: { sampleShare: share, windowDays: positive(lookback.windowDays, 'lookback.windowDays', 730) },
+    invites: { alarmMinutesBefore: alarms as number[], organizerName: invites.organizerName.trim() },
   };
   for (const t of TYPES) {
     if (config.minutesPerCase[t] > config.meetingMinutes[t]) throw new Error(`config/meetings.json: one case (${t}) cannot take longer than the meeting`);

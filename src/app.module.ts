@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { AuditModule } from './common/audit/audit.module.js';
 import type { Clock } from './common/clock.js';
@@ -30,6 +31,7 @@ export class AppModule {
         RulesModule,
         CasesModule,
         MeetingsModule,
+        CalendarModule,
         HealthModule,
       ],
       providers: [SeedService],

@@ -174,6 +174,15 @@ export class CaseRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The timelines of many cases in one query, oldest event first. */
+  async timelines(caseIds: string[]): Promise<Map<string, CaseEvent[]>> {
+    const byCase = new Map<string, CaseEvent[]>(caseIds.map((id) => [id, []]));
+    if (!caseIds.length) return byCase;
+    const events = await this.events.find({ where: { caseId: In(caseIds) }, order: { caseVersion: 'ASC', at: 'ASC', id: 'ASC' } });
+    for (const e of events) byCase.get(e.caseId)?.push(e);
+    return byCase;
+  }
+
   timeline(caseId: string): Promise<CaseEvent[]> {
     return this.events.find({ where: { caseId }, order: { caseVersion: 'ASC', at: 'ASC', id: 'ASC' } });
   }

@@ -17,6 +17,8 @@ import { MeetingAttendee } from '../meetings/meeting-attendee.entity.js';
 import { MeetingOutcome } from '../meetings/meeting-outcome.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { LookbackReview } from '../meetings/lookback/lookback-review.entity.js';
+import { FeedToken } from '../calendar/feed-token.entity.js';
+import { InviteDelivery } from '../calendar/invite-delivery.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
 export const ENTITIES = [
@@ -39,4 +41,6 @@ export const ENTITIES = [
   MeetingOutcome,
   LeaderBooking,
   LookbackReview,
+  InviteDelivery,
+  FeedToken,
 ];

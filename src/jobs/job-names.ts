@@ -4,6 +4,7 @@ export const JOB_NAMES = {
   dueSoonReminder: 'due-soon-reminder',
   regradeOpenCases: 'regrade-open-cases',
   lookback: 'lookback',
+  sendInvite: 'send-invite',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -14,6 +15,7 @@ export interface JobPayloads {
   'regrade-open-cases': { ruleSetVersion: number };
   /** `period`: `YYYY-MM` of the review. */
   lookback: { period: string };
+  'send-invite': { deliveryId: string };
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

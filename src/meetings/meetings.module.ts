@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { InviteDelivery } from '../calendar/invite-delivery.entity.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { loadMeetingsConfig } from '../../config/meetings-config.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { AttendeeFactory } from './attendee-factory.js';
+import { InviteScheduler } from './invite-scheduler.js';
 import { LeaderBooking } from './leader-booking.entity.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';
 import { MeetingContextService } from './meeting-context.service.js';
@@ -21,18 +23,19 @@ import { LookbackRepository } from './lookback/lookback.repository.js';
 import { LookbackService } from './lookback/lookback.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking, LookbackReview]), CasesModule, DirectoryModule],
+  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking, LookbackReview, InviteDelivery]), CasesModule, DirectoryModule],
   controllers: [MeetingsController, LookbackController],
   providers: [
     { provide: MEETINGS_CONFIG, useFactory: () => loadMeetingsConfig() },
     MeetingsRepository,
     MeetingContextService,
     AttendeeFactory,
+    InviteScheduler,
     MeetingsService,
     MeetingPlanningService,
     LookbackRepository,
     LookbackService,
   ],
-  exports: [MeetingsService, MeetingsRepository],
+  exports: [MeetingsService, MeetingsRepository, MEETINGS_CONFIG],
 })
 export class MeetingsModule {}

@@ -104,29 +104,39 @@ export class MeetingsRepository {
     if (items.length) await em.insert(AgendaItem, asRows(items));
   }
 
-  /** Attendees no longer invited stay as inactive rows (they are sent a cancellation); new ones are added. */
-  async syncAttendees(em: EntityManager, meetingId: string, wanted: MeetingAttendee[]): Promise<{ added: number; removed: number }> {
+  /**
+   * Attendees no longer invited stay as inactive rows (they are sent a cancellation); new ones are added.
+   * Returns the attendees now invited (existing rows keep their ids) and those just removed.
+   */
+  async syncAttendees(em: EntityManager, meetingId: string, wanted: MeetingAttendee[]): Promise<{ active: MeetingAttendee[]; added: MeetingAttendee[]; removed: MeetingAttendee[] }> {
     const current = await em.find(MeetingAttendee, { where: { meetingId } });
     const key = (a: Pick<MeetingAttendee, 'kind' | 'refId'>): string => `${a.kind}:${a.refId}`;
     const wantedKeys = new Map(wanted.map((a) => [key(a), a]));
-    let removed = 0;
-    let added = 0;
+    const active: MeetingAttendee[] = [];
+    const added: MeetingAttendee[] = [];
+    const removed: MeetingAttendee[] = [];
     for (const a of current) {
       const w = wantedKeys.get(key(a));
-      if (!w && a.active) {
-        await em.update(MeetingAttendee, { id: a.id }, { active: false });
-        removed++;
-      } else if (w && (!a.active || a.role !== w.role)) {
-        await em.update(MeetingAttendee, { id: a.id }, { active: true, role: w.role });
-        if (!a.active) added++;
+      if (!w) {
+        if (a.active) {
+          await em.update(MeetingAttendee, { id: a.id }, { active: false });
+          removed.push({ ...a, active: false });
+        }
+        continue;
       }
+      if (!a.active || a.role !== w.role) await em.update(MeetingAttendee, { id: a.id }, { active: true, role: w.role });
+      const row = { ...a, active: true, role: w.role };
+      active.push(row);
+      if (!a.active) added.push(row);
       wantedKeys.delete(key(a));
     }
     if (wantedKeys.size) {
-      await em.insert(MeetingAttendee, asRows([...wantedKeys.values()]));
-      added += wantedKeys.size;
+      const fresh = [...wantedKeys.values()];
+      await em.insert(MeetingAttendee, asRows(fresh));
+      active.push(...fresh);
+      added.push(...fresh);
     }
-    return { added, removed };
+    return { active, added, removed };
   }
 
   /** Drafts proposed by earlier plans that overlap the window: re-planning replaces them. */
@@ -177,8 +187,14 @@ export class MeetingsRepository {
     await em.insert(MeetingOutcome, outcome);
   }
 
-  lastOutcomeFor(caseId: string): Promise<MeetingOutcome | null> {
-    return this.outcomes.findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
+  /** All outcomes recorded for these cases, newest first. */
+  outcomesForCases(caseIds: string[]): Promise<MeetingOutcome[]> {
+    return caseIds.length ? this.outcomes.find({ where: { caseId: In(caseIds) }, order: { createdAt: 'DESC' } }) : Promise.resolve([]);
+  }
+
+  /** The latest requirements set for a case by a meeting other than `exceptMeetingId`. */
+  lastOutcomeFor(caseId: string, exceptMeetingId?: string): Promise<MeetingOutcome | null> {
+    return this.outcomes.findOne({ where: { caseId, ...(exceptMeetingId ? { meetingId: Not(exceptMeetingId) } : {}) }, order: { createdAt: 'DESC' } });
   }
 }
 

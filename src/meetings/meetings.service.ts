@@ -16,6 +16,7 @@ import type { Leader } from '../directory/leader.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { AgendaItemDto, CancelMeetingDto, CreateMeetingDto, ListMeetingsQuery, OutcomeDto, UpdateMeetingDto } from './dto/meeting.dto.js';
 import { AttendeeFactory } from './attendee-factory.js';
+import { InviteScheduler } from './invite-scheduler.js';
 import { MeetingContextService } from './meeting-context.service.js';
 import { meetingViolations } from './meeting-constraints.js';
 import { MeetingErrors } from './meeting.errors.js';
@@ -35,6 +36,7 @@ export class MeetingsService {
     private readonly directory: DirectoryService,
     private readonly context: MeetingContextService,
     private readonly attendees: AttendeeFactory,
+    private readonly invites: InviteScheduler,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
@@ -123,18 +125,27 @@ export class MeetingsService {
         next.endAt.getTime() !== m.endAt.getTime() ||
         next.location !== m.location ||
         next.chairId !== m.chairId ||
+        next.title !== m.title ||
         input.agenda !== undefined ||
-        sync.added + sync.removed > 0;
+        sync.added.length + sync.removed.length > 0;
       const sequence = m.status === 'confirmed' && matters ? m.sequence + 1 : m.sequence;
       const changes = { title: next.title, startAt: next.startAt, endAt: next.endAt, location: next.location, chairId: next.chairId, sequence, updatedAt: now };
       if (!(await this.repo.update(em, id, m.version, changes))) throw MeetingErrors.changedConcurrently();
       if (input.agenda) await this.repo.replaceAgenda(em, id, agenda);
       if (m.status === 'confirmed') {
         await this.repo.unbook(em, id);
-        await this.repo.book(em, id, leaderIdsOf(attendees), next.startAt, next.endAt);
+        await this.repo.book(em, id, leaderIdsOf(sync.active), next.startAt, next.endAt);
         await this.assignLeaders(em, agenda, actor, now);
+        if (matters) {
+          // Everyone invited gets the update in place; whoever was dropped gets a cancellation.
+          await this.invites.schedule(em, id, sequence, [
+            ...sync.active.map((attendee) => ({ attendee, method: 'REQUEST' as const })),
+            ...sync.removed.map((attendee) => ({ attendee, method: 'CANCEL' as const })),
+          ], now);
+        }
       }
     });
+    this.invites.kick();
     return this.get(id, actor);
   }
 
@@ -148,9 +159,12 @@ export class MeetingsService {
     const now = this.clock.now();
     await this.run(async (em) => {
       if (!(await this.repo.update(em, id, m.version, { status: 'confirmed', updatedAt: now }))) throw MeetingErrors.changedConcurrently();
-      await this.repo.book(em, id, leaderIdsOf(current.attendees.filter((a) => a.active)), m.startAt, m.endAt);
+      const invited = current.attendees.filter((a) => a.active);
+      await this.repo.book(em, id, leaderIdsOf(invited), m.startAt, m.endAt);
       await this.assignLeaders(em, current.agenda, actor, now);
+      await this.invites.schedule(em, id, m.sequence, invited.map((attendee) => ({ attendee, method: 'REQUEST' as const })), now);
     });
+    this.invites.kick();
     return this.get(id, actor);
   }
 
@@ -165,7 +179,12 @@ export class MeetingsService {
         throw MeetingErrors.changedConcurrently();
       }
       await this.repo.unbook(em, id);
+      if (m.status === 'confirmed') {
+        const invited = current.attendees.filter((a) => a.active);
+        await this.invites.schedule(em, id, sequence, invited.map((attendee) => ({ attendee, method: 'CANCEL' as const })), now);
+      }
     });
+    this.invites.kick();
     return this.get(id, actor);
   }
 

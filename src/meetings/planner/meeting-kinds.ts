@@ -1,7 +1,7 @@
 import type { MeetingType } from '../../cases/case.types.js';
 import type { AgendaCandidate, DraftMeeting, MeetingKind } from './meeting-builder.js';
 import type { PlannerCase, PlannerInput } from './planner.types.js';
-import { generateSlots } from './slots.js';
+import { generateSlots, type OfficeDay } from './slots.js';
 import { CHAIR_RANKS } from './weights.js';
 
 /** Fill keys combine a primary criterion with urgency; urgency ranks stay far below this. */
@@ -28,8 +28,8 @@ export const clusterOf = (c: PlannerCase): string => c.clusterKey ?? `case:${c.i
 export const meetingCapacity = (input: PlannerInput, type: MeetingType): number =>
   Math.floor(input.settings.meetingMinutes[type] / input.settings.minutesPerCase[type]);
 
-export function meetingKind(input: PlannerInput, type: MeetingType): MeetingKind {
-  const slots = generateSlots(input, input.settings.meetingMinutes[type], input.settings.slotStepMinutes);
+export function meetingKind(input: PlannerInput, type: MeetingType, days: readonly OfficeDay[]): MeetingKind {
+  const slots = generateSlots(input, input.settings.meetingMinutes[type], input.settings.slotStepMinutes, days);
   const base = { type, capacity: meetingCapacity(input, type), slots, chairRanks: CHAIR_RANKS[type] };
   switch (type) {
     case 'supervision':

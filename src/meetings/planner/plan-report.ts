@@ -110,9 +110,7 @@ export function evaluatePlan(
   }
 
   const fairness = fairnessOf(input, assignments);
-  const values = Object.values(fairness.loads);
-  const mean = values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
-  const imbalance = values.reduce((s, v) => s + (v - mean) ** 2, 0);
+  const imbalance = fairness.value - balancedSumOfSquares(input, fairness.loads, assignments.length);
   const failed = unscheduled.filter((u) => !NOT_PENALISED.has(u.code)).length;
   const score =
     failed * PLANNER_WEIGHTS.unscheduled +
@@ -138,4 +136,21 @@ export function fairnessOf(input: PlannerInput, assignments: PlanResult['assignm
   for (const a of assignments) loads[a.leaderId] = (loads[a.leaderId] ?? 0) + 1;
   const value = Object.values(loads).reduce((s, v) => s + v * v, 0);
   return { measure: FAIRNESS_MEASURE, value, loads };
+}
+
+/**
+ * The least Σ load² reachable by handing `cases` cases to the same leaders on top of their
+ * activeCases, ignoring portfolios and limits (water-filling: each case to the least-loaded leader).
+ * The score counts Σ load² above this bound, so perfectly even loads cost nothing.
+ */
+export function balancedSumOfSquares(input: PlannerInput, loads: Readonly<Record<string, number>>, cases: number): number {
+  const active = new Map(input.leaders.map((l) => [l.id, l.activeCases]));
+  const level = Object.keys(loads).map((id) => active.get(id) ?? 0);
+  if (!level.length) return 0;
+  for (let k = 0; k < cases; k++) {
+    let min = 0;
+    for (let i = 1; i < level.length; i++) if (level[i] < level[min]) min = i;
+    level[min]++;
+  }
+  return level.reduce((s, v) => s + v * v, 0);
 }

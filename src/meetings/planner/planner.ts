@@ -5,7 +5,7 @@ import { type AgendaCandidate, buildMeetings, type DraftMeeting } from './meetin
 import { clusterOf, meetingCapacity, meetingKind, unitsFor } from './meeting-kinds.js';
 import { evaluatePlan, toPlannedMeetings } from './plan-report.js';
 import type { PlannerCase, PlannerInput, PlanResult, Unscheduled } from './planner.types.js';
-import { localDatesInWindow } from './slots.js';
+import { localDatesInWindow, officeDays } from './slots.js';
 import { planSupervision, type SupervisionOutcome } from './supervision.js';
 import { validatePlannerInput } from './validate-input.js';
 import { PLANNING_ORDER } from './weights.js';
@@ -56,10 +56,11 @@ export function planMeetingsWithDiagnostics(input: PlannerInput): PlanDiagnostic
   let assignments: PlanResult['assignments'] = [];
   let firstRound: SupervisionOutcome['firstRound'] = null;
   let noSlots = false;
+  const days = officeDays(input);
   for (const type of PLANNING_ORDER) {
     const pending = queue.get(type) ?? [];
     if (!input.types.includes(type) || pending.length === 0) continue;
-    const kind = meetingKind(input, type);
+    const kind = meetingKind(input, type, days);
     noSlots ||= kind.slots.length === 0;
     const candidateOf = (c: PlannerCase, leadLeaderId: string | null): AgendaCandidate => ({
       case: c,

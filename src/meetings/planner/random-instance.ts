@@ -69,8 +69,8 @@ export function randomInstance(o: RandomInstanceOptions): PlannerInput {
     const busy: PlannerLeader['busy'] = [];
     for (let b = 0; b < 6; b++) {
       if (r() >= (o.busyRate ?? 0.5)) continue;
-      const start = from.plus({ days: int(0, o.days - 1), hours: int(8, 16), minutes: pick([0, 30]) });
-      busy.push({ start: start.toJSDate(), end: start.plus({ minutes: pick([60, 120, 240, 60 * 24]) }).toJSDate() });
+      const start = from.toMillis() + ((int(0, o.days - 1) * 24 + int(8, 16)) * 60 + pick([0, 30])) * 60_000;
+      busy.push({ start: new Date(start), end: new Date(start + pick([60, 120, 240, 60 * 24]) * 60_000) });
     }
     leaders.push({
       id: `L${String(i).padStart(2, '0')}`,
@@ -100,7 +100,7 @@ export function randomInstance(o: RandomInstanceOptions): PlannerInput {
     const [clusterCategory, clusterRegion] = pick(clusters).split('|');
     const category = meetingType === 'special' ? (clusterCategory as Category) : pick(CATEGORIES);
     const region = meetingType === 'special' ? clusterRegion : pick(REGIONS);
-    const due = r() < 0.1 ? null : from.plus({ hours: int(-48, o.days * 24 * 2) }).toJSDate();
+    const due = r() < 0.1 ? null : new Date(from.toMillis() + int(-48, o.days * 24 * 2) * 3_600_000);
     const leadPool = r() < 0.9 ? leaders.filter((l) => leadRanks.includes(l.rank)) : leaders;
     const kept = meetingType !== 'joint' && r() < (o.keptRate ?? 0.15) && leadPool.length > 0;
     cases.push({

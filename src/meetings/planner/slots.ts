@@ -38,14 +38,33 @@ export function parseOfficeHours(hours: readonly (readonly [string, string])[]):
 
 /** Local dates (office time zone) touched by [from, to), in order. */
 export function localDatesInWindow(from: Date, to: Date, zone: string): string[] {
+  const first = DateTime.fromJSDate(from, { zone });
+  const last = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone });
   const dates: string[] = [];
-  let day = DateTime.fromJSDate(from, { zone }).startOf('day');
-  const last = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone }).startOf('day');
-  while (day <= last) {
-    dates.push(day.toISODate() as string);
-    day = day.plus({ days: 1 });
+  // Calendar-date arithmetic needs no time zone: step through UTC dates.
+  const end = Date.UTC(last.year, last.month - 1, last.day);
+  for (let t = Date.UTC(first.year, first.month - 1, first.day); t <= end; t += 86_400_000) {
+    dates.push(new Date(t).toISOString().slice(0, 10));
   }
   return dates;
+}
+
+/** A working day of the window: its local midnight, and whether the UTC offset stays fixed all day. */
+export interface OfficeDay {
+  date: string;
+  midnight: DateTime;
+  fixedOffset: boolean;
+}
+
+/** The working days of [from, to) in the office time zone (holidays off, make-up days on). */
+export function officeDays(input: SlotInput): OfficeDay[] {
+  return localDatesInWindow(input.from, input.to, input.timeZone)
+    .filter((date) => input.calendar.isWorkingDay(date))
+    .map((date) => {
+      const midnight = DateTime.fromISO(date, { zone: input.timeZone });
+      const fixedOffset = midnight.offset === midnight.plus({ days: 1 }).offset && midnight.hour === 0 && midnight.minute === 0;
+      return { date, midnight, fixedOffset };
+    });
 }
 
 /**
@@ -53,23 +72,25 @@ export function localDatesInWindow(from: Date, to: Date, zone: string): string[]
  * period of a working day (checked on the local date in the office time zone), starts on a
  * multiple of `stepMin` minutes after local midnight, and lies within [from, to). Sorted by start.
  */
-export function generateSlots(input: SlotInput, durationMin: number, stepMin: number): Slot[] {
+export function generateSlots(input: SlotInput, durationMin: number, stepMin: number, days: readonly OfficeDay[] = officeDays(input)): Slot[] {
   const periods = parseOfficeHours(input.officeHours);
   const from = input.from.getTime();
   const to = input.to.getTime();
   const slots: Slot[] = [];
-  for (const date of localDatesInWindow(input.from, input.to, input.timeZone)) {
-    if (!input.calendar.isWorkingDay(date)) continue;
-    const day = DateTime.fromISO(date, { zone: input.timeZone });
+  for (const { date, midnight, fixedOffset } of days) {
     periods.forEach((p, period) => {
       for (let t = Math.ceil(p.startMin / stepMin) * stepMin; t + durationMin <= p.endMin; t += stepMin) {
-        const start = day.set({ hour: Math.floor(t / 60), minute: t % 60 });
-        // Skip local times that do not exist (a DST gap) or drift off the grid.
-        if (start.hour * 60 + start.minute !== t || start.toISODate() !== date) continue;
-        const startMs = start.toMillis();
+        // With a fixed UTC offset all day, local minutes map linearly to instants.
+        let startMs = midnight.toMillis() + t * 60_000;
+        if (!fixedOffset) {
+          const start = midnight.set({ hour: Math.floor(t / 60), minute: t % 60 });
+          const end = start.plus({ minutes: durationMin });
+          // Skip local times that do not exist (a DST gap) or whose end drifts out of the period.
+          if (start.hour * 60 + start.minute !== t || start.toISODate() !== date) continue;
+          if (end.toISODate() !== date || end.hour * 60 + end.minute > p.endMin) continue;
+          startMs = start.toMillis();
+        }
         const endMs = startMs + durationMin * 60_000;
-        const end = start.plus({ minutes: durationMin });
-        if (end.toISODate() !== date || end.hour * 60 + end.minute > p.endMin) continue;
         if (startMs < from || endMs > to) continue;
         slots.push({ start: startMs, end: endMs, localDate: date, period });
       }

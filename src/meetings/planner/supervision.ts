@@ -71,15 +71,18 @@ export function planSupervision(
 
     const candidates: AgendaCandidate[] = round === 0 ? kept.map((c) => candidateOf(c, c.leadLeaderId)) : [];
     const assignedTo = new Map<string, PlannerLeader>();
+    const takenNow = new Map<string, number>();
     free.forEach((c, i) => {
       const l = solution.leaderOf[i];
-      if (l < 0) {
-        unscheduled.push(droppedReason(c, leadLeaders, roomUnderMax, forbidden, pairKey, lastReason.get(c.id)));
-        return;
-      }
+      if (l < 0) return;
       assignedTo.set(c.id, leadLeaders[l]);
+      takenNow.set(leadLeaders[l].id, (takenNow.get(leadLeaders[l].id) ?? 0) + 1);
       candidates.push(candidateOf(c, leadLeaders[l].id));
     });
+    const roomAfter = (l: PlannerLeader): number => roomUnderMax(l) - (takenNow.get(l.id) ?? 0);
+    for (const c of free) {
+      if (!assignedTo.has(c.id)) unscheduled.push(droppedReason(c, leadLeaders, roomAfter, forbidden, pairKey, lastReason.get(c.id)));
+    }
 
     const failures = buildMeetings(kind, candidates, book, drafts);
     const failed = new Set(failures.map((f) => f.candidate.case.id));

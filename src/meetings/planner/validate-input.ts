@@ -3,6 +3,9 @@ import { badRequest } from '../../common/errors.js';
 import type { PlannerInput } from './planner.types.js';
 import { parseOfficeHours } from './slots.js';
 
+/** Zones already validated (creating the Intl formatter behind the check is slow). */
+const validZones = new Set<string>();
+
 /** Throws a DomainError `PLANNER_INPUT_INVALID` naming the first malformed part of the input. */
 export function validatePlannerInput(input: PlannerInput): void {
   const fail = (zh: string, en: string): never => {
@@ -12,7 +15,10 @@ export function validatePlannerInput(input: PlannerInput): void {
   if (!validDate(input.from) || !validDate(input.to) || input.from.getTime() >= input.to.getTime()) {
     fail('规划起止时间无效或起点不早于终点', '"from" and "to" must be valid instants with from < to');
   }
-  if (!IANAZone.isValidZone(input.timeZone)) fail(`时区 ${input.timeZone} 无效`, `unknown time zone ${input.timeZone}`);
+  if (!validZones.has(input.timeZone)) {
+    if (!IANAZone.isValidZone(input.timeZone)) fail(`时区 ${input.timeZone} 无效`, `unknown time zone ${input.timeZone}`);
+    validZones.add(input.timeZone);
+  }
   try {
     if (parseOfficeHours(input.officeHours).length === 0) fail('未设置办公时间', 'officeHours is empty');
   } catch (e) {

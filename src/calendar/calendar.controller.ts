@@ -1,0 +1,65 @@
+import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Public, Roles } from '../auth/actor.js';
+import { forbidden } from '../common/errors.js';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import type { InviteBrief } from './brief.types.js';
+import { CalendarService, type DeliveryView } from './calendar.service.js';
+import { FeedService } from './feed.service.js';
+
+const CALENDAR = 'text/calendar; charset=utf-8';
+
+@ApiTags('calendar')
+@Controller()
+export class CalendarController {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly feeds: FeedService,
+  ) {}
+
+  @ApiBearerAuth()
+  @ApiProduces('text/calendar')
+  @ApiQuery({ name: 'attendeeId', required: false, description: 'leader or deputy id, or unit code' })
+  @Header('Content-Type', CALENDAR)
+  @Header('Content-Disposition', 'attachment; filename="invite.ics"')
+  @Get('meetings/:id/invite.ics')
+  invite(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Query('attendeeId') attendeeId?: string): Promise<string> {
+    return this.calendar.inviteFile(id, attendeeId, actor);
+  }
+
+  @ApiBearerAuth()
+  @ApiQuery({ name: 'attendeeId', required: false })
+  @Get('meetings/:id/brief')
+  brief(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Query('attendeeId') attendeeId?: string): Promise<InviteBrief> {
+    return this.calendar.brief(id, attendeeId, actor);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin', 'secretariat')
+  @Get('meetings/:id/deliveries')
+  deliveries(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<DeliveryView[]> {
+    return this.calendar.deliveriesOf(id, actor);
+  }
+
+  /** A leader's subscription feed; the token in the address is the only credential. */
+  @Public()
+  @ApiProduces('text/calendar')
+  @Header('Content-Type', CALENDAR)
+  @Header('Cache-Control', 'private, max-age=300')
+  @Get('calendar/feeds/:token.ics')
+  feed(@Param('token') token: string): Promise<string> {
+    return this.feeds.feed(token);
+  }
+
+  /** Issues a new feed address for the leader and revokes the old one. */
+  @ApiBearerAuth()
+  @HttpCode(201)
+  @Post('leaders/:id/feed-token')
+  issue(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<{ token: string; url: string }> {
+    const own = actor.role === 'leader' && actor.leaderId === id;
+    if (!own && actor.role !== 'admin' && actor.role !== 'secretariat') {
+      throw forbidden('FORBIDDEN', { zh: '只能为本人或由信访室申请日历订阅地址。', en: 'Only the leader or the secretariat may issue this feed.' });
+    }
+    return this.feeds.issue(id);
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor.js';
+import { badRequest, forbidden, notFound } from '../common/errors.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import type { InviteBrief } from './brief.types.js';
+import { composeBriefJson } from './case-brief.js';
+import { buildInvite } from './ics-builder.js';
+import type { InviteDelivery } from './invite-delivery.entity.js';
+import { InviteDeliveryRepository } from './invite-delivery.repository.js';
+import { InviteAssembler } from './invite-assembler.js';
+import type { InviteMeeting } from './invite.types.js';
+
+export interface DeliveryView {
+  id: string;
+  attendee: { kind: string; id: string; name: string };
+  email: string | null;
+  sequence: number;
+  method: 'REQUEST' | 'CANCEL';
+  status: InviteDelivery['status'];
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+const ATTENDEE_ID = /^[A-Za-z0-9_-]{2,36}$/;
+
+/** Invites and briefs of one meeting as files and JSON for the console; who may read what. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly assembler: InviteAssembler,
+    private readonly deliveries: InviteDeliveryRepository,
+  ) {}
+
+  async inviteFile(meetingId: string, attendeeId: string | undefined, actor: Actor): Promise<string> {
+    const { invite, recipient } = await this.resolve(meetingId, attendeeId, actor);
+    return buildInvite(invite, recipient, this.assembler.settings);
+  }
+
+  async brief(meetingId: string, attendeeId: string | undefined, actor: Actor): Promise<InviteBrief> {
+    const { invite, recipient } = await this.resolve(meetingId, attendeeId, actor);
+    return composeBriefJson(invite, recipient?.kind === 'leader' ? recipient.id : null, this.assembler.settings);
+  }
+
+  async deliveriesOf(meetingId: string, actor: Actor): Promise<DeliveryView[]> {
+    await this.meetings.load(meetingId, actor);
+    return (await this.deliveries.forMeeting(meetingId)).map((d) => ({
+      id: d.id,
+      attendee: { kind: d.attendeeKind, id: d.attendeeRef, name: d.recipientName },
+      email: d.email,
+      sequence: d.sequence,
+      method: d.method,
+      status: d.status,
+      attempts: d.attempts,
+      lastError: d.lastError,
+      createdAt: d.createdAt.toISOString(),
+      sentAt: d.sentAt?.toISOString() ?? null,
+    }));
+  }
+
+  /** A leader reads his or her own invite and brief; the secretariat any attendee's (or the meeting's, without attendeeId). */
+  private async resolve(meetingId: string, attendeeId: string | undefined, actor: Actor): Promise<{ invite: InviteMeeting; recipient: InviteMeeting['attendees'][number] | null }> {
+    if (attendeeId !== undefined && !ATTENDEE_ID.test(attendeeId)) {
+      throw badRequest('INVALID_ATTENDEE_ID', { zh: '参会人编号格式不正确。', en: 'The attendeeId is malformed.' });
+    }
+    const wanted = actor.role === 'leader' ? (attendeeId ?? actor.leaderId ?? undefined) : attendeeId;
+    if (actor.role === 'leader' && wanted !== actor.leaderId) throw forbidden('FORBIDDEN', { zh: '只能查看本人的会议邀请。', en: 'You may only read your own invite.' });
+    const aggregate = await this.meetings.load(meetingId, actor);
+    const [invite] = await this.assembler.assembleMany([aggregate]);
+    if (wanted === undefined) return { invite, recipient: null };
+    const recipient = invite.attendees.find((a) => a.id.toLowerCase() === wanted.toLowerCase());
+    if (!recipient) throw notFound('ATTENDEE_NOT_FOUND', { zh: '该会议没有这位参会人。', en: 'No such attendee on this meeting.' });
+    return { invite, recipient };
+  }
+}

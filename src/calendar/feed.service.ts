@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, type Repository } from 'typeorm';
+import type { AppConfig } from '../../config/app-config.js';
+import { Clock } from '../common/clock.js';
+import { notFound } from '../common/errors.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { MeetingsRepository } from '../meetings/meetings.repository.js';
+import { FeedToken } from './feed-token.entity.js';
+import { buildFeed } from './ics-builder.js';
+import { InviteAssembler } from './invite-assembler.js';
+
+const FEED_PAST_DAYS = 90;
+const FEED_FUTURE_DAYS = 400;
+
+const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Per-leader subscription feeds behind an unguessable token (256 bits; only its hash is stored). */
+@Injectable()
+export class FeedService {
+  constructor(
+    @InjectRepository(FeedToken) private readonly tokens: Repository<FeedToken>,
+    private readonly meetings: MeetingsRepository,
+    private readonly assembler: InviteAssembler,
+    private readonly directory: DirectoryService,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Issues a new token for the leader and revokes every earlier one. */
+  async issue(leaderId: string): Promise<{ token: string; url: string }> {
+    await this.directory.getLeader(leaderId);
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.tx.run(async (em) => {
+      await em.update(FeedToken, { leaderId, revokedAt: IsNull() }, { revokedAt: now });
+      await em.insert(FeedToken, { tokenHash: hash(token), leaderId, createdAt: now, revokedAt: null });
+    });
+    return { token, url: `${this.config.publicBaseUrl}/calendar/feeds/${token}.ics` };
+  }
+
+  /** The leader's meetings (confirmed, held or cancelled) around today; unknown and revoked tokens look alike. */
+  async feed(token: string): Promise<string> {
+    const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await this.tokens.findOneBy({ tokenHash: hash(token) }) : null;
+    if (!row || row.revokedAt) throw notFound('FEED_NOT_FOUND', { zh: '找不到该日历订阅。', en: 'No such calendar feed.' });
+    const leader = await this.directory.getLeader(row.leaderId);
+    const now = this.clock.now().getTime();
+    const found = await this.meetings.list({ leaderId: leader.id, from: new Date(now - FEED_PAST_DAYS * 86_400_000), to: new Date(now + FEED_FUTURE_DAYS * 86_400_000) });
+    const visible = found.filter((a) => a.meeting.status !== 'draft');
+    const invites = await this.assembler.assembleMany(visible);
+    return buildFeed(`${leader.name}${leader.title} · 会议日程`, invites, leader.id, this.assembler.settings);
+  }
+}

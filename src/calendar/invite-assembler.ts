@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config.js';
+import type { MeetingsConfig } from '../../config/meetings-config.js';
+import type { Policy } from '../../config/policy.js';
+import { CaseRepository } from '../cases/case.repository.js';
+import { ACTION_LABELS_ZH } from '../cases/lifecycle.js';
+import { maskName } from '../common/pii/masking.js';
+import { APP_CONFIG, POLICY } from '../common/tokens.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { MeetingsRepository, type MeetingAggregate } from '../meetings/meetings.repository.js';
+import { MEETINGS_CONFIG } from '../meetings/tokens.js';
+import type { BriefAgendaItem, InviteMeeting, InviteSettings } from './invite.types.js';
+
+const EXTRA_LABELS: Record<string, string> = { register: '登记', regrade: '重新分级', 'meeting-outcome': '会议要求' };
+const RECENT_EVENTS = 4;
+
+/** Resolves a stored meeting into what an invite shows: names, agenda cases with their brief, no personal data. */
+@Injectable()
+export class InviteAssembler {
+  readonly settings: InviteSettings;
+  private readonly organizer: { name: string; email: string };
+
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly cases: CaseRepository,
+    private readonly directory: DirectoryService,
+    @Inject(POLICY) policy: Policy,
+    @Inject(MEETINGS_CONFIG) config: MeetingsConfig,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
+  ) {
+    this.settings = { timeZone: policy.timeZone, alarmMinutesBefore: config.invites.alarmMinutesBefore, productId: '-//人大常委会信访室//信访联动规划//ZH' };
+    const email = /<([^>]+)>/.exec(app.mailFrom)?.[1] ?? app.mailFrom;
+    this.organizer = { name: config.invites.organizerName, email };
+  }
+
+  async forMeeting(meetingId: string, method?: 'REQUEST' | 'CANCEL', sequence?: number): Promise<InviteMeeting | null> {
+    const aggregate = await this.meetings.find(meetingId);
+    if (!aggregate) return null;
+    const [invite] = await this.assembleMany([aggregate]);
+    return { ...invite, ...(method ? { method } : {}), ...(sequence !== undefined ? { sequence } : {}) };
+  }
+
+  /** Many meetings with a fixed number of queries (a leader's feed holds hundreds). */
+  async assembleMany(aggregates: MeetingAggregate[]): Promise<InviteMeeting[]> {
+    const caseIds = [...new Set(aggregates.flatMap((a) => a.agenda.map((i) => i.caseId)))];
+    const [leaders, units, cases, timelines, outcomes] = await Promise.all([
+      this.directory.listLeaders(),
+      this.directory.listUnits(),
+      this.cases.findManyByIds(caseIds),
+      this.cases.timelines(caseIds),
+      this.meetings.outcomesForCases(caseIds),
+    ]);
+    const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
+    const unitNames = new Map(units.map((u) => [u.code, u.name]));
+    const unitName = (code: string): string => unitNames.get(code) ?? code;
+    const caseById = new Map(cases.map((c) => [c.id, c]));
+    return aggregates.map(({ meeting: m, agenda: items, attendees }) => {
+      const agenda: BriefAgendaItem[] = [];
+      for (const item of items) {
+        const c = caseById.get(item.caseId);
+        if (!c) continue;
+        const last = outcomes.find((o) => o.caseId === c.id && o.meetingId !== m.id);
+        agenda.push({
+          caseId: c.id,
+          caseCode: c.code,
+          minutes: item.minutes,
+          leadLeader: item.leadLeaderId ? { id: item.leadLeaderId, name: leaderName.get(item.leadLeaderId) ?? '' } : null,
+          presenterUnitName: unitName(item.presenterUnit),
+          grade: c.grade,
+          category: c.category,
+          region: c.region,
+          subject: c.subject,
+          petitionerMasked: maskName(c.petitionerName),
+          headcount: c.headcount,
+          status: c.status,
+          mode: c.routeMode,
+          handlingUnitName: unitName(c.routeHandledBy),
+          replyDueAt: c.dueAt ?? c.replyDueAt,
+          extensionUsed: c.extensionUsed,
+          recentEvents: (timelines.get(c.id) ?? []).slice(-RECENT_EVENTS).map((e) => ({ at: e.at, label: label(e.action, e.data, unitName) })),
+          lastRequirements: last?.requirements ?? last?.decision ?? null,
+        });
+      }
+      return {
+        uid: m.uid,
+        sequence: m.sequence,
+        method: m.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+        type: m.type,
+        title: m.title,
+        startAt: m.startAt,
+        endAt: m.endAt,
+        location: m.location,
+        updatedAt: m.updatedAt,
+        organizer: this.organizer,
+        chair: { id: m.chairId, name: leaderName.get(m.chairId) ?? '' },
+        attendees: attendees.filter((x) => x.active).map((x) => ({ kind: x.kind, id: x.refId, name: x.name, email: x.email, role: x.role })),
+        agenda,
+        url: `${this.app.publicBaseUrl}/meetings/${m.id}`,
+        cancelReason: m.cancelReason,
+      };
+    });
+  }
+}
+
+function label(action: string, data: Record<string, unknown>, unitName: (code: string) => string): string {
+  const base = (ACTION_LABELS_ZH as Record<string, string>)[action] ?? EXTRA_LABELS[action] ?? action;
+  const unit = typeof data.handledBy === 'string' ? data.handledBy : null;
+  return unit && (action === 'transfer' || action === 'route') ? `${base}${unitName(unit)}` : base;
+}

@@ -1,0 +1,72 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { Clock } from '../common/clock.js';
+import { Mailer } from '../common/mail/mailer.js';
+import { JOB_NAMES } from '../jobs/job-names.js';
+import { JobRegistry } from '../jobs/job-registry.js';
+import { buildInvite } from './ics-builder.js';
+import { InviteAssembler } from './invite-assembler.js';
+import { composeDescription } from './case-brief.js';
+import { InviteDeliveryRepository } from './invite-delivery.repository.js';
+
+/**
+ * The `send-invite` job: one e-mail per delivery (RFC 6047: a `text/calendar; method=…` alternative and
+ * the same `.ics` attached). Idempotent: a delivery already sent, or superseded by a later invite for the
+ * same attendee, is not sent again; a failed send stays in the database and the job retries with backoff.
+ */
+@Injectable()
+export class InviteSenderService implements OnModuleInit {
+  constructor(
+    private readonly deliveries: InviteDeliveryRepository,
+    private readonly assembler: InviteAssembler,
+    private readonly mailer: Mailer,
+    private readonly registry: JobRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(JOB_NAMES.sendInvite, ({ deliveryId }) => this.send(deliveryId));
+  }
+
+  async send(deliveryId: string): Promise<void> {
+    const existing = await this.deliveries.findById(deliveryId);
+    if (!existing || existing.status === 'sent' || existing.status === 'no-email' || existing.status === 'superseded') return;
+    if (existing.method === 'REQUEST' && (await this.deliveries.superseded(existing))) {
+      await this.deliveries.mark(deliveryId, { status: 'superseded', lastError: null });
+      return;
+    }
+    const d = await this.deliveries.claim(deliveryId);
+    if (!d?.email) return;
+    const meeting = await this.assembler.forMeeting(d.meetingId, d.method, d.sequence);
+    if (!meeting) {
+      await this.deliveries.mark(deliveryId, { status: 'failed', lastError: '会议已不存在' });
+      return;
+    }
+    const recipient = meeting.attendees.find((a) => a.kind === d.attendeeKind && a.id === d.attendeeRef) ?? {
+      kind: d.attendeeKind as 'leader' | 'unit' | 'deputy',
+      id: d.attendeeRef,
+      name: d.recipientName,
+      email: d.email,
+      role: 'optional' as const,
+    };
+    const ics = buildInvite(meeting, recipient, this.assembler.settings);
+    const when = DateTime.fromJSDate(meeting.startAt, { zone: this.assembler.settings.timeZone }).toFormat('yyyy-MM-dd HH:mm');
+    try {
+      await this.mailer.send(
+        {
+          to: { name: d.recipientName, address: d.email },
+          subject: `${d.method === 'CANCEL' ? '【会议取消】' : d.sequence > 0 ? '【会议变更】' : '【会议邀请】'}${meeting.title} ${when}`,
+          text: composeDescription(meeting, recipient.kind === 'leader' ? recipient.id : null, this.assembler.settings),
+          icalEvent: { method: d.method.toLowerCase(), filename: 'invite.ics', content: ics },
+          messageId: `<invite-${d.id}@xinfang.renda>`,
+          headers: { 'X-XF-Delivery': d.id },
+        },
+        `invite-${d.meetingId}-${d.attendeeRef}-${d.sequence}-${d.method}`,
+      );
+    } catch (error) {
+      await this.deliveries.mark(deliveryId, { status: 'failed', lastError: error instanceof Error ? error.message.slice(0, 500) : 'send failed' });
+      throw error; // the outbox retries the job with backoff
+    }
+    await this.deliveries.mark(deliveryId, { status: 'sent', sentAt: this.clock.now(), lastError: null });
+  }
+}

@@ -1,0 +1,65 @@
+import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../cases/case.types.js';
+
+/** Everything an invite needs about a meeting, already resolved from the database. */
+export interface InviteMeeting {
+  /** Never changes for the meeting. */
+  uid: string;
+  /** Raised on every change that matters; a cancellation carries a raised one too. */
+  sequence: number;
+  method: 'REQUEST' | 'CANCEL';
+  type: MeetingType;
+  title: string;
+  startAt: Date;
+  endAt: Date;
+  location: string;
+  /** When the meeting last changed (LAST-MODIFIED / DTSTAMP basis). */
+  updatedAt: Date;
+  organizer: { name: string; email: string };
+  chair: { id: string; name: string };
+  attendees: InviteAttendee[];
+  agenda: BriefAgendaItem[];
+  /** Absolute URL of the meeting in the console, if known. */
+  url: string | null;
+  cancelReason: string | null;
+}
+
+export interface InviteAttendee {
+  kind: 'leader' | 'unit' | 'deputy';
+  id: string;
+  name: string;
+  email: string | null;
+  role: 'chair' | 'required' | 'optional';
+}
+
+/** One agenda case with what a leader's brief shows; no petitioner ID number, phone or address ever. */
+export interface BriefAgendaItem {
+  caseId: string;
+  caseCode: string;
+  minutes: number;
+  leadLeader: { id: string; name: string } | null;
+  presenterUnitName: string;
+  grade: Grade;
+  category: Category;
+  region: string;
+  subject: string;
+  /** Already masked (张*), with the headcount of a group petition. */
+  petitionerMasked: string;
+  headcount: number;
+  status: CaseStatus;
+  mode: HandlingMode;
+  handlingUnitName: string;
+  replyDueAt: Date | null;
+  extensionUsed: boolean;
+  /** The last few timeline events, oldest first. */
+  recentEvents: { at: Date; label: string }[];
+  /** Requirements set for this case by the last meeting, if any. */
+  lastRequirements: string | null;
+}
+
+export interface InviteSettings {
+  timeZone: string;
+  /** Alarms before the start, in minutes (default: 1440 and 30). */
+  alarmMinutesBefore: number[];
+  /** Product identifier in PRODID. */
+  productId: string;
+}

@@ -41,7 +41,7 @@ describe('composeDescription', () => {
 
   it('leaves out 包案 for an agenda case without a leader in charge', () => {
     const meeting = buildInviteMeeting({ agenda: [buildBriefAgendaItem({ leadLeader: null })] });
-    expect(lines(composeDescription(meeting, null, settings))[3]).toMatch(/（茅箭区，集体访 6 人）  20 分钟$/);
+    expect(lines(composeDescription(meeting, null, settings))[3]).toMatch(/（茅箭区，集体访 6 人） {2}20 分钟$/);
   });
 
   it('gives the leader in charge a brief of that leader’s cases only', () => {

@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import { maskName, redactPii } from '../common/pii/masking.js';
 import { renderBriefText } from './brief-text.js';
 import type { BriefAgendaLine, BriefCase, InviteBrief } from './brief.types.js';
 import { invalidInvite } from './invite.errors.js';
 import type { BriefAgendaItem, InviteMeeting, InviteSettings } from './invite.types.js';
 import { BRIEF_LABELS, type BriefLabels, type BriefLocale } from './labels.js';
+import { daysBetween, localTime } from './zoned-time.js';
 
 export interface BriefOptions {
   /** Default `zh`. */
@@ -45,13 +45,13 @@ export function composeBriefJson(
   const locale = options.locale ?? 'zh';
   const labels = BRIEF_LABELS[locale];
   const groupFrom = options.groupPetitionHeadcount ?? GROUP_PETITION_HEADCOUNT;
-  const start = zoned(meeting.startAt, settings.timeZone, 'startAt');
-  const end = zoned(meeting.endAt, settings.timeZone, 'endAt');
-  if (end <= start) throw invalidInvite('endAt', 'must be after startAt');
+  const start = localTime(meeting.startAt, settings.timeZone, 'startAt');
+  const end = localTime(meeting.endAt, settings.timeZone, 'endAt');
+  if (!(meeting.endAt.getTime() > meeting.startAt.getTime())) throw invalidInvite('endAt', 'must be after startAt');
   // "Today" for the deadlines is the meeting's local start date, not the wall clock: the
   // same meeting always yields the same text (stable invites, testable, no hidden clock),
   // and it is the day on which the leader will discuss the case.
-  const today = start.startOf('day');
+  const today = start.date;
 
   const myItems = forLeaderId === null ? [] : meeting.agenda.filter((item) => item.leadLeader?.id === forLeaderId);
   const cancelled = meeting.method === 'CANCEL';
@@ -70,11 +70,11 @@ export function composeBriefJson(
       timeZone: settings.timeZone,
       startAt: meeting.startAt.toISOString(),
       endAt: meeting.endAt.toISOString(),
-      date: start.toISODate() ?? '',
+      date: start.date,
       weekdayLabel: labels.weekdays[start.weekday - 1],
-      startTime: start.toFormat('HH:mm'),
-      endTime: end.toFormat('HH:mm'),
-      endDate: end.hasSame(start, 'day') ? null : end.toISODate(),
+      startTime: start.time,
+      endTime: end.time,
+      endDate: end.date === start.date ? null : end.date,
     },
     chair: { id: meeting.chair.id, name: text(meeting.chair.name) },
     leaders: namesOf(meeting, 'leader'),
@@ -101,8 +101,8 @@ function agendaLine(item: BriefAgendaItem, index: number, groupFrom: number): Br
   };
 }
 
-function briefCase(item: BriefAgendaItem, labels: BriefLabels, today: DateTime, zone: string): BriefCase {
-  const due = item.replyDueAt ? zoned(item.replyDueAt, zone, 'replyDueAt').startOf('day') : null;
+function briefCase(item: BriefAgendaItem, labels: BriefLabels, today: string, zone: string): BriefCase {
+  const due = item.replyDueAt ? localTime(item.replyDueAt, zone, 'replyDueAt').date : null;
   return {
     caseId: item.caseId,
     caseCode: item.caseCode,
@@ -118,10 +118,10 @@ function briefCase(item: BriefAgendaItem, labels: BriefLabels, today: DateTime, 
     subject: text(item.subject),
     petitionerMasked: petitioner(item.petitionerMasked),
     headcount: item.headcount,
-    replyDueDate: due?.toISODate() ?? null,
-    daysLeft: due ? Math.round(due.diff(today, 'days').days) : null,
+    replyDueDate: due,
+    daysLeft: due ? daysBetween(today, due) : null,
     extensionUsed: item.extensionUsed,
-    progress: item.recentEvents.map((e) => ({ date: zoned(e.at, zone, 'recentEvents.at').toFormat('MM-dd'), label: text(e.label) })),
+    progress: item.recentEvents.map((e) => ({ date: localTime(e.at, zone, 'recentEvents.at').monthDay, label: text(e.label) })),
     lastRequirements: item.lastRequirements ? text(item.lastRequirements) : null,
   };
 }
@@ -144,10 +144,4 @@ function petitioner(name: string): string {
 /** Free text from the database: one line, PII redacted. */
 function text(value: string): string {
   return redactPii(value.replace(/\s*[\r\n]+\s*/g, ' ').trim());
-}
-
-function zoned(at: Date, zone: string, field: string): DateTime {
-  const dt = DateTime.fromJSDate(at, { zone });
-  if (!dt.isValid) throw invalidInvite(field, dt.invalidExplanation ?? dt.invalidReason ?? 'invalid date or time zone');
-  return dt;
 }

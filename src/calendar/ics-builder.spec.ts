@@ -252,6 +252,9 @@ describe('line format and privacy of every output', () => {
       start = i + 2;
     }
     expect(start).toBe(bytes.length);
+    // A surrogate pair split by a fold would be a lone surrogate, encoded as U+FFFD.
+    expect(ics).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(bytes.toString('utf8')).not.toContain('\uFFFD');
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(folded).toBeGreaterThan(5);
   });

@@ -62,7 +62,7 @@ export class CaseNoticeRepository {
   /** Inserts notices (and their timeline events); rows that already exist are skipped by their unique keys. */
   async insertIgnoring(em: EntityManager, notices: CaseNotice[], events: CaseEvent[]): Promise<void> {
     for (let i = 0; i < notices.length; i += 500) {
-      await em.createQueryBuilder().insert().into(CaseNotice).values(notices.slice(i, i + 500)).orIgnore().execute();
+      await em.createQueryBuilder().insert().into(CaseNotice).values(asRows(notices.slice(i, i + 500))).orIgnore().execute();
     }
     for (let i = 0; i < events.length; i += 500) {
       await em.createQueryBuilder().insert().into(CaseEvent).values(asRows(events.slice(i, i + 500))).orIgnore().execute();

@@ -236,11 +236,11 @@ export class CaseRepository {
   }
 
   async insertIdempotencyKey(em: EntityManager, key: IdempotencyKey): Promise<void> {
-    await em.insert(IdempotencyKey, key);
+    await em.insert(IdempotencyKey, asRow(key));
   }
 
   async insertNotice(em: EntityManager, notice: CaseNotice): Promise<void> {
-    await em.insert(CaseNotice, notice);
+    await em.insert(CaseNotice, asRow(notice));
   }
 
   /** The ledger: filtered, sorted by deadline (cases without a running deadline last), paginated. */

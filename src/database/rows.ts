@@ -1,8 +1,12 @@
 import type { QueryDeepPartialEntity } from 'typeorm';
 
 /**
- * TypeORM's insert typings recurse into JSON columns and reject `Record<string, unknown>`;
- * a whole entity object is always a valid row, so say so in one place.
+ * Rows for TypeORM inserts, as copies. Two reasons:
+ * - its insert typings recurse into JSON columns and reject `Record<string, unknown>`, while a whole
+ *   entity object is always a valid row;
+ * - a multi-row insert inside a transaction rearranges the array and objects it is given (seen on
+ *   SQLite: the caller's array came back reordered with values moved between objects), so callers must
+ *   never hand over objects they keep using.
  */
-export const asRow = <T>(entity: T): QueryDeepPartialEntity<T> => entity as QueryDeepPartialEntity<T>;
-export const asRows = <T>(entities: T[]): QueryDeepPartialEntity<T>[] => entities as QueryDeepPartialEntity<T>[];
+export const asRow = <T extends object>(entity: T): QueryDeepPartialEntity<T> => ({ ...entity }) as QueryDeepPartialEntity<T>;
+export const asRows = <T extends object>(entities: T[]): QueryDeepPartialEntity<T>[] => entities.map((e) => ({ ...e })) as QueryDeepPartialEntity<T>[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, LessThan, MoreThan, Not, type Repository } from 'typeorm';
 import type { MeetingType } from '../cases/case.types.js';
-import { asRows } from '../database/rows.js';
+import { asRow, asRows } from '../database/rows.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { BOOKING_BLOCK_MINUTES, LeaderBooking } from './leader-booking.entity.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';
@@ -43,7 +43,7 @@ export class MeetingsRepository {
   ) {}
 
   async insert(em: EntityManager, a: Omit<MeetingAggregate, 'outcomes'>): Promise<void> {
-    await em.insert(Meeting, a.meeting);
+    await em.insert(Meeting, asRow(a.meeting));
     if (a.attendees.length) await em.insert(MeetingAttendee, asRows(a.attendees));
     if (a.agenda.length) await em.insert(AgendaItem, asRows(a.agenda));
   }
@@ -153,7 +153,7 @@ export class MeetingsRepository {
   /** Books every block of the meeting for each leader; a unique-key violation means a double booking. */
   async book(em: EntityManager, meetingId: string, leaderIds: string[], startAt: Date, endAt: Date): Promise<void> {
     const rows = leaderIds.flatMap((leaderId) => bookingBlocks(startAt, endAt).map((slotStart) => ({ leaderId, slotStart, meetingId })));
-    for (let i = 0; i < rows.length; i += 500) await em.insert(LeaderBooking, rows.slice(i, i + 500));
+    for (let i = 0; i < rows.length; i += 500) await em.insert(LeaderBooking, asRows(rows.slice(i, i + 500)));
   }
 
   async unbook(em: EntityManager, meetingId: string): Promise<void> {
@@ -184,7 +184,7 @@ export class MeetingsRepository {
   }
 
   async insertOutcome(em: EntityManager, outcome: MeetingOutcome): Promise<void> {
-    await em.insert(MeetingOutcome, outcome);
+    await em.insert(MeetingOutcome, asRow(outcome));
   }
 
   /** All outcomes recorded for these cases, newest first. */

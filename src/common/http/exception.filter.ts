@@ -27,6 +27,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    // A route may have declared another type (e.g. text/calendar) for its success: errors are always JSON.
+    res.removeHeader('Content-Disposition');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     if (exception instanceof DomainError) {
       res.status(exception.status).json(errorBody(exception.status, exception.code, exception.messages, exception.details));
       return;

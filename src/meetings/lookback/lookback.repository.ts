@@ -12,7 +12,7 @@ export class LookbackRepository {
   /** Inserts reviews and notices; those already there (same period and case) are skipped. */
   async insertIgnoring(em: EntityManager, reviews: LookbackReview[], notices: CaseNotice[]): Promise<void> {
     for (let i = 0; i < reviews.length; i += 500) {
-      await em.createQueryBuilder().insert().into(LookbackReview).values(reviews.slice(i, i + 500)).orIgnore().execute();
+      await em.createQueryBuilder().insert().into(LookbackReview).values(asRows(reviews.slice(i, i + 500))).orIgnore().execute();
     }
     for (let i = 0; i < notices.length; i += 500) {
       await em.createQueryBuilder().insert().into(CaseNotice).values(asRows(notices.slice(i, i + 500))).orIgnore().execute();

@@ -8,5 +8,5 @@ import type { QueryDeepPartialEntity } from 'typeorm';
  *   SQLite: the caller's array came back reordered with values moved between objects), so callers must
  *   never hand over objects they keep using.
  */
-export const asRow = <T extends object>(entity: T): QueryDeepPartialEntity<T> => ({ ...entity }) as QueryDeepPartialEntity<T>;
-export const asRows = <T extends object>(entities: T[]): QueryDeepPartialEntity<T>[] => entities.map((e) => ({ ...e })) as QueryDeepPartialEntity<T>[];
+export const asRow = <T extends object>(entity: T): QueryDeepPartialEntity<T> => ({ ...entity });
+export const asRows = <T extends object>(entities: T[]): QueryDeepPartialEntity<T>[] => entities.map((e) => ({ ...e }));

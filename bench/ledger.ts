@@ -5,7 +5,8 @@
  *   node dist/bench/ledger.js [--rounds 3] [--requests 100]
  *
  * Starts the built service on bench_ledger and sends sequential `GET /cases?…` requests per
- * filter combination (one at a time: latency, not throughput); p50/p95/p99 per round, medians
+ * filter combination (one at a time: latency, not throughput): per round up to --requests, or
+ * at least --min-requests when a query is slow (--budget-seconds); p50/p95/p99 per round, medians
  * over rounds. Then, in-process, records the exact SQL of CaseRepository.ledger for each
  * combination and times the page query and the count query separately, with EXPLAIN.
  */
@@ -24,15 +25,17 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'bench_ledger' },
     rounds: { type: 'string', default: '3' },
     requests: { type: 'string', default: '100' },
-    'budget-seconds': { type: 'string', default: '20' },
+    'min-requests': { type: 'string', default: '5' },
+    'budget-seconds': { type: 'string', default: '15' },
     port: { type: 'string', default: '3104' },
-    'sql-repeats': { type: 'string', default: '5' },
+    'sql-repeats': { type: 'string', default: '3' },
   },
 });
 const database = args.database;
 const rounds = Number(args.rounds);
 const maxRequests = Number(args.requests);
 const budgetMs = Number(args['budget-seconds']) * 1000;
+const minRequests = Number(args['min-requests']);
 
 /** The filter combinations measured: the issue's first one, two more two-filter ones, and the unfiltered page. */
 export const LEDGER_QUERIES: { name: string; query: Record<string, string>; required: boolean }[] = [
@@ -76,7 +79,7 @@ try {
       const samples: number[] = [];
       let total = 0;
       const start = performance.now();
-      while (samples.length < maxRequests && (samples.length < 10 || performance.now() - start < budgetMs)) {
+      while (samples.length < maxRequests && (samples.length < minRequests || performance.now() - start < budgetMs)) {
         const r = await get(q.query);
         samples.push(r.ms);
         total = r.total;

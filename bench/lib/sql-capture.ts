@@ -13,6 +13,8 @@ import { databaseUrl } from './env.js';
 export interface CapturedQuery {
   sql: string;
   params: unknown[];
+  /** performance.now() when TypeORM sent it. */
+  at: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export class InProcessApp {
     private readonly dataDir: string,
   ) {
     const capture = (sql: string, params?: unknown[]): void => {
-      this.captured.push({ sql, params: params ?? [] });
+      this.captured.push({ sql, params: params ?? [], at: performance.now() });
     };
     const logger: Logger = {
       logQuery: capture,
@@ -55,6 +57,30 @@ export class InProcessApp {
     });
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
     return new InProcessApp(app, app.get<DataSource>(getDataSourceToken()), dataDir);
+  }
+
+  /**
+   * Runs a sequential code path and attributes its wall time to statement kinds: each statement
+   * is charged the time until the next one is sent (its round trip plus the JavaScript after it).
+   */
+  async profile(work: () => Promise<unknown>, kindOf: (sql: string) => string): Promise<{ totalMs: number; byKind: Record<string, { n: number; ms: number }> }> {
+    this.captured.length = 0;
+    const t0 = performance.now();
+    await work();
+    const end = performance.now();
+    const byKind: Record<string, { n: number; ms: number }> = {};
+    this.captured.forEach((q, i) => {
+      const next = i + 1 < this.captured.length ? this.captured[i + 1].at : end;
+      const k = kindOf(q.sql);
+      byKind[k] ??= { n: 0, ms: 0 };
+      byKind[k].n++;
+      byKind[k].ms += next - q.at;
+    });
+    if (this.captured.length) {
+      byKind['(before first statement)'] = { n: 0, ms: this.captured[0].at - t0 };
+    }
+    this.captured.length = 0;
+    return { totalMs: end - t0, byKind };
   }
 
   /** Runs `work` and returns the statements it sent (without transaction control statements). */

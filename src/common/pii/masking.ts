@@ -85,8 +85,10 @@ export function containsPii(text: string): boolean {
 }
 
 /** Replace every ID number and mobile number in the text with its masked form. */
+// Global copies, compiled once (String.prototype.replace resets lastIndex, so sharing them is safe).
+const ID_NUMBER_ALL = new RegExp(PII_PATTERNS.idNumber.source, 'g');
+const MOBILE_ALL = new RegExp(PII_PATTERNS.mobile.source, 'g');
+
 export function redactPii(text: string): string {
-  return text
-    .replace(new RegExp(PII_PATTERNS.idNumber.source, 'g'), (m) => maskIdNumber(m))
-    .replace(new RegExp(PII_PATTERNS.mobile.source, 'g'), (m) => maskPhone(m));
+  return text.replace(ID_NUMBER_ALL, (m) => maskIdNumber(m)).replace(MOBILE_ALL, (m) => maskPhone(m));
 }

@@ -13,6 +13,8 @@ import { caseBody, petitionerPool, rng } from './lib/fixtures.js';
 import { postLoad } from './lib/load.js';
 import { dropDatabase, recreateDatabase } from './lib/mysql.js';
 import { login, startService } from './lib/processes.js';
+import { type CapturedQuery, InProcessApp } from './lib/sql-capture.js';
+import { CasesService } from '../src/cases/cases.service.js';
 import { round, table } from './lib/stats.js';
 
 const { values: args } = parseArgs({
@@ -50,8 +52,24 @@ try {
   log(`${round(run.rps)} req/s, ${round(run.cpuMsPerRequest[0], 2)} CPU ms/request in the service`);
 } finally {
   await service.stop();
+}
+
+// The SQL one registration sends, captured in-process on the same database (now holding the cases above).
+const statements: CapturedQuery[] = [];
+const ctx = await InProcessApp.start(args.database);
+try {
+  const cases = ctx.app.get(CasesService);
+  const actor = { id: '00000000-0000-4000-8000-000000000001', username: 'admin', displayName: 'bench', role: 'admin' as const, leaderId: null };
+  const random = rng(7);
+  const pool = petitionerPool(20_000);
+  await cases.register(caseBody(random, pool, 1), actor);
+  statements.push(...(await ctx.capture(() => cases.register(caseBody(random, pool, 2), actor), true)));
+} finally {
+  await ctx.close();
   await dropDatabase(args.database);
 }
+process.stdout.write(`\nSQL statements of one POST /cases (${statements.length}, in order):\n`);
+for (const st of statements) process.stdout.write(`  ${st.sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
 
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no profile written to ${dir}`);

@@ -12,6 +12,7 @@ import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { RulesModule } from './rules/rules.module.js';
 import { SeedService } from './seed/seed.service.js';
 
@@ -32,6 +33,7 @@ export class AppModule {
         CasesModule,
         MeetingsModule,
         CalendarModule,
+        ReportsModule,
         HealthModule,
       ],
       providers: [SeedService],

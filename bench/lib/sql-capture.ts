@@ -83,11 +83,11 @@ export class InProcessApp {
     return { totalMs: end - t0, byKind };
   }
 
-  /** Runs `work` and returns the statements it sent (without transaction control statements). */
-  async capture(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
+  /** Runs `work` and returns the statements it sent (with `all`, transaction control statements too). */
+  async capture(work: () => Promise<unknown>, all = false): Promise<CapturedQuery[]> {
     this.captured.length = 0;
     await work();
-    return this.captured.filter((q) => !/^(START TRANSACTION|COMMIT|ROLLBACK|SET TRANSACTION)/i.test(q.sql));
+    return this.captured.filter((q) => all || !/^(START TRANSACTION|COMMIT|ROLLBACK|SET TRANSACTION)/i.test(q.sql));
   }
 
   async close(): Promise<void> {

@@ -35,6 +35,7 @@ export class CaseActionsService {
     const unitCode = targetUnitCode(current, input);
     const unit = unitCode ? await this.directory.unitByCode(unitCode) : null;
     if (input.action === 'assign-leader' && input.leaderId) await this.checkLeader(input.leaderId, current);
+    if ((input.action === 'leader-reception' || input.action === 'leader-instruction') && input.leaderId) await this.directory.getLeader(input.leaderId);
     const plan = planAction(current, input, {
       now,
       deadlines: this.deadlines,

@@ -257,6 +257,14 @@ export class CaseRepository {
     return { items, total };
   }
 
+  /** One batch of the ledger export in code order after `afterCode`, with the ledger's filters. */
+  exportBatch(filter: LedgerFilter, now: Date, afterCode: string | null, size: number): Promise<PetitionCase[]> {
+    const qb = this.cases.createQueryBuilder('c');
+    this.applyFilter(qb, filter, now);
+    if (afterCode) qb.andWhere('c.code > :afterCode', { afterCode });
+    return qb.orderBy('c.code', 'ASC').limit(size).getMany();
+  }
+
   private applyFilter(qb: SelectQueryBuilder<PetitionCase>, f: LedgerFilter, now: Date): void {
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
     if (f.grade) qb.andWhere('c.grade = :grade', { grade: f.grade });

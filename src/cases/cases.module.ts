@@ -5,6 +5,9 @@ import { RulesModule } from '../rules/rules.module.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseCounter } from './case-counter.entity.js';
 import { CaseEvent } from './case-event.entity.js';
+import { CaseConversion } from './case-conversion.entity.js';
+import { ConversionsController } from './conversions.controller.js';
+import { ConversionsService } from './conversions.service.js';
 import { CaseEvaluationService } from './case-evaluation.service.js';
 import { RegradeService } from './regrade.service.js';
 import { RulesEvaluateController } from './rules-evaluate.controller.js';
@@ -22,12 +25,13 @@ import { IntakeService } from './intake.service.js';
 import { UnitReminderService } from './unit-reminder.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PetitionCase, CaseEvent, CaseCounter, IdempotencyKey, CaseNotice]), DirectoryModule, RulesModule],
-  controllers: [CasesController, RulesEvaluateController],
+  imports: [TypeOrmModule.forFeature([PetitionCase, CaseEvent, CaseCounter, IdempotencyKey, CaseNotice, CaseConversion]), DirectoryModule, RulesModule],
+  controllers: [CasesController, RulesEvaluateController, ConversionsController],
   providers: [
     CaseRepository,
     CaseNoticeRepository,
     CaseFactsService,
+    ConversionsService,
     CaseEvaluationService,
     RegradeService,
     IntakeService,

@@ -75,29 +75,36 @@ const VALID: Record<CaseAction, { input: ActionInput; unit?: ActionContext['unit
   withdraw: { input: { action: 'withdraw', reason: '信访人撤回' } },
   'assign-leader': { input: { action: 'assign-leader', leaderId: 'leader-1' } },
   urge: { input: { action: 'urge', note: '请于本周内报送办理情况' } },
+  'leader-reception': { input: { action: 'leader-reception', leaderId: 'leader-1', note: '主任接待来访群众' } },
+  'leader-instruction': { input: { action: 'leader-instruction', leaderId: 'leader-1', note: '请城建环保委跟踪督办' } },
 };
+
+/** Leaders receive petitioners and instruct letters in every status but withdrawn; nothing else changes. */
+const LEADER_RECORDS = (status: CaseStatus): Partial<Record<CaseAction, CaseStatus>> => ({ 'leader-reception': status, 'leader-instruction': status });
 
 /** The lifecycle, written out independently of the implementation: status → action → resulting status. */
 const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
-  registered: { accept: 'accepted', reject: 'rejected', withdraw: 'withdrawn', 'assign-leader': 'registered' },
+  registered: { accept: 'accepted', reject: 'rejected', withdraw: 'withdrawn', 'assign-leader': 'registered', ...LEADER_RECORDS('registered') },
   accepted: {
     route: 'routed',
     transfer: 'routed',
     extend: 'accepted',
     withdraw: 'withdrawn',
     'assign-leader': 'accepted',
+    ...LEADER_RECORDS('accepted'),
   },
-  rejected: {},
-  routed: { start: 'in_handling', extend: 'routed', withdraw: 'withdrawn', 'assign-leader': 'routed', urge: 'routed' },
+  rejected: { ...LEADER_RECORDS('rejected') },
+  routed: { start: 'in_handling', extend: 'routed', withdraw: 'withdrawn', 'assign-leader': 'routed', urge: 'routed', ...LEADER_RECORDS('routed') },
   in_handling: {
     reply: 'replied',
     extend: 'in_handling',
     withdraw: 'withdrawn',
     'assign-leader': 'in_handling',
     urge: 'in_handling',
+    ...LEADER_RECORDS('in_handling'),
   },
-  replied: { feedback: 'replied', resupervise: 'in_handling', close: 'closed', 'assign-leader': 'replied' },
-  closed: {},
+  replied: { feedback: 'replied', resupervise: 'in_handling', close: 'closed', 'assign-leader': 'replied', ...LEADER_RECORDS('replied') },
+  closed: { ...LEADER_RECORDS('closed') },
   withdrawn: {},
 };
 
@@ -116,10 +123,10 @@ function domainError(fn: () => unknown): DomainError {
 }
 
 describe('case lifecycle', () => {
-  it('covers all 13 × 8 action/status pairs', () => {
-    expect(pairs).toHaveLength(104);
-    expect(allowedPairs).toHaveLength(23);
-    expect(invalidPairs).toHaveLength(81);
+  it('covers all 15 × 8 action/status pairs', () => {
+    expect(pairs).toHaveLength(120);
+    expect(allowedPairs).toHaveLength(37);
+    expect(invalidPairs).toHaveLength(83);
   });
 
   describe.each(CASE_STATUSES)('allowedActions(%s)', (status) => {

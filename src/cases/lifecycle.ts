@@ -25,6 +25,8 @@ export const CASE_ACTIONS = [
   'withdraw',
   'assign-leader',
   'urge',
+  'leader-reception',
+  'leader-instruction',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -104,6 +106,8 @@ export const ACTION_LABELS_ZH: Readonly<Record<CaseAction, string>> = {
   withdraw: '撤回',
   'assign-leader': '指定包案领导',
   urge: '催办',
+  'leader-reception': '领导接访',
+  'leader-instruction': '领导批示',
 };
 
 /** Longest reason, note or report accepted, in characters. */
@@ -127,6 +131,9 @@ const TRANSITIONS: Readonly<Record<CaseAction, { from: readonly CaseStatus[]; to
   withdraw: { from: OPEN, to: 'withdrawn' },
   'assign-leader': { from: NOT_FINAL, to: 'same' },
   urge: { from: ['routed', 'in_handling'], to: 'same' },
+  // A leader may receive the petitioner (接访) or read and instruct the letter (批示) at any point but after a withdrawal.
+  'leader-reception': { from: ['registered', 'accepted', 'rejected', 'routed', 'in_handling', 'replied', 'closed'], to: 'same' },
+  'leader-instruction': { from: ['registered', 'accepted', 'rejected', 'routed', 'in_handling', 'replied', 'closed'], to: 'same' },
 };
 
 export function allowedActions(status: CaseStatus): CaseAction[] {
@@ -328,6 +335,9 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     };
   },
 
+  'leader-reception': (_state, input) => leaderRecord(input),
+  'leader-instruction': (_state, input) => leaderRecord(input),
+
   urge: (state, input) => {
     const note = optionalText(input.note, 'note');
     return {
@@ -338,6 +348,14 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     };
   },
 };
+
+/** 领导接访 / 领导批示: who, and what was said or instructed; the case's status does not change. */
+function leaderRecord(input: ActionInput): Omit<ActionPlan, 'toStatus'> {
+  const leaderId = text(input.leaderId);
+  if (leaderId === null) throw badRequest('LEADER_REQUIRED', { zh: '请选择接访或批示的领导。', en: 'A leader is required.' });
+  const note = optionalText(input.note, 'note') ?? optionalText(input.reason, 'reason');
+  return { reason: note, changes: {}, data: { leaderId } };
+}
 
 /** Plan one action on a case; throws a DomainError when the action is not allowed or its input is invalid. */
 export function planAction(state: CaseState, input: ActionInput, ctx: ActionContext): ActionPlan {

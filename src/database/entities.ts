@@ -18,6 +18,7 @@ import { MeetingOutcome } from '../meetings/meeting-outcome.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { LookbackReview } from '../meetings/lookback/lookback-review.entity.js';
 import { FeedToken } from '../calendar/feed-token.entity.js';
+import { CaseConversion } from '../cases/case-conversion.entity.js';
 import { InviteDelivery } from '../calendar/invite-delivery.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
@@ -43,4 +44,5 @@ export const ENTITIES = [
   LookbackReview,
   InviteDelivery,
   FeedToken,
+  CaseConversion,
 ];

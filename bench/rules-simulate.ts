@@ -1,0 +1,571 @@
+/**
+ * Rules benchmark 2: `POST /rules/sets/:id/simulate` end to end against the running service,
+ * and (with --profile) where the time of a simulation goes.
+ *
+ *   npm run build && npx tsc -p bench/tsconfig.json
+ *   node dist/bench/load-cases.js --profile ledger --database bench_rules_100k --count 100000 --reuse
+ *   node dist/bench/load-cases.js --profile ledger --database bench_rules --reuse          # 10^6 cases
+ *   node dist/bench/rules-simulate.js --targets sqlite-100k,mysql-100k [--rounds 3]
+ *   node dist/bench/rules-simulate.js --targets mysql-1m [--rounds 3]
+ *   node dist/bench/rules-simulate.js --profile [--database bench_rules] [--profile-cases 1000000]
+ *
+ * Targets (Rules issue): simulate over 100,000 stored cases ≤ 5 s (SQLite embedded and MariaDB),
+ * over 10^6 cases ≤ 30 s (MariaDB), end to end via HTTP.
+ *
+ * HTTP mode: starts the built service (bench/lib/processes.ts) on the database, logs in as admin,
+ * creates a draft from the active (shipped) set with the group threshold 5 → 3 and the repeat
+ * threshold 2 → 1 (bench data has headcount 1 or ≥ 5, so 5 → 3 alone changes nothing: checked
+ * below too), then sends the simulate request --warmup + --rounds times, one at a time, timing each
+ * from request to parsed JSON. Reports medians over the timed rounds, the server's own durationMs,
+ * CPU seconds of the service and of mariadbd per run, and checks scanned = N and changed > 0.
+ * SQLite: the 100,000 cases of bench_rules_100k are copied once into a SQLite file created by the
+ * service's own migrations (cached in --sqlite-dir); every run starts the service in embedded mode
+ * (no DATABASE_URL, in-process jobs) on a fresh copy of it. The daily sweep and monthly look-back
+ * are marked done so no background job runs during a measurement.
+ *
+ * --profile: in this process, on the MariaDB database, with the service's own SimulationRepository
+ * and CompiledRuleSet: the simulation loop with the time split per batch into read (SQL + driver +
+ * TypeORM hydration) and evaluation; the same query with getRawMany (no hydration); and alternative
+ * read paths (raw SQL rows mapped straight to facts, larger batches, fewer columns) with their
+ * results checked equal to the service's loop.
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import mysql from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config.js';
+import { PetitionCase } from '../src/cases/case.entity.js';
+import { storedCaseFacts } from '../src/cases/case-facts.js';
+import { buildDataSourceOptions } from '../src/database/data-source-options.js';
+import { JOB_NAMES } from '../src/jobs/job-names.js';
+import { CompiledRuleSet } from '../src/rules/compiled-rule-set.js';
+import { loadDefaultRuleSet } from '../src/rules/default-rule-set.js';
+import type { CaseFacts, Evaluation } from '../src/rules/evaluation.types.js';
+import type { RuleDefinition, RuleSetDefinition } from '../src/rules/rule-set.types.js';
+import { SimulationRepository } from '../src/rules/simulation.repository.js';
+import type { SimulationReport } from '../src/rules/simulation.service.js';
+import { cpuSeconds, databaseServerPid } from './lib/cpu.js';
+import { databaseUrl, log, MYSQL_URL } from './lib/env.js';
+import { databaseConnection, scalar, suppressDailySweep } from './lib/mysql.js';
+import { login, type RunningProcess, startService } from './lib/processes.js';
+import { median, round, table } from './lib/stats.js';
+
+const { values: args } = parseArgs({
+  options: {
+    targets: { type: 'string', default: 'sqlite-100k,mysql-100k' },
+    rounds: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '1' },
+    port: { type: 'string', default: '3141' },
+    database: { type: 'string', default: 'bench_rules' },
+    'database-100k': { type: 'string', default: 'bench_rules_100k' },
+    'sqlite-dir': { type: 'string', default: '/tmp/rules-bench/sqlite' },
+    profile: { type: 'boolean', default: false },
+    'profile-cases': { type: 'string', default: '1000000' },
+    'threshold-only': { type: 'boolean', default: true },
+    out: { type: 'string', default: '/tmp/rules-bench' },
+  },
+});
+const rounds = Number(args.rounds);
+const warmup = Number(args.warmup);
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+mkdirSync(args.out, { recursive: true });
+const save = (name: string, data: unknown): void => {
+  const file = join(args.out, `${name}-${stamp}.json`);
+  writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+  log(`saved ${file}`);
+};
+
+// ---------------------------------------------------------------------------------------------
+// The draft: the active set with thresholds lowered (written as data, like an admin would).
+
+type Condition = { fact?: string; operator?: string; value?: unknown; all?: Condition[]; any?: Condition[]; not?: Condition };
+function withThreshold(rules: RuleDefinition[], fact: string, from: number, to: number): RuleDefinition[] {
+  const copy = JSON.parse(JSON.stringify(rules)) as RuleDefinition[];
+  let changed = 0;
+  const walk = (c: Condition): void => {
+    if (c.fact === fact && c.operator === 'greaterThanInclusive' && c.value === from) {
+      c.value = to;
+      changed++;
+    }
+    for (const k of ['all', 'any'] as const) c[k]?.forEach(walk);
+    if (c.not) walk(c.not);
+  };
+  copy.forEach((r) => walk(r.conditions as Condition));
+  if (!changed) throw new Error(`no ${fact} ≥ ${from} condition in the rule set`);
+  return copy;
+}
+const groupOnly = (rules: RuleDefinition[]): RuleDefinition[] => withThreshold(rules, 'headcount', 5, 3);
+const draftRules = (rules: RuleDefinition[]): RuleDefinition[] => withThreshold(groupOnly(rules), 'repeatCount', 2, 1);
+
+// ---------------------------------------------------------------------------------------------
+// HTTP (node:http: no client-side timeout on a long simulation).
+
+function request<T>(baseUrl: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T; ms: number }> {
+  const url = new URL(path, baseUrl);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method, headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            const parsed = JSON.parse(text) as T;
+            resolve({ status: res.statusCode ?? 0, body: parsed, ms: performance.now() - t0 });
+          } catch (error) {
+            reject(new Error(`${method} ${path}: ${res.statusCode} ${text.slice(0, 500)} (${String(error)})`));
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+interface RuleSetView {
+  id: string;
+  version: number;
+  rules: RuleDefinition[];
+  precedence: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite: a file with the service's schema holding the 100,000 cases of bench_rules_100k.
+
+const sqliteDate = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 23).replace('T', ' ') : null);
+
+async function prepareSqlite(source: string, count: number): Promise<string> {
+  const base = join(args['sqlite-dir'], `cases-${count}.sqlite`);
+  if (existsSync(base)) {
+    const db = new Database(base, { readonly: true });
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n;
+    db.close();
+    if (n === count) return base;
+    rmSync(base);
+  }
+  mkdirSync(args['sqlite-dir'], { recursive: true });
+  const building = `${base}.building`;
+  rmSync(building, { force: true });
+  const t0 = performance.now();
+  const ds = new DataSource(buildDataSourceOptions({ kind: 'sqlite', path: building }, true));
+  await ds.initialize(); // the service's migrations
+  await ds.destroy();
+  const db = new Database(building);
+  db.pragma('journal_mode = WAL');
+  const mysqlConn = await mysql.createConnection({ uri: databaseUrl(source), timezone: 'Z', dateStrings: true, supportBigNumbers: true });
+  const [colRows] = await mysqlConn.query<mysql.RowDataPacket[]>(
+    "SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'cases' ORDER BY ORDINAL_POSITION",
+    [source],
+  );
+  const columns = colRows.map((r) => String(r.c));
+  const insert = db.prepare(`INSERT INTO cases (${columns.map((c) => `"${c}"`).join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+  const insertMany = db.transaction((rows: mysql.RowDataPacket[]) => {
+    for (const row of rows) insert.run(columns.map((c) => row[c] as unknown));
+  });
+  let after = '';
+  let copied = 0;
+  while (copied < count) {
+    const [rows] = await mysqlConn.query<mysql.RowDataPacket[]>('SELECT * FROM cases WHERE id > ? ORDER BY id LIMIT 10000', [after]);
+    if (!rows.length) break;
+    insertMany(rows.slice(0, count - copied));
+    copied += Math.min(rows.length, count - copied);
+    after = String(rows[rows.length - 1].id);
+  }
+  await mysqlConn.end();
+  // The daily sweep and the monthly look-back would otherwise start with the service.
+  const now = new Date();
+  const insertJob = db.prepare(
+    'INSERT INTO outbox_jobs (id, name, payload, dedupeKey, status, attempts, maxAttempts, runAt, createdAt, finishedAt) VALUES (?, ?, ?, ?, ?, 1, 8, ?, ?, ?)',
+  );
+  for (const key of backgroundJobKeys(now)) insertJob.run(randomUUID(), key.name, JSON.stringify(key.payload), key.dedupeKey, 'done', sqliteDate(now), sqliteDate(now), sqliteDate(now));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  copyFileSync(building, base);
+  rmSync(building, { force: true });
+  for (const suffix of ['-wal', '-shm']) rmSync(building + suffix, { force: true });
+  log(`SQLite file with ${copied} cases built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${base}`);
+  return base;
+}
+
+/** Dedupe keys of the daily sweep (today, tomorrow) and the monthly look-back (this month, next). */
+function backgroundJobKeys(now: Date): { name: string; payload: unknown; dedupeKey: string }[] {
+  const local = DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' });
+  const keys: { name: string; payload: unknown; dedupeKey: string }[] = [];
+  for (const day of [local, local.plus({ days: 1 })]) {
+    keys.push({ name: JOB_NAMES.deadlineSweep, payload: { requestedBy: 'schedule' }, dedupeKey: `${JOB_NAMES.deadlineSweep}:daily:${day.toISODate() ?? ''}` });
+  }
+  for (const month of [local, local.plus({ months: 1 })]) {
+    const period = month.toFormat('yyyy-MM');
+    keys.push({ name: JOB_NAMES.lookback, payload: { period }, dedupeKey: `${JOB_NAMES.lookback}:monthly:${period}` });
+  }
+  return keys;
+}
+
+async function suppressBackgroundJobsMysql(database: string): Promise<void> {
+  const conn = await databaseConnection(database);
+  try {
+    await suppressDailySweep(conn);
+    const now = new Date();
+    for (const key of backgroundJobKeys(now).filter((k) => k.name === JOB_NAMES.lookback)) {
+      await conn.query(
+        `INSERT IGNORE INTO outbox_jobs (id, name, payload, dedupeKey, status, attempts, maxAttempts, runAt, createdAt, finishedAt)
+         VALUES (UUID(), ?, ?, ?, 'done', 1, 8, ?, ?, ?)`,
+        [key.name, JSON.stringify(key.payload), key.dedupeKey, now, now, now],
+      );
+    }
+  } finally {
+    await conn.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP mode.
+
+interface RunRow {
+  target: string;
+  run: string;
+  e2eMs: number;
+  serverMs: number;
+  scanned: number;
+  changed: number;
+  serviceCpuS: number;
+  dbCpuS: number;
+}
+
+async function httpTarget(target: string): Promise<{ runs: RunRow[]; report: SimulationReport; groupOnly: { scanned: number; changed: number } | null; n: number }> {
+  const [backend, size] = target.split('-');
+  const n = size === '1m' ? 1_000_000 : 100_000;
+  const database = size === '1m' ? args.database : args['database-100k'];
+  let service: RunningProcess | null = null;
+  let dataDir: string | null = null;
+  const dbPid = databaseServerPid();
+  try {
+    const conn = await databaseConnection(database);
+    const stored = await scalar<number>(conn, 'SELECT COUNT(*) FROM cases');
+    await conn.end();
+    if (stored !== n) throw new Error(`${database} holds ${stored} cases, expected ${n}: run load-cases.js first (see the header)`);
+    if (backend === 'sqlite') {
+      const base = await prepareSqlite(database, n);
+      dataDir = mkdtempSync(join(tmpdir(), 'xf-rules-sqlite-'));
+      copyFileSync(base, join(dataDir, 'petitions.sqlite'));
+      // No DATABASE_URL: embedded mode (SQLite in DATA_DIR, in-process jobs).
+      service = await startService({ database, port: Number(args.port), redis: false, env: { DATABASE_URL: '', DATA_DIR: dataDir } });
+    } else {
+      await suppressBackgroundJobsMysql(database);
+      service = await startService({ database, port: Number(args.port), env: { DATABASE_URL: databaseUrl(database).replace(/^mysql:/, 'mariadb:') } });
+    }
+    const token = await login(service.url);
+    const active = await request<RuleSetView>(service.url, 'GET', '/rules/active', token);
+    if (active.status !== 200) throw new Error(`GET /rules/active: ${active.status}`);
+    const createDraft = async (note: string, rules: RuleDefinition[]): Promise<string> => {
+      const res = await request<RuleSetView>(service?.url ?? '', 'POST', '/rules/sets', token, { note, rules, precedence: active.body.precedence, basedOn: active.body.version });
+      if (res.status !== 201) throw new Error(`POST /rules/sets: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.id;
+    };
+    const draftId = await createDraft('集体访门槛 5→3，重复访门槛 2→1（基准测试）', draftRules(active.body.rules));
+    const simulate = async (id: string): Promise<{ ms: number; report: SimulationReport; cpu: [number, number] }> => {
+      const cpu0 = [cpuSeconds(service?.pid ?? -1), dbPid ? cpuSeconds(dbPid) : NaN];
+      const res = await request<SimulationReport>(service?.url ?? '', 'POST', `/rules/sets/${id}/simulate`, token, { examples: 5 });
+      const cpu1 = [cpuSeconds(service?.pid ?? -1), dbPid ? cpuSeconds(dbPid) : NaN];
+      if (res.status !== 200) throw new Error(`simulate: ${res.status} ${JSON.stringify(res.body)}`);
+      return { ms: res.ms, report: res.body, cpu: [cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]] };
+    };
+    const runs: RunRow[] = [];
+    let last: SimulationReport | null = null;
+    for (let i = 1; i <= warmup + rounds; i++) {
+      const r = await simulate(draftId);
+      last = r.report;
+      runs.push({
+        target,
+        run: i <= warmup ? `warm-up ${i}` : `round ${i - warmup}`,
+        e2eMs: r.ms,
+        serverMs: r.report.durationMs,
+        scanned: r.report.scanned,
+        changed: r.report.changed,
+        serviceCpuS: r.cpu[0],
+        dbCpuS: backend === 'sqlite' ? NaN : r.cpu[1],
+      });
+      log(`${target} ${runs[runs.length - 1].run}: ${Math.round(r.ms)} ms end to end (server ${r.report.durationMs} ms), scanned ${r.report.scanned}, changed ${r.report.changed}`);
+    }
+    // Plausibility: the group threshold alone changes nothing on this data (headcount is 1 or ≥ 5).
+    let groupOnlyResult: { scanned: number; changed: number } | null = null;
+    if (args['threshold-only'] && size !== '1m') {
+      const r = await simulate(await createDraft('集体访门槛 5→3（基准测试）', groupOnly(active.body.rules)));
+      groupOnlyResult = { scanned: r.report.scanned, changed: r.report.changed };
+      log(`${target} group threshold 5→3 alone: scanned ${r.report.scanned}, changed ${r.report.changed} (${Math.round(r.ms)} ms)`);
+    }
+    return { runs, report: last as SimulationReport, groupOnly: groupOnlyResult, n };
+  } finally {
+    await service?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profile mode: where the time of a 10^6-case simulation goes.
+
+const outcomeKey = (e: Evaluation): string => `${e.grade}|${e.route.committee}/${e.route.handledBy}/${e.route.mode}|${e.meetingType ?? ''}`;
+
+interface Tally {
+  scanned: number;
+  changed: number;
+  before: Record<string, number>;
+  after: Record<string, number>;
+}
+const newTally = (): Tally => ({ scanned: 0, changed: 0, before: {}, after: {} });
+function grade(t: Tally, current: CompiledRuleSet, next: CompiledRuleSet, facts: CaseFacts): void {
+  const was = current.evaluate(facts, { explain: false });
+  const will = next.evaluate(facts, { explain: false });
+  t.scanned++;
+  t.before[was.grade] = (t.before[was.grade] ?? 0) + 1;
+  t.after[will.grade] = (t.after[will.grade] ?? 0) + 1;
+  if (outcomeKey(was) !== outcomeKey(will)) t.changed++;
+}
+
+/** The facts columns of SimulationRepository, minus `code`/`subject` when `lean` (examples only need them for ≤ 200 rows). */
+const RAW_COLUMNS = [
+  'id',
+  'channel',
+  'category',
+  'region',
+  'headcount',
+  'unitsInvolved',
+  'deputyReported',
+  'important',
+  'provincialReferral',
+  'leaderInstructed',
+  'repeatCount',
+  'similarOpenCases',
+  'relatedDissatisfied',
+  'receivedAt',
+  'dueAt',
+];
+
+/** Raw row → CaseFacts, without entity hydration (what storedCaseFacts computes, from driver values). */
+function rawFacts(row: Record<string, unknown>, nowMs: number): CaseFacts {
+  const receivedAt = row.receivedAt as Date;
+  const dueAt = row.dueAt as Date | null;
+  return {
+    channel: row.channel as CaseFacts['channel'],
+    category: row.category as CaseFacts['category'],
+    region: row.region as string,
+    headcount: row.headcount as number,
+    subject: '',
+    content: '',
+    unitsInvolved: JSON.parse(row.unitsInvolved as string) as string[],
+    deputyReported: Boolean(row.deputyReported),
+    important: Boolean(row.important),
+    provincialReferral: Boolean(row.provincialReferral),
+    leaderInstructed: Boolean(row.leaderInstructed),
+    repeatCount: row.repeatCount as number,
+    similarOpenCases: row.similarOpenCases as number,
+    relatedDissatisfied: Boolean(row.relatedDissatisfied),
+    daysOpen: Math.max(0, Math.floor((nowMs - receivedAt.getTime()) / 86_400_000)),
+    daysToDeadline: dueAt ? Math.floor((dueAt.getTime() - nowMs) / 86_400_000) : null,
+  };
+}
+
+interface PhaseRow {
+  phase: string;
+  cases: number;
+  totalMs: number;
+  readMs: number;
+  evalMs: number;
+  usPerCase: number;
+  changed: number;
+}
+
+async function profile(): Promise<void> {
+  const database = args.database;
+  const limit = Number(args['profile-cases']);
+  const config = loadConfig({ DATABASE_URL: databaseUrl(database).replace(/^mysql:/, 'mariadb:'), JWT_SECRET: 'x'.repeat(32), PII_KEY: 'a'.repeat(64), DB_POOL_SIZE: '4' });
+  const ds = new DataSource(buildDataSourceOptions(config.database, false));
+  await ds.initialize();
+  const repo = new SimulationRepository(ds.getRepository(PetitionCase));
+  const shipped = loadDefaultRuleSet();
+  const draft: RuleSetDefinition = { ...shipped, version: 2, rules: draftRules(shipped.rules) };
+  const current = CompiledRuleSet.compile(shipped);
+  const next = CompiledRuleSet.compile(draft);
+  const now = new Date();
+  const rows: PhaseRow[] = [];
+  const tallies: Record<string, Tally> = {};
+  const dbPid = databaseServerPid();
+  const cpu: Record<string, { node: number; db: number }> = {};
+
+  const phase = async (name: string, body: (t: Tally, add: (readMs: number, evalMs: number) => void) => Promise<void>): Promise<void> => {
+    const t = newTally();
+    let readMs = 0;
+    let evalMs = 0;
+    const c0 = [process.cpuUsage(), dbPid ? cpuSeconds(dbPid) : NaN] as const;
+    const t0 = performance.now();
+    await body(t, (r, e) => {
+      readMs += r;
+      evalMs += e;
+    });
+    const totalMs = performance.now() - t0;
+    const used = process.cpuUsage(c0[0]);
+    cpu[name] = { node: round((used.user + used.system) / 1e6, 1), db: round((dbPid ? cpuSeconds(dbPid) : NaN) - c0[1], 1) };
+    tallies[name] = t;
+    const n = t.scanned || limit;
+    rows.push({ phase: name, cases: n, totalMs, readMs, evalMs, usPerCase: (totalMs * 1000) / n, changed: t.changed });
+    log(`${name}: ${(totalMs / 1000).toFixed(1)} s (read ${(readMs / 1000).toFixed(1)} s, evaluate ${(evalMs / 1000).toFixed(1)} s), changed ${t.changed}; CPU node ${cpu[name].node} s, mariadbd ${cpu[name].db} s`);
+  };
+
+  // 1. The service's loop (SimulationService.simulate without the HTTP around it): TypeORM getMany
+  //    of 5000 entities per batch, then storedCaseFacts + both compiled sets per case.
+  await phase('service loop: getMany ×5000 + evaluate', async (t, add) => {
+    let after: string | null = null;
+    while (t.scanned < limit) {
+      const r0 = performance.now();
+      const batch = await repo.batch({}, after, Math.min(5000, limit - t.scanned), false);
+      const r1 = performance.now();
+      if (!batch.length) break;
+      for (const c of batch) {
+        grade(t, current, next, storedCaseFacts({ ...c, content: '' }, { repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied }, now));
+      }
+      after = batch[batch.length - 1].id;
+      add(r1 - r0, performance.now() - r1);
+    }
+  });
+
+  // 2. Same SQL through TypeORM, getRawMany: SQL + driver + TypeORM's raw handling, no entity hydration.
+  const qb = (after: string | null, size: number) => {
+    const q = ds
+      .getRepository(PetitionCase)
+      .createQueryBuilder('c')
+      .select(['id', 'code', 'status', 'channel', 'category', 'region', 'headcount', 'unitsInvolved', 'deputyReported', 'important', 'provincialReferral', 'leaderInstructed', 'repeatCount', 'similarOpenCases', 'relatedDissatisfied', 'receivedAt', 'dueAt', 'subject'].map((col) => `c.${col}`))
+      .orderBy('c.id', 'ASC')
+      .limit(size);
+    if (after) q.andWhere('c.id > :afterId', { afterId: after });
+    return q;
+  };
+  await phase('read only: same query, getRawMany ×5000', async (t, add) => {
+    let after: string | null = null;
+    let n = 0;
+    while (n < limit) {
+      const r0 = performance.now();
+      const batch = await qb(after, Math.min(5000, limit - n)).getRawMany<Record<string, unknown>>();
+      if (!batch.length) break;
+      n += batch.length;
+      after = batch[batch.length - 1].c_id as string;
+      add(performance.now() - r0, 0);
+    }
+    t.scanned = n;
+  });
+
+  // 3. Plain SQL (same columns), raw driver rows mapped straight to facts, at several batch sizes.
+  const raw = async (name: string, size: number, columns: string[]): Promise<void> => {
+    const sql = (withAfter: boolean): string =>
+      `SELECT ${columns.map((c) => `\`${c}\``).join(', ')} FROM cases${withAfter ? ' WHERE id > ?' : ''} ORDER BY id LIMIT ?`;
+    await phase(name, async (t, add) => {
+      let after: string | null = null;
+      const nowMs = now.getTime();
+      while (t.scanned < limit) {
+        const r0 = performance.now();
+        const take = Math.min(size, limit - t.scanned);
+        const batch = (await ds.query(sql(after !== null), after !== null ? [after, take] : [take])) as Record<string, unknown>[];
+        const r1 = performance.now();
+        if (!batch.length) break;
+        for (const row of batch) grade(t, current, next, rawFacts(row, nowMs));
+        after = batch[batch.length - 1].id as string;
+        add(r1 - r0, performance.now() - r1);
+      }
+    });
+  };
+  const SERVICE_COLUMNS = [...RAW_COLUMNS.slice(0, 1), 'code', 'status', ...RAW_COLUMNS.slice(1), 'subject'];
+  await raw('raw rows ×5000 (same 18 columns) + evaluate', 5000, SERVICE_COLUMNS);
+  await raw('raw rows ×20000 (same 18 columns) + evaluate', 20000, SERVICE_COLUMNS);
+  await raw('raw rows ×20000, 15 fact columns (no code/subject/status) + evaluate', 20000, RAW_COLUMNS);
+
+  await ds.destroy();
+
+  const reference = tallies['service loop: getMany ×5000 + evaluate'];
+  const same = Object.entries(tallies)
+    .filter(([name]) => !name.startsWith('read only'))
+    .map(([name, t]) => ({ name, equal: JSON.stringify(t) === JSON.stringify(reference) }));
+  process.stdout.write(
+    '\n' +
+      table(
+        rows.map((r) => ({
+          phase: r.phase,
+          cases: r.cases,
+          'total s': (r.totalMs / 1000).toFixed(1),
+          'read s': (r.readMs / 1000).toFixed(1),
+          'evaluate s': (r.evalMs / 1000).toFixed(1),
+          'µs/case': r.usPerCase.toFixed(1),
+          'node CPU s': cpu[r.phase].node,
+          'mariadbd CPU s': cpu[r.phase].db,
+          changed: r.changed,
+        })),
+      ) +
+      '\n',
+  );
+  process.stdout.write(`results equal to the service loop: ${JSON.stringify(same)}\n`);
+  process.stdout.write(`grades before ${JSON.stringify(reference.before)} after ${JSON.stringify(reference.after)}\n`);
+  save('rules-simulate-profile', { database, limit, rows, cpu, tallies, same, mysql: MYSQL_URL });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+if (args.profile) {
+  await profile();
+} else {
+  const targets = args.targets.split(',').map((t) => t.trim());
+  const LIMITS: Record<string, number> = { 'sqlite-100k': 5000, 'mysql-100k': 5000, 'mysql-1m': 30000 };
+  const all: RunRow[] = [];
+  const summary: Record<string, unknown>[] = [];
+  const details: Record<string, unknown> = {};
+  for (const target of targets) {
+    if (!(target in LIMITS)) throw new Error(`unknown target ${target} (sqlite-100k, mysql-100k, mysql-1m)`);
+    const { runs, report, groupOnly: g, n } = await httpTarget(target);
+    all.push(...runs);
+    const timed = runs.filter((r) => r.run.startsWith('round'));
+    const e2e = median(timed.map((r) => r.e2eMs));
+    const plausible = timed.every((r) => r.scanned === n && r.changed > 0);
+    summary.push({
+      target,
+      cases: n,
+      'median e2e s': (e2e / 1000).toFixed(2),
+      'median server s': (median(timed.map((r) => r.serverMs)) / 1000).toFixed(2),
+      'service CPU s': median(timed.map((r) => r.serviceCpuS)).toFixed(1),
+      'mariadbd CPU s': Number.isFinite(median(timed.map((r) => r.dbCpuS))) ? median(timed.map((r) => r.dbCpuS)).toFixed(1) : '-',
+      'target s': LIMITS[target] / 1000,
+      result: e2e <= LIMITS[target] ? 'PASS' : 'FAIL',
+      'scanned=N, changed>0': plausible ? 'yes' : 'NO',
+    });
+    details[target] = { groupOnly: g, grades: report.grades, gradeChanges: report.gradeChanges, routeChanges: report.routeChanges, meetingChanges: report.meetingChanges, examples: report.examples.slice(0, 2) };
+    log(`${target}: grades ${JSON.stringify(report.grades)}; gradeChanges ${JSON.stringify(report.gradeChanges)}; meetingChanges ${JSON.stringify(report.meetingChanges)}`);
+  }
+  process.stdout.write(
+    '\n' +
+      table(
+        all.map((r) => ({
+          target: r.target,
+          run: r.run,
+          'e2e ms': Math.round(r.e2eMs),
+          'server ms': r.serverMs,
+          scanned: r.scanned,
+          changed: r.changed,
+          'service CPU s': r.serviceCpuS.toFixed(1),
+          'mariadbd CPU s': Number.isFinite(r.dbCpuS) ? r.dbCpuS.toFixed(1) : '-',
+        })),
+      ) +
+      '\n\n' +
+      table(summary as Record<string, string | number>[]) +
+      '\n',
+  );
+  save(`rules-simulate-${targets.join('+')}`, { rounds, warmup, runs: all, summary, details });
+}

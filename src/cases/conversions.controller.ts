@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import { ConversionsService, type ConversionView } from './conversions.service.js';
+import { CreateConversionDto, ListConversionsQuery } from './dto/conversion.dto.js';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller()
+export class ConversionsController {
+  constructor(private readonly conversions: ConversionsService) {}
+
+  @Roles('admin', 'secretariat')
+  @Post('cases/:id/conversions')
+  convert(@Param('id', UuidPipe) id: string, @Body() body: CreateConversionDto, @CurrentActor() actor: Actor): Promise<ConversionView> {
+    return this.conversions.convert(id, body, actor);
+  }
+
+  @Roles('admin', 'secretariat', 'auditor')
+  @Get('conversions')
+  list(@Query() query: ListConversionsQuery): Promise<ConversionView[]> {
+    return this.conversions.list(query);
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { CaseConversion } from '../cases/case-conversion.entity.js';
+import { CaseEvent } from '../cases/case-event.entity.js';
+import { PetitionCase } from '../cases/case.entity.js';
+import { OPEN_STATUSES } from '../cases/case.types.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+
+export interface Window {
+  from: Date;
+  to: Date;
+}
+
+export type CaseDimension = 'channel' | 'category' | 'grade' | 'region' | 'routeHandledBy' | 'status';
+
+export interface ReplyFigures {
+  replied: number;
+  onTime: number;
+  withFeedback: number;
+  satisfied: number;
+}
+
+export interface ClusterRow {
+  category: string;
+  region: string;
+  current: number;
+  open: number;
+  previous: number;
+  earlyWarning: number;
+}
+
+const count = (v: unknown): number => Number(v ?? 0);
+
+/**
+ * The queries behind every report figure (documented one by one in docs/reports.md). Windows are
+ * half-open [from, to) in UTC; each figure states which timestamp places a case in the window.
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private received(w: Window): SelectQueryBuilder<PetitionCase> {
+    return this.ds.getRepository(PetitionCase).createQueryBuilder('c').where('c.receivedAt >= :from AND c.receivedAt < :to', w);
+  }
+
+  /** Cases received in the window, grouped by one column. */
+  async receivedBy(w: Window, column: CaseDimension): Promise<Record<string, number>> {
+    const rows = await this.received(w).select(`c.${column}`, 'k').addSelect('COUNT(*)', 'n').groupBy(`c.${column}`).getRawMany<{ k: string; n: unknown }>();
+    return Object.fromEntries(rows.map((r) => [r.k, count(r.n)]).sort((a, b) => (b[1] as number) - (a[1] as number)));
+  }
+
+  async receivedTotals(w: Window): Promise<{ received: number; accepted: number; rejected: number; group: number; supervised: number }> {
+    const row = await this.received(w)
+      .select('COUNT(*)', 'received')
+      .addSelect('SUM(CASE WHEN c.acceptedAt IS NOT NULL THEN 1 ELSE 0 END)', 'accepted')
+      .addSelect("SUM(CASE WHEN c.status = 'rejected' THEN 1 ELSE 0 END)", 'rejected')
+      .addSelect('SUM(CASE WHEN c.headcount >= 5 THEN 1 ELSE 0 END)', 'grp')
+      .addSelect("SUM(CASE WHEN c.routeMode = 'supervised' THEN 1 ELSE 0 END)", 'supervised')
+      .getRawOne<Record<string, unknown>>();
+    return { received: count(row?.received), accepted: count(row?.accepted), rejected: count(row?.rejected), group: count(row?.grp), supervised: count(row?.supervised) };
+  }
+
+  /** Cases whose (latest) reply falls in the window: on time, with feedback, satisfied. */
+  async replies(w: Window): Promise<ReplyFigures> {
+    const row = await this.ds
+      .getRepository(PetitionCase)
+      .createQueryBuilder('c')
+      .select('COUNT(*)', 'replied')
+      .addSelect('SUM(CASE WHEN c.repliedOnTime = :yes THEN 1 ELSE 0 END)', 'onTime')
+      .addSelect('SUM(CASE WHEN c.feedback IS NOT NULL THEN 1 ELSE 0 END)', 'withFeedback')
+      .addSelect("SUM(CASE WHEN c.feedback = 'satisfied' THEN 1 ELSE 0 END)", 'satisfied')
+      .where('c.repliedAt >= :from AND c.repliedAt < :to', w)
+      .setParameter('yes', true)
+      .getRawOne<Record<string, unknown>>();
+    return { replied: count(row?.replied), onTime: count(row?.onTime), withFeedback: count(row?.withFeedback), satisfied: count(row?.satisfied) };
+  }
+
+  /** Timeline events of these actions in the window (action, and the leader for leaders' records). */
+  async events(w: Window, actions: string[]): Promise<{ action: string; data: Record<string, unknown> }[]> {
+    return (
+      await this.ds
+        .getRepository(CaseEvent)
+        .createQueryBuilder('e')
+        .select(['e.action', 'e.data'])
+        .where('e.at >= :from AND e.at < :to AND e.action IN (:...actions)', { ...w, actions })
+        .getMany()
+    ).map((e) => ({ action: e.action, data: e.data }));
+  }
+
+  async meetingsByTypeAndStatus(w: Window): Promise<{ type: string; status: string; n: number }[]> {
+    const rows = await this.ds
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .select('m.type', 'type')
+      .addSelect('m.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('m.startAt >= :from AND m.startAt < :to', w)
+      .groupBy('m.type')
+      .addGroupBy('m.status')
+      .getRawMany<{ type: string; status: string; n: unknown }>();
+    return rows.map((r) => ({ type: r.type, status: r.status, n: count(r.n) }));
+  }
+
+  /** Open cases each leader is in charge of now, and cases received in the window each took charge of. */
+  async leaderLoads(w: Window): Promise<{ leaderId: string; open: number; inWindow: number }[]> {
+    const rows = await this.ds
+      .getRepository(PetitionCase)
+      .createQueryBuilder('c')
+      .select('c.leadLeaderId', 'leaderId')
+      .addSelect('SUM(CASE WHEN c.status IN (:...open) THEN 1 ELSE 0 END)', 'openN')
+      .addSelect('SUM(CASE WHEN c.receivedAt >= :from AND c.receivedAt < :to THEN 1 ELSE 0 END)', 'inWindow')
+      .where('c.leadLeaderId IS NOT NULL')
+      .setParameters({ ...w, open: OPEN_STATUSES })
+      .groupBy('c.leadLeaderId')
+      .getRawMany<{ leaderId: string; openN: unknown; inWindow: unknown }>();
+    return rows.map((r) => ({ leaderId: r.leaderId, open: count(r.openN), inWindow: count(r.inWindow) }));
+  }
+
+  async conversionsByKind(w: Window): Promise<Record<string, number>> {
+    const rows = await this.ds
+      .getRepository(CaseConversion)
+      .createQueryBuilder('v')
+      .select('v.kind', 'k')
+      .addSelect('COUNT(*)', 'n')
+      .where('v.createdAt >= :from AND v.createdAt < :to', w)
+      .groupBy('v.kind')
+      .getRawMany<{ k: string; n: unknown }>();
+    return Object.fromEntries(rows.map((r) => [r.k, count(r.n)]));
+  }
+
+  /** Category × region clusters: received in the current and the previous period, open now, flagged early. */
+  async clusters(current: Window, previous: Window, limit: number): Promise<ClusterRow[]> {
+    const rows = await this.ds
+      .getRepository(PetitionCase)
+      .createQueryBuilder('c')
+      .select('c.category', 'category')
+      .addSelect('c.region', 'region')
+      .addSelect('SUM(CASE WHEN c.receivedAt >= :cf THEN 1 ELSE 0 END)', 'cur')
+      .addSelect('SUM(CASE WHEN c.receivedAt >= :cf AND c.status IN (:...open) THEN 1 ELSE 0 END)', 'openN')
+      .addSelect('SUM(CASE WHEN c.receivedAt < :cf THEN 1 ELSE 0 END)', 'prev')
+      .addSelect('SUM(CASE WHEN c.receivedAt >= :cf AND c.flags LIKE :early THEN 1 ELSE 0 END)', 'early')
+      .where('c.receivedAt >= :pf AND c.receivedAt < :ct', { pf: previous.from, cf: current.from, ct: current.to, open: OPEN_STATUSES, early: '%"early-warning"%' })
+      .groupBy('c.category')
+      .addGroupBy('c.region')
+      .getRawMany<{ category: string; region: string; cur: unknown; openN: unknown; prev: unknown; early: unknown }>();
+    return rows
+      .map((r) => ({ category: r.category, region: r.region, current: count(r.cur), open: count(r.openN), previous: count(r.prev), earlyWarning: count(r.early) }))
+      .filter((r) => r.current > 0)
+      .sort((a, b) => b.current - a.current || b.open - a.open || a.region.localeCompare(b.region))
+      .slice(0, limit);
+  }
+
+  /** The cases of one cluster received in the window, oldest first (for the thematic report). */
+  clusterCases(category: string, region: string, w: Window): Promise<PetitionCase[]> {
+    return this.received(w).andWhere('c.category = :category AND c.region = :region', { category, region }).orderBy('c.receivedAt', 'ASC').limit(500).getMany();
+  }
+}

@@ -47,7 +47,8 @@ export class ReportsRepository {
   /** Cases received in the window, grouped by one column. */
   async receivedBy(w: Window, column: CaseDimension): Promise<Record<string, number>> {
     const rows = await this.received(w).select(`c.${column}`, 'k').addSelect('COUNT(*)', 'n').groupBy(`c.${column}`).getRawMany<{ k: string; n: unknown }>();
-    return Object.fromEntries(rows.map((r) => [r.k, count(r.n)]).sort((a, b) => (b[1] as number) - (a[1] as number)));
+    const entries: [string, number][] = rows.map((r) => [r.k, count(r.n)]);
+    return Object.fromEntries(entries.sort((a, b) => b[1] - a[1]));
   }
 
   async receivedTotals(w: Window): Promise<{ received: number; accepted: number; rejected: number; group: number; supervised: number }> {

@@ -263,6 +263,9 @@ async function differential(definition: RuleSetDefinition, cases: readonly CaseF
 
 const rate = (perSecond: number): string => `${Math.round(perSecond).toLocaleString('en-US')} cases/s`;
 
+/** ~15 s on a quiet 2-core machine; minutes when other jobs load it: the run is deliberately large. */
+const DIFFERENTIAL_TIMEOUT_MS = 600_000;
+
 describe('CompiledRuleSet', () => {
   beforeAll(() => {
     sourcesRoot = transpileRulesSources(['src/rules/rule-set-runner.ts', 'src/rules/compiled-rule-set.ts']);
@@ -293,7 +296,7 @@ describe('CompiledRuleSet', () => {
     // The generator reaches every grade, and the fallback route, without failing runs.
     expect(Object.keys(report.grades).sort()).toEqual(['escalated', 'joint-consultation', 'normal']);
     expect(report.errors).toEqual({});
-  });
+  }, DIFFERENTIAL_TIMEOUT_MS);
 
   it('agrees with json-rules-engine on 20,000 seeded random cases of a rule set using every construct', async () => {
     const next = prng(7);
@@ -304,7 +307,7 @@ describe('CompiledRuleSet', () => {
     expect(report.disagreements).toBe(0);
     // Some runs fail (the rule that throws for 50 petitioners) and both paths fail them alike.
     expect(Object.keys(report.errors)).toEqual(['RULE_ERROR: TypeError']);
-  });
+  }, DIFFERENTIAL_TIMEOUT_MS);
 
   it('evaluates a case without explanations when asked, keeping the outcome', () => {
     const compiled = CompiledRuleSet.compile(loadDefaultRuleSet());

@@ -7,7 +7,7 @@
  *   node dist/bench/load-cases.js --profile ledger --database bench_rules --reuse          # 10^6 cases
  *   node dist/bench/rules-simulate.js --targets sqlite-100k,mysql-100k [--rounds 3]
  *   node dist/bench/rules-simulate.js --targets mysql-1m [--rounds 3]
- *   node dist/bench/rules-simulate.js --profile [--database bench_rules] [--profile-cases 1000000]
+ *   node dist/bench/rules-simulate.js --profile [--database bench_rules] [--profile-cases 1000000] [--profile-rounds 3]
  *
  * Targets (Rules issue): simulate over 100,000 stored cases ≤ 5 s (SQLite embedded and MariaDB),
  * over 10^6 cases ≤ 30 s (MariaDB), end to end via HTTP.
@@ -67,6 +67,7 @@ const { values: args } = parseArgs({
     'sqlite-dir': { type: 'string', default: '/tmp/rules-bench/sqlite' },
     profile: { type: 'boolean', default: false },
     'profile-cases': { type: 'string', default: '1000000' },
+    'profile-rounds': { type: 'string', default: '3' },
     'threshold-only': { type: 'boolean', default: true },
     out: { type: 'string', default: '/tmp/rules-bench' },
   },
@@ -354,43 +355,47 @@ const RAW_COLUMNS = [
   'dueAt',
 ];
 
-/** Raw row → CaseFacts, without entity hydration (what storedCaseFacts computes, from driver values). */
-function rawFacts(row: Record<string, unknown>, nowMs: number): CaseFacts {
-  const receivedAt = row.receivedAt as Date;
-  const dueAt = row.dueAt as Date | null;
-  return {
-    channel: row.channel as CaseFacts['channel'],
-    category: row.category as CaseFacts['category'],
-    region: row.region as string,
-    headcount: row.headcount as number,
+/**
+ * Raw driver row → CaseFacts without TypeORM hydration: a minimal case object handed to the
+ * service's own storedCaseFacts (so derived facts stay exactly the service's).
+ */
+function rawFacts(row: Record<string, unknown>, now: Date): CaseFacts {
+  const c = {
+    channel: row.channel,
+    category: row.category,
+    region: row.region,
+    headcount: row.headcount,
     subject: '',
     content: '',
     unitsInvolved: JSON.parse(row.unitsInvolved as string) as string[],
-    deputyReported: Boolean(row.deputyReported),
-    important: Boolean(row.important),
-    provincialReferral: Boolean(row.provincialReferral),
-    leaderInstructed: Boolean(row.leaderInstructed),
-    repeatCount: row.repeatCount as number,
-    similarOpenCases: row.similarOpenCases as number,
-    relatedDissatisfied: Boolean(row.relatedDissatisfied),
-    daysOpen: Math.max(0, Math.floor((nowMs - receivedAt.getTime()) / 86_400_000)),
-    daysToDeadline: dueAt ? Math.floor((dueAt.getTime() - nowMs) / 86_400_000) : null,
-  };
+    deputyReported: row.deputyReported === 1,
+    important: row.important === 1,
+    provincialReferral: row.provincialReferral === 1,
+    leaderInstructed: row.leaderInstructed === 1,
+    receivedAt: row.receivedAt as Date,
+    dueAt: row.dueAt as Date | null,
+  } as unknown as PetitionCase;
+  return storedCaseFacts(c, { repeatCount: row.repeatCount as number, similarOpenCases: row.similarOpenCases as number, relatedDissatisfied: row.relatedDissatisfied === 1 }, now);
 }
 
 interface PhaseRow {
   phase: string;
+  round: number;
   cases: number;
   totalMs: number;
   readMs: number;
   evalMs: number;
-  usPerCase: number;
+  nodeCpuS: number;
+  dbCpuS: number;
   changed: number;
 }
+
+type Row = Record<string, unknown>;
 
 async function profile(): Promise<void> {
   const database = args.database;
   const limit = Number(args['profile-cases']);
+  const profileRounds = Number(args['profile-rounds']);
   const config = loadConfig({ DATABASE_URL: databaseUrl(database).replace(/^mysql:/, 'mariadb:'), JWT_SECRET: 'x'.repeat(32), PII_KEY: 'a'.repeat(64), DB_POOL_SIZE: '4' });
   const ds = new DataSource(buildDataSourceOptions(config.database, false));
   await ds.initialize();
@@ -403,46 +408,10 @@ async function profile(): Promise<void> {
   const rows: PhaseRow[] = [];
   const tallies: Record<string, Tally> = {};
   const dbPid = databaseServerPid();
-  const cpu: Record<string, { node: number; db: number }> = {};
+  const derived = (c: PetitionCase) => ({ repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied });
 
-  const phase = async (name: string, body: (t: Tally, add: (readMs: number, evalMs: number) => void) => Promise<void>): Promise<void> => {
-    const t = newTally();
-    let readMs = 0;
-    let evalMs = 0;
-    const c0 = [process.cpuUsage(), dbPid ? cpuSeconds(dbPid) : NaN] as const;
-    const t0 = performance.now();
-    await body(t, (r, e) => {
-      readMs += r;
-      evalMs += e;
-    });
-    const totalMs = performance.now() - t0;
-    const used = process.cpuUsage(c0[0]);
-    cpu[name] = { node: round((used.user + used.system) / 1e6, 1), db: round((dbPid ? cpuSeconds(dbPid) : NaN) - c0[1], 1) };
-    tallies[name] = t;
-    const n = t.scanned || limit;
-    rows.push({ phase: name, cases: n, totalMs, readMs, evalMs, usPerCase: (totalMs * 1000) / n, changed: t.changed });
-    log(`${name}: ${(totalMs / 1000).toFixed(1)} s (read ${(readMs / 1000).toFixed(1)} s, evaluate ${(evalMs / 1000).toFixed(1)} s), changed ${t.changed}; CPU node ${cpu[name].node} s, mariadbd ${cpu[name].db} s`);
-  };
-
-  // 1. The service's loop (SimulationService.simulate without the HTTP around it): TypeORM getMany
-  //    of 5000 entities per batch, then storedCaseFacts + both compiled sets per case.
-  await phase('service loop: getMany ×5000 + evaluate', async (t, add) => {
-    let after: string | null = null;
-    while (t.scanned < limit) {
-      const r0 = performance.now();
-      const batch = await repo.batch({}, after, Math.min(5000, limit - t.scanned), false);
-      const r1 = performance.now();
-      if (!batch.length) break;
-      for (const c of batch) {
-        grade(t, current, next, storedCaseFacts({ ...c, content: '' }, { repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied }, now));
-      }
-      after = batch[batch.length - 1].id;
-      add(r1 - r0, performance.now() - r1);
-    }
-  });
-
-  // 2. Same SQL through TypeORM, getRawMany: SQL + driver + TypeORM's raw handling, no entity hydration.
-  const qb = (after: string | null, size: number) => {
+  /** The service's batch query (SimulationRepository.batch) through TypeORM, raw rows (no hydration). */
+  const typeormQuery = (after: string | null, size: number) => {
     const q = ds
       .getRepository(PetitionCase)
       .createQueryBuilder('c')
@@ -452,70 +421,171 @@ async function profile(): Promise<void> {
     if (after) q.andWhere('c.id > :afterId', { afterId: after });
     return q;
   };
-  await phase('read only: same query, getRawMany ×5000', async (t, add) => {
-    let after: string | null = null;
-    let n = 0;
-    while (n < limit) {
-      const r0 = performance.now();
-      const batch = await qb(after, Math.min(5000, limit - n)).getRawMany<Record<string, unknown>>();
-      if (!batch.length) break;
-      n += batch.length;
-      after = batch[batch.length - 1].c_id as string;
-      add(performance.now() - r0, 0);
-    }
-    t.scanned = n;
-  });
-
-  // 3. Plain SQL (same columns), raw driver rows mapped straight to facts, at several batch sizes.
-  const raw = async (name: string, size: number, columns: string[]): Promise<void> => {
-    const sql = (withAfter: boolean): string =>
-      `SELECT ${columns.map((c) => `\`${c}\``).join(', ')} FROM cases${withAfter ? ' WHERE id > ?' : ''} ORDER BY id LIMIT ?`;
-    await phase(name, async (t, add) => {
-      let after: string | null = null;
-      const nowMs = now.getTime();
-      while (t.scanned < limit) {
-        const r0 = performance.now();
-        const take = Math.min(size, limit - t.scanned);
-        const batch = (await ds.query(sql(after !== null), after !== null ? [after, take] : [take])) as Record<string, unknown>[];
-        const r1 = performance.now();
-        if (!batch.length) break;
-        for (const row of batch) grade(t, current, next, rawFacts(row, nowMs));
-        after = batch[batch.length - 1].id as string;
-        add(r1 - r0, performance.now() - r1);
-      }
-    });
-  };
   const SERVICE_COLUMNS = [...RAW_COLUMNS.slice(0, 1), 'code', 'status', ...RAW_COLUMNS.slice(1), 'subject'];
-  await raw('raw rows ×5000 (same 18 columns) + evaluate', 5000, SERVICE_COLUMNS);
-  await raw('raw rows ×20000 (same 18 columns) + evaluate', 20000, SERVICE_COLUMNS);
-  await raw('raw rows ×20000, 15 fact columns (no code/subject/status) + evaluate', 20000, RAW_COLUMNS);
+  const rawSql = (columns: string[], withAfter: boolean): string =>
+    `SELECT ${columns.map((c) => `\`${c}\``).join(', ')} FROM cases${withAfter ? ' WHERE id > ?' : ''} ORDER BY id LIMIT ?`;
+  const rawBatch = (columns: string[], after: string | null, take: number): Promise<Row[]> =>
+    ds.query(rawSql(columns, after !== null), after !== null ? [after, take] : [take]) as Promise<Row[]>;
 
+  type Body = (t: Tally, add: (readMs: number, evalMs: number) => void) => Promise<void>;
+  const phases: { name: string; body: Body }[] = [
+    {
+      // The service's loop (SimulationService.simulate without HTTP): TypeORM getMany of 5000
+      // entities, then storedCaseFacts + both compiled sets per case; read and evaluate in turn.
+      name: 'A service loop: getMany ×5000, 18 cols',
+      body: async (t, add) => {
+        let after: string | null = null;
+        while (t.scanned < limit) {
+          const r0 = performance.now();
+          const batch = await repo.batch({}, after, Math.min(5000, limit - t.scanned), false);
+          const r1 = performance.now();
+          if (!batch.length) break;
+          for (const c of batch) grade(t, current, next, storedCaseFacts({ ...c, content: '' }, derived(c), now));
+          after = batch[batch.length - 1].id;
+          add(r1 - r0, performance.now() - r1);
+        }
+      },
+    },
+    {
+      name: 'B read only: same query, getRawMany ×5000',
+      body: async (t, add) => {
+        let after: string | null = null;
+        while (t.scanned < limit) {
+          const r0 = performance.now();
+          const batch = await typeormQuery(after, Math.min(5000, limit - t.scanned)).getRawMany<Row>();
+          if (!batch.length) break;
+          t.scanned += batch.length;
+          after = batch[batch.length - 1].c_id as string;
+          add(performance.now() - r0, 0);
+        }
+      },
+    },
+    ...(
+      [
+        ['C raw rows ×5000, 18 cols', 5000, SERVICE_COLUMNS],
+        ['D raw rows ×20000, 18 cols', 20000, SERVICE_COLUMNS],
+        ['E raw rows ×20000, 15 fact cols', 20000, RAW_COLUMNS],
+      ] as const
+    ).map(([name, size, columns]) => ({
+      name,
+      body: (async (t, add) => {
+        let after: string | null = null;
+        while (t.scanned < limit) {
+          const r0 = performance.now();
+          const batch = await rawBatch([...columns], after, Math.min(size, limit - t.scanned));
+          const r1 = performance.now();
+          if (!batch.length) break;
+          for (const row of batch) grade(t, current, next, rawFacts(row, now));
+          after = batch[batch.length - 1].id as string;
+          add(r1 - r0, performance.now() - r1);
+        }
+      }) as Body,
+    })),
+    {
+      // E, with the next batch requested before the current one is evaluated (read time = time
+      // still spent waiting for it).
+      name: 'F raw rows ×20000, 15 fact cols, prefetch',
+      body: async (t, add) => {
+        let requested = Math.min(20000, limit);
+        let pending: Promise<Row[]> | null = rawBatch(RAW_COLUMNS, null, requested);
+        while (pending) {
+          const r0 = performance.now();
+          const batch: Row[] = await pending;
+          const r1 = performance.now();
+          pending = null;
+          if (batch.length && requested < limit && batch.length === Math.min(20000, limit)) {
+            const take = Math.min(20000, limit - requested);
+            requested += take;
+            pending = rawBatch(RAW_COLUMNS, batch[batch.length - 1].id as string, take);
+          }
+          for (const row of batch) grade(t, current, next, rawFacts(row, now));
+          add(r1 - r0, performance.now() - r1);
+        }
+      },
+    },
+  ];
+
+  for (let round_ = 1; round_ <= profileRounds; round_++) {
+    for (const { name, body } of phases) {
+      const t = newTally();
+      let readMs = 0;
+      let evalMs = 0;
+      const node0 = process.cpuUsage();
+      const db0 = dbPid ? cpuSeconds(dbPid) : NaN;
+      const t0 = performance.now();
+      await body(t, (r, e) => {
+        readMs += r;
+        evalMs += e;
+      });
+      const totalMs = performance.now() - t0;
+      const node = process.cpuUsage(node0);
+      const row: PhaseRow = {
+        phase: name,
+        round: round_,
+        cases: t.scanned,
+        totalMs,
+        readMs,
+        evalMs,
+        nodeCpuS: (node.user + node.system) / 1e6,
+        dbCpuS: (dbPid ? cpuSeconds(dbPid) : NaN) - db0,
+        changed: t.changed,
+      };
+      rows.push(row);
+      if (!name.startsWith('B')) tallies[name] = t;
+      log(`round ${round_} ${name}: ${(totalMs / 1000).toFixed(1)} s (read ${(readMs / 1000).toFixed(1)} s, evaluate ${(evalMs / 1000).toFixed(1)} s), scanned ${t.scanned}, changed ${t.changed}; CPU node ${row.nodeCpuS.toFixed(1)} s, mariadbd ${row.dbCpuS.toFixed(1)} s`);
+    }
+  }
+
+  // In memory: what each step of the per-case work costs (first 100,000 cases, both shapes).
+  const memN = Math.min(100_000, limit);
+  const entities: PetitionCase[] = [];
+  const rawRows: Row[] = [];
+  while (entities.length < memN) entities.push(...(await repo.batch({}, entities.at(-1)?.id ?? null, Math.min(5000, memN - entities.length), false)));
+  while (rawRows.length < memN) rawRows.push(...(await rawBatch(RAW_COLUMNS, (rawRows.at(-1)?.id as string | undefined) ?? null, Math.min(20000, memN - rawRows.length))));
   await ds.destroy();
+  const hydratedFacts = entities.map((c) => storedCaseFacts({ ...c, content: '' }, derived(c), now));
+  const steps: { step: string; run: () => void }[] = [
+    { step: 'storedCaseFacts (entity spread + facts)', run: () => { for (const c of entities) storedCaseFacts({ ...c, content: '' }, derived(c), now); } },
+    { step: 'rawFacts (raw row → facts, JSON.parse units)', run: () => { for (const r of rawRows) rawFacts(r, now); } },
+    { step: '1 × CompiledRuleSet.evaluate (explain:false)', run: () => { for (const f of hydratedFacts) current.evaluate(f, { explain: false }); } },
+    { step: '2 × evaluate + compare outcomes + tally', run: () => { const t = newTally(); for (const f of hydratedFacts) grade(t, current, next, f); } },
+  ];
+  const memRows: { step: string; usPerCase: number[] }[] = steps.map((s) => ({ step: s.step, usPerCase: [] }));
+  for (let i = 0; i < 5; i++) {
+    steps.forEach((s, j) => {
+      const t0 = performance.now();
+      s.run();
+      memRows[j].usPerCase.push(((performance.now() - t0) * 1000) / memN);
+    });
+  }
 
-  const reference = tallies['service loop: getMany ×5000 + evaluate'];
-  const same = Object.entries(tallies)
-    .filter(([name]) => !name.startsWith('read only'))
-    .map(([name, t]) => ({ name, equal: JSON.stringify(t) === JSON.stringify(reference) }));
+  const reference = tallies['A service loop: getMany ×5000, 18 cols'];
+  const same = Object.entries(tallies).map(([name, t]) => ({ name, equal: JSON.stringify(t) === JSON.stringify(reference) }));
+  const summary = phases.map(({ name }) => {
+    const mine = rows.filter((r) => r.phase === name);
+    const med = (f: (r: PhaseRow) => number): number => median(mine.map(f));
+    return {
+      phase: name,
+      cases: mine[0].cases,
+      'total s': (med((r) => r.totalMs) / 1000).toFixed(1),
+      'read s': (med((r) => r.readMs) / 1000).toFixed(1),
+      'evaluate s': (med((r) => r.evalMs) / 1000).toFixed(1),
+      'node CPU s': med((r) => r.nodeCpuS).toFixed(1),
+      'mariadbd CPU s': med((r) => r.dbCpuS).toFixed(1),
+      'runs (total s)': mine.map((r) => (r.totalMs / 1000).toFixed(1)).join(' / '),
+      changed: mine[0].changed,
+    };
+  });
+  process.stdout.write(`\nmedians over ${profileRounds} interleaved rounds, ${limit} cases each:\n` + table(summary) + '\n');
   process.stdout.write(
-    '\n' +
-      table(
-        rows.map((r) => ({
-          phase: r.phase,
-          cases: r.cases,
-          'total s': (r.totalMs / 1000).toFixed(1),
-          'read s': (r.readMs / 1000).toFixed(1),
-          'evaluate s': (r.evalMs / 1000).toFixed(1),
-          'µs/case': r.usPerCase.toFixed(1),
-          'node CPU s': cpu[r.phase].node,
-          'mariadbd CPU s': cpu[r.phase].db,
-          changed: r.changed,
-        })),
-      ) +
+    `\nin memory, ${memN} cases, median of 5 (µs per case; ×1e6 = µs → s per 10^6 cases):\n` +
+      table(memRows.map((m) => ({ step: m.step, 'µs/case': median(m.usPerCase).toFixed(2), 's per 10^6': median(m.usPerCase).toFixed(1) }))) +
       '\n',
   );
-  process.stdout.write(`results equal to the service loop: ${JSON.stringify(same)}\n`);
+  process.stdout.write(`results equal to the service loop (scanned, changed, grades before/after): ${JSON.stringify(same)}\n`);
   process.stdout.write(`grades before ${JSON.stringify(reference.before)} after ${JSON.stringify(reference.after)}\n`);
-  save('rules-simulate-profile', { database, limit, rows, cpu, tallies, same, mysql: MYSQL_URL });
+  process.stdout.write(`service batch SQL: ${typeormQuery('x', 5000).getQuery()}\n`);
+  save('rules-simulate-profile', { database, limit, rounds: profileRounds, rows, summary, memory: memRows, tallies, same });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,11 @@ import type { CreateCaseDto } from './dto/create-case.dto.js';
 
 import type { DerivedFacts } from './case-facts.service.js';
 
+/** 集体访: five or more petitioners (DOMAIN.md). */
+export const GROUP_PETITION_HEADCOUNT = 5;
+
+export const distinctUnits = (units: string[]): number => new Set(units.map((u) => u.trim()).filter(Boolean)).size;
+
 /** The facts a rule set sees for a new case: its fields plus the facts derived from stored cases. */
 export function caseFacts(input: CreateCaseDto, derived: DerivedFacts): CaseFacts {
   return {
@@ -14,6 +19,8 @@ export function caseFacts(input: CreateCaseDto, derived: DerivedFacts): CaseFact
     subject: input.subject,
     content: input.content,
     unitsInvolved: input.unitsInvolved ?? [],
+    unitsInvolvedCount: distinctUnits(input.unitsInvolved ?? []),
+    isGroup: (input.headcount ?? 1) >= GROUP_PETITION_HEADCOUNT,
     deputyReported: input.deputyReported ?? false,
     important: input.important ?? false,
     provincialReferral: input.provincialReferral ?? false,
@@ -36,6 +43,8 @@ export function storedCaseFacts(c: PetitionCase, derived: DerivedFacts, now: Dat
     subject: c.subject,
     content: c.content,
     unitsInvolved: c.unitsInvolved,
+    unitsInvolvedCount: distinctUnits(c.unitsInvolved),
+    isGroup: c.headcount >= GROUP_PETITION_HEADCOUNT,
     deputyReported: c.deputyReported,
     important: c.important,
     provincialReferral: c.provincialReferral,

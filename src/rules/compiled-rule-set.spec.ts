@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { distinctUnits, GROUP_PETITION_HEADCOUNT } from '../cases/case-facts.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,15 +37,19 @@ function randomCaseFacts(next: () => number): CaseFacts {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const chance = (p: number): boolean => next() < p;
   const unitCount = pick([0, 0, 1, 1, 2, 3]);
+  const unitsInvolved = Array.from({ length: unitCount }, () => pick(UNITS));
+  const headcount = pick(HEADCOUNTS);
   return {
     channel: pick(CHANNELS),
     // 1 % of cases carry a category no route rule knows, to exercise the fallback route.
     category: chance(0.01) ? ('unknown' as CaseFacts['category']) : pick(CATEGORIES),
     region: pick(REGIONS),
-    headcount: pick(HEADCOUNTS),
+    headcount,
     subject: pick(SUBJECTS),
     content: `${pick(SUBJECTS)}，${pick(SUBJECTS)}`,
-    unitsInvolved: Array.from({ length: unitCount }, () => pick(UNITS)),
+    unitsInvolved,
+    unitsInvolvedCount: distinctUnits(unitsInvolved),
+    isGroup: headcount >= GROUP_PETITION_HEADCOUNT,
     deputyReported: chance(0.2),
     important: chance(0.3),
     provincialReferral: chance(0.05),

@@ -12,6 +12,10 @@ export interface CaseFacts {
   subject: string;
   content: string;
   unitsInvolved: string[];
+  /** Distinct units named in `unitsInvolved`. */
+  unitsInvolvedCount: number;
+  /** A group petition (集体访): headcount ≥ 5. */
+  isGroup: boolean;
   deputyReported: boolean;
   important: boolean;
   provincialReferral: boolean;

@@ -119,6 +119,8 @@ export const CASE_FACT_KINDS = {
   subject: 'string',
   content: 'string',
   unitsInvolved: 'string[]',
+  unitsInvolvedCount: 'number',
+  isGroup: 'boolean',
   deputyReported: 'boolean',
   important: 'boolean',
   provincialReferral: 'boolean',

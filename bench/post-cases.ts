@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '3101' },
     'floor-port': { type: 'string', default: '3102' },
     keep: { type: 'boolean', default: false },
+    /** name=/path/to/built/tree: also measure another build of the service (e.g. a patched snapshot), side by side. */
+    variant: { type: 'string', multiple: true, default: [] },
   },
 });
 const rounds = Number(args.rounds);
@@ -47,6 +49,7 @@ const nextBody = (): string => JSON.stringify(caseBody(random, pool, ++serial));
 
 let service: RunningProcess | null = null;
 let floor: RunningProcess | null = null;
+const variants: RunningProcess[] = [];
 try {
   log(`fresh database ${database}`);
   await recreateDatabase(database);
@@ -56,14 +59,24 @@ try {
   await db.query('CREATE TABLE floor_cases LIKE cases');
   floor = await startFloor({ database, port: Number(args['floor-port']), table: 'floor_cases' });
   log(`floor up (pid ${floor.pid})`);
+  for (const [i, spec] of (args.variant ?? []).entries()) {
+    const [name, root] = spec.split('=');
+    const v = await startService({ database, port: Number(args.port) + 10 + i, root, name });
+    variants.push(v);
+    log(`variant ${name} up (pid ${v.pid}, from ${root})`);
+  }
 
   const token = await login(service.url);
   const dbPid = databaseServerPid();
   const watched = (p: RunningProcess): number[] => [p.pid, ...(dbPid ? [dbPid] : [])];
-  const targets: Record<'service' | 'floor', LoadTarget> = {
+  const targets: Record<string, LoadTarget> = {
     service: { name: 'service', url: service.url, path: '/cases', headers: { authorization: `Bearer ${token}` }, pids: watched(service) },
     floor: { name: 'floor', url: floor.url, path: '/floor', headers: {}, pids: watched(floor) },
   };
+  for (const v of variants) {
+    targets[v.name] = { name: v.name, url: v.url, path: '/cases', headers: { authorization: `Bearer ${await login(v.url)}` }, pids: watched(v) };
+  }
+  const names = Object.keys(targets);
 
   // One request each, checked, before any load: a 4xx body would otherwise be counted as latency.
   for (const t of Object.values(targets)) {
@@ -75,7 +88,7 @@ try {
 
   type Run = LoadRun & { round: number; innodb: Record<string, number> };
   const runs: Run[] = [];
-  const measure = async (name: 'service' | 'floor', round: number, options: { seconds: number; connections: number; rate?: number }): Promise<Run> => {
+  const measure = async (name: string, round: number, options: { seconds: number; connections: number; rate?: number }): Promise<Run> => {
     const before = await innodbCounters(db);
     const run = await postLoad(targets[name], options, nextBody);
     const result = { ...run, round, innodb: delta(before, await innodbCounters(db)) };
@@ -83,7 +96,7 @@ try {
     return result;
   };
   for (let round = 1; round <= rounds; round++) {
-    const order = round % 2 ? (['service', 'floor'] as const) : (['floor', 'service'] as const);
+    const order = round % 2 ? names : [...names].reverse();
     for (const name of order) {
       const run = await measure(name, round, { seconds, connections });
       log(`round ${round} ${name} max: ${round1(run.rps)} req/s p50 ${round1(run.p50)} ms p99 ${round1(run.p99)} ms (non-2xx ${run.non2xx}, errors ${run.errors}, deadlocks ${run.innodb.Innodb_deadlocks})`);
@@ -94,7 +107,7 @@ try {
     }
   }
 
-  const okService = runs.filter((r) => r.target === 'service').reduce((s, r) => s + r.ok, 0);
+  const okService = runs.filter((r) => r.target !== 'floor').reduce((s, r) => s + r.ok, 0);
   const stored = await scalar<number>(db, 'SELECT COUNT(*) FROM cases');
   const storedFloor = await scalar<number>(db, 'SELECT COUNT(*) FROM floor_cases');
   const events = await scalar<number>(db, 'SELECT COUNT(*) FROM case_events');
@@ -103,12 +116,14 @@ try {
   await db.end();
 
   const pick = (target: string, mode: string): Run[] => runs.filter((r) => r.target === target && r.mode === mode);
-  const ratios = Array.from({ length: rounds }, (_, i) => {
-    const s = runs.find((r) => r.round === i + 1 && r.target === 'service' && r.mode === 'max');
-    const f = runs.find((r) => r.round === i + 1 && r.target === 'floor' && r.mode === 'max');
-    return s && f ? s.rps / f.rps : NaN;
-  });
-  const summary = (['service', 'floor'] as const).flatMap((target) =>
+  const ratioOf = (target: string): number[] =>
+    Array.from({ length: rounds }, (_, i) => {
+      const s = runs.find((r) => r.round === i + 1 && r.target === target && r.mode === 'max');
+      const f = runs.find((r) => r.round === i + 1 && r.target === 'floor' && r.mode === 'max');
+      return s && f ? s.rps / f.rps : NaN;
+    });
+  const ratios = ratioOf('service');
+  const summary = names.flatMap((target) =>
     (['max', 'rate'] as const).map((mode) => {
       const rs = pick(target, mode);
       return {
@@ -120,6 +135,7 @@ try {
         'p99 ms': round(median(rs.map((r) => r.p99))),
         'app CPU ms/req': round(median(rs.map((r) => r.cpuMsPerRequest[0])), 2),
         'db CPU ms/req': round(median(rs.map((r) => r.cpuMsPerRequest[1] ?? NaN)), 2),
+        'of floor': target === 'floor' || mode === 'rate' ? '' : `${round(median(ratioOf(target)) * 100)}%`,
         'non-2xx+err': rs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
         'deadlocks/1k req': round(median(rs.map((r) => (1000 * r.innodb.Innodb_deadlocks) / Math.max(1, r.ok)))),
         'lock wait ms/req': round(median(rs.map((r) => r.innodb.Innodb_row_lock_time / Math.max(1, r.ok))), 2),
@@ -132,10 +148,11 @@ try {
   process.stdout.write(`\nPOST /cases vs floor — medians of ${rounds} rounds\n${table(summary)}\n`);
   process.stdout.write(`\nthroughput ratio service/floor per round: ${ratios.map((r) => round(r, 3)).join(', ')}; median ${round(serviceRatio * 100)}% (target >= 50%): ${serviceRatio >= 0.5 ? 'PASS' : 'FAIL'}\n`);
   process.stdout.write(`service p99 at ${rate}/s: ${round(rateP99)} ms, achieved ${round(rateAchieved)} req/s (target p99 < 100 ms): ${rateP99 < 100 && rateAchieved >= rate * 0.97 ? 'PASS' : 'FAIL'}\n`);
-  process.stdout.write(`cases stored ${stored} (2xx seen ${okService} + 1 check + warm-up), timeline events ${events}, floor rows ${storedFloor}, repeat petitions ${repeats}, largest category+region cluster ${clusterMax}\n`);
+  process.stdout.write(`cases stored ${stored} (2xx seen ${okService} + checks + warm-up), timeline events ${events}, floor rows ${storedFloor}, repeat petitions ${repeats}, largest category+region cluster ${clusterMax}\n`);
   const file = saveResult('post-cases', { args, rounds: runs, summary, ratios, serviceRatio, rateP99, rateAchieved, stored, events, storedFloor, repeats, clusterMax });
   log(`results: ${file}`);
 } finally {
+  for (const v of variants) await v.stop();
   await floor?.stop();
   await service?.stop();
   if (!args.keep) await dropDatabase(database);

@@ -38,10 +38,10 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
   }
 }
 
-async function launch(name: string, script: string, env: Record<string, string>, port: number, readyPath: string, nodeArgs: string[] = []): Promise<RunningProcess> {
+async function launch(name: string, script: string, env: Record<string, string>, port: number, readyPath: string, nodeArgs: string[] = [], cwd = ROOT): Promise<RunningProcess> {
   let buffer = '';
   const child = spawn(process.execPath, [...nodeArgs, script], {
-    cwd: ROOT,
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,6 +78,9 @@ export interface ServiceOptions {
   env?: Record<string, string>;
   /** Extra `node` flags, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Another built tree to run (e.g. a patched copy made by snapshot.sh), instead of this one. */
+  root?: string;
+  name?: string;
 }
 
 /** Starts the built service (`node dist/src/main.js`) against a bench database, production-style. */
@@ -97,7 +100,7 @@ export async function startService(options: ServiceOptions): Promise<RunningProc
     ...(options.redis === false ? {} : { REDIS_URL, QUEUE_PREFIX: `xf-bench-${randomBytes(4).toString('hex')}` }),
     ...options.env,
   };
-  const proc = await launch('service', 'dist/src/main.js', env, options.port, '/health', options.nodeArgs);
+  const proc = await launch(options.name ?? 'service', 'dist/src/main.js', env, options.port, '/health', options.nodeArgs, options.root ?? ROOT);
   return {
     ...proc,
     stop: async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { containsPii } from '../pii/masking.js';
 import { requestContext } from '../logging/request-context.js';
@@ -12,5 +13,15 @@ export function correlationMiddleware(req: Request, res: Response, next: NextFun
   const correlationId = incoming && SAFE_ID.test(incoming) && !containsPii(incoming) && !/^\d+$/.test(incoming) ? incoming : randomUUID();
   const language = /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'zh';
   res.setHeader('X-Request-Id', correlationId);
-  requestContext.run({ correlationId, language }, next);
+  const started = process.hrtime.bigint();
+  requestContext.run({ correlationId, language }, () => {
+    // One access line per request: the path without its query (a search may hold a name), status, time.
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      requestContext.run({ correlationId, language }, () => access.log(`${req.method} ${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`));
+    });
+    next();
+  });
 }
+
+const access = new Logger('HTTP');

@@ -8,6 +8,8 @@ export interface MeetingsConfig {
   defaultLocation: string;
   /** The longest window `POST /meetings/plan` accepts. */
   maxPlanDays: number;
+  /** Planned meetings start at least this long after the plan is made (attendees need notice). */
+  minNoticeHours: number;
   minutesPerCase: Record<MeetingType, number>;
   meetingMinutes: Record<MeetingType, number>;
   slotStepMinutes: number;
@@ -50,6 +52,7 @@ export function parseMeetingsConfig(raw: unknown): MeetingsConfig {
   const config: MeetingsConfig = {
     defaultLocation: r.defaultLocation.trim(),
     maxPlanDays: positive(r.maxPlanDays, 'maxPlanDays', 366),
+    minNoticeHours: r.minNoticeHours === 0 ? 0 : positive(r.minNoticeHours, 'minNoticeHours', 720),
     minutesPerCase: perType('minutesPerCase', 240),
     meetingMinutes: perType('meetingMinutes', 600),
     slotStepMinutes: positive(r.slotStepMinutes, 'slotStepMinutes', 120),

@@ -20,6 +20,7 @@ async function bootstrap(): Promise<void> {
   const logger = new AppLogger(config.logLevel);
   const app = await NestFactory.create(AppModule.forRoot(config), { logger, bodyParser: false });
   configureApp(app);
+  await app.init(); // job handlers register here; seeding below already queues jobs
   await app.get(SeedService).run();
   await app.listen(config.port, config.host);
   const base = config.publicBaseUrl;
@@ -31,6 +32,7 @@ async function bootstrap(): Promise<void> {
       `  API docs:  ${base}/docs`,
       `  Health:    ${base}/health`,
       config.demoData ? '  Demo users: admin / admin-demo-2026 · secretary / secretary-demo-2026 · director / leader-demo-2026' : '',
+      config.smtpUrl ? '' : `  E-mails (invites, reminders) are written to ${config.dataDir}/outbox/`,
       '',
     ].join('\n') + '\n',
   );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { asRow } from '../database/rows.js';
 import { User } from './user.entity.js';
 
 @Injectable()
@@ -24,7 +25,7 @@ export class UsersRepository {
   }
 
   async insert(user: User): Promise<User> {
-    await this.users.insert(user);
+    await this.users.insert(asRow(user));
     return user;
   }
 

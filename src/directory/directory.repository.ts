@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, LessThan, MoreThan, type Repository } from 'typeorm';
+import { asRows } from '../database/rows.js';
 import { Deputy } from './deputy.entity.js';
 import { LeaderBusyBlock } from './leader-busy-block.entity.js';
 import { Leader } from './leader.entity.js';
@@ -26,7 +27,7 @@ export class DirectoryRepository {
     return this.units.findOneBy({ code });
   }
   async insertUnits(units: Unit[]): Promise<void> {
-    if (units.length) await this.units.insert(units);
+    if (units.length) await this.units.insert(asRows(units));
   }
   async updateUnit(id: string, changes: Partial<Unit>): Promise<void> {
     await this.units.update({ id }, changes);
@@ -42,7 +43,7 @@ export class DirectoryRepository {
     return this.leaders.findOneBy({ id });
   }
   async insertLeaders(leaders: Leader[]): Promise<void> {
-    if (leaders.length) await this.leaders.insert(leaders);
+    if (leaders.length) await this.leaders.insert(asRows(leaders));
   }
   async updateLeader(id: string, changes: Partial<Leader>): Promise<void> {
     await this.leaders.update({ id }, changes);
@@ -59,7 +60,7 @@ export class DirectoryRepository {
   async replaceBusyBlocks(leaderId: string, blocks: LeaderBusyBlock[]): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.delete(LeaderBusyBlock, { leaderId });
-      if (blocks.length) await tx.insert(LeaderBusyBlock, blocks);
+      if (blocks.length) await tx.insert(LeaderBusyBlock, asRows(blocks));
     });
   }
 
@@ -67,6 +68,6 @@ export class DirectoryRepository {
     return this.deputies.find({ order: { profession: 'ASC', name: 'ASC' } });
   }
   async insertDeputies(deputies: Deputy[]): Promise<void> {
-    if (deputies.length) await this.deputies.insert(deputies);
+    if (deputies.length) await this.deputies.insert(asRows(deputies));
   }
 }

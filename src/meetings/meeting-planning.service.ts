@@ -47,7 +47,9 @@ export class MeetingPlanningService {
     if (!(to > from)) throw MeetingErrors.planWindowInvalid();
     if (to.getTime() - from.getTime() > this.config.maxPlanDays * 86_400_000) throw MeetingErrors.planWindowTooLong(this.config.maxPlanDays);
     if (to <= now) throw MeetingErrors.planWindowPast();
-    const start = from > now ? from : now;
+    const earliest = new Date(now.getTime() + this.config.minNoticeHours * 3_600_000);
+    const start = from > earliest ? from : earliest;
+    if (start >= to) throw MeetingErrors.planWindowPast();
     const types: MeetingType[] = input.types?.length ? input.types : [...MEETING_TYPES];
 
     const plannerInput = await this.context.plannerInput(start, to, types);

@@ -36,5 +36,8 @@ export const MeetingErrors = {
   planWindowTooLong: (max: number) =>
     new DomainError('PLAN_WINDOW_TOO_LONG', 400, { zh: `规划区间不能超过 ${max} 天。`, en: `The planning window cannot exceed ${max} days.` }),
   planWindowPast: () =>
-    new DomainError('PLAN_WINDOW_PAST', 400, { zh: '规划区间已经过去，请选择今后的日期。', en: 'The planning window lies in the past.' }),
+    new DomainError('PLAN_WINDOW_PAST', 400, {
+      zh: '规划区间已经过去，或距今不足会议提前通知时间，请选择今后的日期。',
+      en: 'The planning window lies in the past or within the notice period.',
+    }),
 };

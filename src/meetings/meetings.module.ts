@@ -36,6 +36,6 @@ import { LookbackService } from './lookback/lookback.service.js';
     LookbackRepository,
     LookbackService,
   ],
-  exports: [MeetingsService, MeetingsRepository, MEETINGS_CONFIG],
+  exports: [MeetingsService, MeetingPlanningService, MeetingsRepository, MEETINGS_CONFIG],
 })
 export class MeetingsModule {}

@@ -11,6 +11,8 @@ import { IntakeService } from '../cases/intake.service.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { MeetingPlanningService } from '../meetings/meeting-planning.service.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
 import { RuleSetsService } from '../rules/rule-sets.service.js';
 
 /** Demo accounts of the embedded mode (documented in the README). */
@@ -40,6 +42,8 @@ export class SeedService {
     private readonly auth: AuthService,
     private readonly intake: IntakeService,
     private readonly actions: CaseActionsService,
+    private readonly planning: MeetingPlanningService,
+    private readonly meetings: MeetingsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -80,5 +84,15 @@ export class SeedService {
       }
     }
     this.logger.log(`demo data: ${demo.length} cases registered`);
+    // Plan the next four weeks and confirm the first supervision meeting: its invites land in DATA_DIR/outbox.
+    try {
+      const plan = await this.planning.plan({ from: new Date(now).toISOString(), to: new Date(now + 28 * 86_400_000).toISOString() }, actor);
+      const first = plan.meetings.find((m) => m.type === 'supervision') ?? plan.meetings[0];
+      if (first) await this.meetings.confirm(first.id, actor);
+      this.logger.log(`demo data: ${plan.meetings.length} meetings proposed${first ? ', one confirmed with its invites' : ''}`);
+    } catch (error) {
+      // Demo meetings are a nicety: the service starts without them.
+      this.logger.warn(`demo meetings not planned: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }

@@ -92,8 +92,4 @@ export class CaseNoticeRepository {
   async markDelivered(ids: string[], at: Date): Promise<void> {
     if (ids.length) await this.notices.update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: at });
   }
-
-  listForCase(caseId: string): Promise<CaseNotice[]> {
-    return this.notices.find({ where: { caseId }, order: { createdAt: 'ASC' } });
-  }
 }

@@ -6,7 +6,7 @@ import type { CaseEvent } from './case-event.entity.js';
 import { CaseErrors } from './case.errors.js';
 import type { PetitionCase } from './case.entity.js';
 import { CaseRepository } from './case.repository.js';
-import type { ListCasesQuery } from './dto/list-cases.query.js';
+import { type ListCasesQuery, toLedgerFilter } from './dto/list-cases.query.js';
 
 /** Reading cases, with object-level access: a leader sees only his or her cases (in charge, or on a meeting attended). */
 @Injectable()
@@ -26,18 +26,7 @@ export class CaseQueriesService {
   async ledger(query: ListCasesQuery, actor: Actor): Promise<Page<PetitionCase>> {
     const leadLeaderId = actor.role === 'leader' ? (actor.leaderId ?? 'none') : undefined;
     const { items, total } = await this.repo.ledger(
-      {
-        status: query.status,
-        grade: query.grade,
-        category: query.category,
-        region: query.region,
-        unit: query.unit,
-        overdue: query.overdue,
-        dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
-        q: query.q?.trim() || undefined,
-        flag: query.flag,
-        leadLeaderId,
-      },
+      toLedgerFilter(query, leadLeaderId),
       this.clock.now(),
       query.sort ?? 'dueAt',
       query.page,

@@ -1,4 +1,5 @@
 import { badRequest, conflict } from '../common/errors.js';
+import { ZH } from '../common/labels.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { PetitionCase } from './case.entity.js';
 import { FEEDBACK_VALUES, type CaseStatus, type Feedback, type HandlingMode } from './case.types.js';
@@ -81,16 +82,7 @@ export interface ActionPlan {
   createsNotice?: boolean;
 }
 
-export const STATUS_LABELS_ZH: Readonly<Record<CaseStatus, string>> = {
-  registered: '已登记',
-  accepted: '已受理',
-  rejected: '不予受理',
-  routed: '已交办',
-  in_handling: '办理中',
-  replied: '已答复',
-  closed: '已办结',
-  withdrawn: '已撤回',
-};
+export const STATUS_LABELS_ZH: Readonly<Record<CaseStatus, string>> = ZH.status;
 
 export const ACTION_LABELS_ZH: Readonly<Record<CaseAction, string>> = {
   accept: '受理',

@@ -50,10 +50,6 @@ export class OutboxRepository {
     return this.jobs.findOneBy({ id });
   }
 
-  findByDedupeKey(dedupeKey: string): Promise<OutboxJob | null> {
-    return this.jobs.findOneBy({ dedupeKey });
-  }
-
   /** Ids of pending jobs that are due, oldest first. */
   async dueIds(now: Date, limit: number): Promise<string[]> {
     const rows = await this.jobs.find({

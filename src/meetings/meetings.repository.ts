@@ -172,17 +172,6 @@ export class MeetingsRepository {
     return rows.map((r) => ({ ...r, startAt: toDate(r.startAt), endAt: toDate(r.endAt) }));
   }
 
-  /** Case ids on the agenda of meetings that are not cancelled (a case is planned once). */
-  async casesOnLiveMeetings(): Promise<Set<string>> {
-    const rows = await this.agenda
-      .createQueryBuilder('i')
-      .innerJoin(Meeting, 'm', 'm.id = i.meetingId')
-      .select('DISTINCT i.caseId', 'caseId')
-      .where('m.status IN (:...statuses)', { statuses: ['confirmed', 'held'] })
-      .getRawMany<{ caseId: string }>();
-    return new Set(rows.map((r) => r.caseId));
-  }
-
   async insertOutcome(em: EntityManager, outcome: MeetingOutcome): Promise<void> {
     await em.insert(MeetingOutcome, asRow(outcome));
   }
@@ -190,11 +179,6 @@ export class MeetingsRepository {
   /** All outcomes recorded for these cases, newest first. */
   outcomesForCases(caseIds: string[]): Promise<MeetingOutcome[]> {
     return caseIds.length ? this.outcomes.find({ where: { caseId: In(caseIds) }, order: { createdAt: 'DESC' } }) : Promise.resolve([]);
-  }
-
-  /** The latest requirements set for a case by a meeting other than `exceptMeetingId`. */
-  lastOutcomeFor(caseId: string, exceptMeetingId?: string): Promise<MeetingOutcome | null> {
-    return this.outcomes.findOne({ where: { caseId, ...(exceptMeetingId ? { meetingId: Not(exceptMeetingId) } : {}) }, order: { createdAt: 'DESC' } });
   }
 }
 

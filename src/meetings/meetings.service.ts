@@ -24,7 +24,7 @@ import type { Meeting } from './meeting.entity.js';
 import { toMeetingView, type MeetingView } from './meeting-view.js';
 import { MeetingsRepository, type MeetingAggregate } from './meetings.repository.js';
 import { MEETINGS_CONFIG } from './tokens.js';
-import { MEETING_TYPE_ZH } from './meeting-titles.js';
+import { ZH } from '../common/labels.js';
 
 /** Meetings from proposal to outcome: every change re-checks the hard constraints; confirmation is atomic. */
 @Injectable()
@@ -78,7 +78,7 @@ export class MeetingsService {
     const meeting: Meeting = {
       id,
       type: input.type,
-      title: input.title ?? `${MEETING_TYPE_ZH[input.type]}（${agenda.length} 件）`,
+      title: input.title ?? `${ZH.meetingType[input.type]}（${agenda.length} 件）`,
       startAt,
       endAt,
       location: input.location ?? this.config.defaultLocation,

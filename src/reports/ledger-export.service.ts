@@ -12,7 +12,7 @@ import { maskName } from '../common/pii/masking.js';
 import { POLICY } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { CATEGORY_ZH, CHANNEL_ZH, FEEDBACK_ZH, GRADE_ZH, MODE_ZH, STATUS_ZH } from './labels.js';
+import { label, ZH } from '../common/labels.js';
 import { CaseRepository } from '../cases/case.repository.js';
 
 const BATCH = 2000;
@@ -77,18 +77,18 @@ export class LedgerExportService {
     const row = (c: PetitionCase): string =>
       [
         c.code,
-        CHANNEL_ZH[c.channel] ?? c.channel,
+        label(ZH.channel, c.channel),
         fmt(c.receivedAt),
         fmt(c.registeredAt),
-        STATUS_ZH[c.status] ?? c.status,
-        GRADE_ZH[c.grade] ?? c.grade,
-        CATEGORY_ZH[c.category] ?? c.category,
+        label(ZH.status, c.status),
+        label(ZH.grade, c.grade),
+        label(ZH.categoryFull, c.category),
         c.region,
         maskName(c.petitionerName),
         c.headcount,
         c.subject,
         unitName.get(c.routeHandledBy) ?? c.routeHandledBy,
-        MODE_ZH[c.routeMode] ?? c.routeMode,
+        label(ZH.mode, c.routeMode),
         unitName.get(c.routeCommittee) ?? c.routeCommittee,
         day(c.acceptDueAt),
         day(c.replyDueAt),
@@ -96,7 +96,7 @@ export class LedgerExportService {
         c.dueAt && c.dueAt < now ? '是' : '否',
         c.extensionUsed ? '是' : '否',
         c.leadLeaderId ? (leaderName.get(c.leadLeaderId) ?? '') : null,
-        c.feedback ? (FEEDBACK_ZH[c.feedback] ?? c.feedback) : null,
+        c.feedback ? label(ZH.feedback, c.feedback) : null,
         fmt(c.repliedAt),
         fmt(c.closedAt),
       ]

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } fro
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
 import { CATEGORIES, type Category } from '../cases/case.types.js';
-import { ListCasesQuery } from '../cases/dto/list-cases.query.js';
+import { ListCasesQuery, toLedgerFilter } from '../cases/dto/list-cases.query.js';
 import { LedgerExportService } from './ledger-export.service.js';
 import { type Hotspot, ReportsService, type Summary } from './reports.service.js';
 
@@ -56,20 +56,6 @@ export class ReportsController {
   async ledgerCsv(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="ledger.csv"; filename*=UTF-8\'\'%E4%BF%A1%E8%AE%BF%E5%8F%B0%E8%B4%A6.csv');
-    await this.ledger.stream(
-      res,
-      {
-        status: query.status,
-        grade: query.grade,
-        category: query.category,
-        region: query.region,
-        unit: query.unit,
-        overdue: query.overdue,
-        dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
-        q: query.q?.trim() || undefined,
-        flag: query.flag,
-      },
-      actor,
-    );
+    await this.ledger.stream(res, toLedgerFilter(query), actor);
   }
 }

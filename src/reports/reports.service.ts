@@ -6,7 +6,7 @@ import { badRequest } from '../common/errors.js';
 import { maskName } from '../common/pii/masking.js';
 import { POLICY } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { CATEGORY_ZH, GRADE_ZH, STATUS_ZH } from './labels.js';
+import { label, ZH } from '../common/labels.js';
 import { type ClusterRow, ReportsRepository, type Window } from './reports.repository.js';
 
 const ratio = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 10_000) / 10_000);
@@ -134,7 +134,7 @@ export class ReportsService {
     return {
       days,
       current: { from: current.from.toISOString(), to: current.to.toISOString() },
-      hotspots: rows.map((r) => ({ ...r, categoryLabel: CATEGORY_ZH[r.category] ?? r.category, trend: r.previous === 0 ? null : Math.round(((r.current - r.previous) / r.previous) * 100) / 100 })),
+      hotspots: rows.map((r) => ({ ...r, categoryLabel: label(ZH.categoryFull, r.category), trend: r.previous === 0 ? null : Math.round(((r.current - r.previous) / r.previous) * 100) / 100 })),
     };
   }
 
@@ -149,7 +149,7 @@ export class ReportsService {
     const unitName = (code: string): string => units.find((u) => u.code === code)?.name ?? code;
     const zone = this.policy.timeZone;
     const day = (d: Date): string => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd');
-    const label = CATEGORY_ZH[category] ?? category;
+    const categoryName = label(ZH.category, category);
     const open = cases.filter((c) => ['registered', 'accepted', 'routed', 'in_handling'].includes(c.status)).length;
     const people = cases.reduce((s, c) => s + c.headcount, 0);
     const trend = before.length ? `${cases.length >= before.length ? '上升' : '下降'} ${Math.abs(Math.round(((cases.length - before.length) / before.length) * 100))}%` : '上期无同类事项';
@@ -161,7 +161,7 @@ export class ReportsService {
     const involved = new Map<string, number>();
     for (const c of cases) for (const code of new Set([c.routeHandledBy, ...c.unitsInvolved])) involved.set(code, (involved.get(code) ?? 0) + 1);
     const lines = [
-      `# 关于${region}${label}类信访问题的专题分析（草稿）`,
+      `# 关于${region}${categoryName}类信访问题的专题分析（草稿）`,
       '',
       `统计区间：${day(current.from)} 至 ${day(current.to)}（近 ${days} 天），生成于 ${day(this.clock.now())}。`,
       '',
@@ -183,7 +183,7 @@ export class ReportsService {
       '',
       '## 四、代表性事项',
       '',
-      ...cases.slice(0, 8).map((c) => `- ${c.code}（${day(c.receivedAt)}）${c.subject}；信访人 ${maskName(c.petitionerName)}${c.headcount >= 5 ? `等 ${c.headcount} 人` : ''}；${GRADE_ZH[c.grade] ?? c.grade}；${STATUS_ZH[c.status] ?? c.status}。`),
+      ...cases.slice(0, 8).map((c) => `- ${c.code}（${day(c.receivedAt)}）${c.subject}；信访人 ${maskName(c.petitionerName)}${c.headcount >= 5 ? `等 ${c.headcount} 人` : ''}；${label(ZH.grade, c.grade)}；${label(ZH.status, c.status)}。`),
       '',
       '## 五、初步建议（供研究）',
       '',

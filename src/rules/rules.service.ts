@@ -35,10 +35,6 @@ export class RulesService {
     return (await this.activeRunner()).evaluate(facts);
   }
 
-  async activeVersion(): Promise<number> {
-    return (await this.activeRunner()).version;
-  }
-
   async activeRunner(): Promise<RuleSetRunner> {
     const now = Date.now();
     if (!this.pointer || now - this.pointer.at > ACTIVE_POINTER_TTL_MS) {

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
+import type { LedgerFilter } from '../case.repository.js';
 import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../case.types.js';
 
 export const CASE_SORTS = ['dueAt', '-dueAt', 'receivedAt', '-receivedAt', 'code', '-code'] as const;
@@ -27,4 +28,20 @@ export class ListCasesQuery extends PageQuery {
   flag?: string;
   @ApiPropertyOptional({ description: 'case code, or words of the subject' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ enum: CASE_SORTS, default: 'dueAt' }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
+}
+
+/** The repository filter for these query values (shared by the ledger page and its CSV export). */
+export function toLedgerFilter(query: ListCasesQuery, leadLeaderId?: string): LedgerFilter {
+  return {
+    status: query.status,
+    grade: query.grade,
+    category: query.category,
+    region: query.region,
+    unit: query.unit,
+    overdue: query.overdue,
+    dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+    q: query.q?.trim() || undefined,
+    flag: query.flag,
+    leadLeaderId,
+  };
 }

@@ -262,7 +262,7 @@ describe('planMeetings: agendas and meeting types', () => {
     const cases = [kase({ ...cluster, routeHandledBy: 'HOUSING' }), kase({ ...cluster }), kase({ meetingType: 'special', clusterKey: 'litigation|房县', specialInvitees: ['COURT'], category: 'litigation', region: '房县' })];
     const r = plan(input({ cases }));
     expect(r.meetings.map((m) => [m.title, m.chairId, m.agenda.length, [...m.unitCodes].sort()])).toEqual([
-      ['专题会议：城建住房·茅箭区', 'dir', 2, ['GOV', 'HOUSING', 'SUP']],
+      ['专题会议：城建·茅箭区', 'dir', 2, ['GOV', 'HOUSING', 'SUP']],
       ['专题会议：涉法涉诉·房县', 'dir', 1, ['COURT', 'GOV']],
     ]);
     // The director cannot chair both at once.

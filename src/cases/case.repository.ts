@@ -37,6 +37,33 @@ const SORTS: Record<CaseSort, [string, 'ASC' | 'DESC']> = {
   '-code': ['c.code', 'DESC'],
 };
 
+/** The columns of the ledger export (src/reports/ledger-export.service.ts). */
+const EXPORT_COLUMNS = [
+  'id',
+  'code',
+  'channel',
+  'receivedAt',
+  'registeredAt',
+  'status',
+  'grade',
+  'category',
+  'region',
+  'petitionerName',
+  'headcount',
+  'subject',
+  'routeHandledBy',
+  'routeMode',
+  'routeCommittee',
+  'acceptDueAt',
+  'replyDueAt',
+  'dueAt',
+  'extensionUsed',
+  'leadLeaderId',
+  'feedback',
+  'repliedAt',
+  'closedAt',
+] as const;
+
 /** All SQL about cases: intake, lookups for derived facts, the ledger, the timeline, notices. */
 @Injectable()
 export class CaseRepository {
@@ -259,7 +286,8 @@ export class CaseRepository {
 
   /** One batch of the ledger export in code order after `afterCode`, with the ledger's filters. */
   exportBatch(filter: LedgerFilter, now: Date, afterCode: string | null, size: number): Promise<PetitionCase[]> {
-    const qb = this.cases.createQueryBuilder('c');
+    // Only the exported columns: the evaluation JSON and the content are most of a row's weight.
+    const qb = this.cases.createQueryBuilder('c').select(EXPORT_COLUMNS.map((col) => `c.${col}`));
     this.applyFilter(qb, filter, now);
     if (afterCode) qb.andWhere('c.code > :afterCode', { afterCode });
     return qb.orderBy('c.code', 'ASC').limit(size).getMany();

@@ -8,6 +8,7 @@
  *   node dist/bench/rules-simulate.js --targets sqlite-100k,mysql-100k [--rounds 3]
  *   node dist/bench/rules-simulate.js --targets mysql-1m [--rounds 3]
  *   node dist/bench/rules-simulate.js --profile [--database bench_rules] [--profile-cases 1000000] [--profile-rounds 3]
+ *   node dist/bench/rules-simulate.js --profile --profile-backend sqlite --profile-cases 100000   # SQLite file of the 100k target
  *
  * Targets (Rules issue): simulate over 100,000 stored cases ≤ 5 s (SQLite embedded and MariaDB),
  * over 10^6 cases ≤ 30 s (MariaDB), end to end via HTTP.
@@ -68,6 +69,7 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     'profile-cases': { type: 'string', default: '1000000' },
     'profile-rounds': { type: 'string', default: '3' },
+    'profile-backend': { type: 'string', default: 'mysql' },
     'threshold-only': { type: 'boolean', default: true },
     out: { type: 'string', default: '/tmp/rules-bench' },
   },
@@ -396,8 +398,11 @@ async function profile(): Promise<void> {
   const database = args.database;
   const limit = Number(args['profile-cases']);
   const profileRounds = Number(args['profile-rounds']);
+  const sqlite = args['profile-backend'] === 'sqlite';
   const config = loadConfig({ DATABASE_URL: databaseUrl(database).replace(/^mysql:/, 'mariadb:'), JWT_SECRET: 'x'.repeat(32), PII_KEY: 'a'.repeat(64), DB_POOL_SIZE: '4' });
-  const ds = new DataSource(buildDataSourceOptions(config.database, false));
+  const ds = new DataSource(
+    buildDataSourceOptions(sqlite ? { kind: 'sqlite', path: await prepareSqlite(args['database-100k'], 100_000) } : config.database, false),
+  );
   await ds.initialize();
   const repo = new SimulationRepository(ds.getRepository(PetitionCase));
   const shipped = loadDefaultRuleSet();
@@ -428,7 +433,7 @@ async function profile(): Promise<void> {
     ds.query(rawSql(columns, after !== null), after !== null ? [after, take] : [take]) as Promise<Row[]>;
 
   type Body = (t: Tally, add: (readMs: number, evalMs: number) => void) => Promise<void>;
-  const phases: { name: string; body: Body }[] = [
+  const allPhases: { name: string; body: Body }[] = [
     {
       // The service's loop (SimulationService.simulate without HTTP): TypeORM getMany of 5000
       // entities, then storedCaseFacts + both compiled sets per case; read and evaluate in turn.
@@ -503,7 +508,38 @@ async function profile(): Promise<void> {
         }
       },
     },
+    {
+      // Portable (SQLite and MySQL): the service's query through TypeORM with getRawMany, each
+      // selected column converted by the driver's own prepareHydratedValue (what hydration does
+      // per column), no entity building; 20000 per batch.
+      name: 'G getRawMany ×20000 + driver.prepareHydratedValue',
+      body: async (t, add) => {
+        const metadata = ds.getMetadata(PetitionCase);
+        const FACT_PROPS = ['channel', 'category', 'region', 'headcount', 'unitsInvolved', 'deputyReported', 'important', 'provincialReferral', 'leaderInstructed', 'repeatCount', 'similarOpenCases', 'relatedDissatisfied', 'receivedAt', 'dueAt'] as const;
+        const columns = FACT_PROPS.map((prop) => {
+          const column = metadata.findColumnWithPropertyName(prop);
+          if (!column) throw new Error(`no column ${prop}`);
+          return [prop, `c_${prop}`, column] as const;
+        });
+        let after: string | null = null;
+        while (t.scanned < limit) {
+          const r0 = performance.now();
+          const batch = await typeormQuery(after, Math.min(20000, limit - t.scanned)).getRawMany<Row>();
+          const r1 = performance.now();
+          if (!batch.length) break;
+          for (const row of batch) {
+            const c: Record<string, unknown> = { subject: '', content: '' };
+            for (const [prop, alias, column] of columns) c[prop] = ds.driver.prepareHydratedValue(row[alias], column);
+            const pc = c as unknown as PetitionCase;
+            grade(t, current, next, storedCaseFacts(pc, derived(pc), now));
+          }
+          after = batch[batch.length - 1].c_id as string;
+          add(r1 - r0, performance.now() - r1);
+        }
+      },
+    },
   ];
+  const phases = allPhases.filter((p) => !sqlite || /^[ABG] /.test(p.name)); // C–F read mysql2's value types
 
   for (let round_ = 1; round_ <= profileRounds; round_++) {
     for (const { name, body } of phases) {
@@ -541,12 +577,12 @@ async function profile(): Promise<void> {
   const entities: PetitionCase[] = [];
   const rawRows: Row[] = [];
   while (entities.length < memN) entities.push(...(await repo.batch({}, entities.at(-1)?.id ?? null, Math.min(5000, memN - entities.length), false)));
-  while (rawRows.length < memN) rawRows.push(...(await rawBatch(RAW_COLUMNS, (rawRows.at(-1)?.id as string | undefined) ?? null, Math.min(20000, memN - rawRows.length))));
+  while (!sqlite && rawRows.length < memN) rawRows.push(...(await rawBatch(RAW_COLUMNS, (rawRows.at(-1)?.id as string | undefined) ?? null, Math.min(20000, memN - rawRows.length))));
   await ds.destroy();
   const hydratedFacts = entities.map((c) => storedCaseFacts({ ...c, content: '' }, derived(c), now));
   const steps: { step: string; run: () => void }[] = [
     { step: 'storedCaseFacts (entity spread + facts)', run: () => { for (const c of entities) storedCaseFacts({ ...c, content: '' }, derived(c), now); } },
-    { step: 'rawFacts (raw row → facts, JSON.parse units)', run: () => { for (const r of rawRows) rawFacts(r, now); } },
+    ...(sqlite ? [] : [{ step: 'rawFacts (raw row → facts, JSON.parse units)', run: () => { for (const r of rawRows) rawFacts(r, now); } }]),
     { step: '1 × CompiledRuleSet.evaluate (explain:false)', run: () => { for (const f of hydratedFacts) current.evaluate(f, { explain: false }); } },
     { step: '2 × evaluate + compare outcomes + tally', run: () => { const t = newTally(); for (const f of hydratedFacts) grade(t, current, next, f); } },
   ];
@@ -585,7 +621,7 @@ async function profile(): Promise<void> {
   process.stdout.write(`results equal to the service loop (scanned, changed, grades before/after): ${JSON.stringify(same)}\n`);
   process.stdout.write(`grades before ${JSON.stringify(reference.before)} after ${JSON.stringify(reference.after)}\n`);
   process.stdout.write(`service batch SQL: ${typeormQuery('x', 5000).getQuery()}\n`);
-  save('rules-simulate-profile', { database, limit, rounds: profileRounds, rows, summary, memory: memRows, tallies, same });
+  save(`rules-simulate-profile-${sqlite ? 'sqlite' : 'mysql'}`, { backend: sqlite ? 'sqlite' : 'mysql', database, limit, rounds: profileRounds, rows, summary, memory: memRows, tallies, same });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type mysql from 'mysql2/promise';
 import { CaseQueriesService } from '../src/cases/case-queries.service.js';
 import type { ListCasesQuery } from '../src/cases/dto/list-cases.query.js';
+import { LEDGER_QUERIES } from './ledger-queries.js';
 import { log, saveResult } from './lib/env.js';
 import { databaseConnection, scalar, suppressDailySweep } from './lib/mysql.js';
 import { login, type RunningProcess, startService } from './lib/processes.js';
@@ -37,13 +38,6 @@ const maxRequests = Number(args.requests);
 const budgetMs = Number(args['budget-seconds']) * 1000;
 const minRequests = Number(args['min-requests']);
 
-/** The filter combinations measured: the first one, two more two-filter ones, and the unfiltered page. */
-export const LEDGER_QUERIES: { name: string; query: Record<string, string>; required: boolean }[] = [
-  { name: 'status+category', query: { status: 'in_handling', category: 'urban-construction', pageSize: '20' }, required: true },
-  { name: 'grade+overdue', query: { grade: 'escalated', overdue: 'true', pageSize: '20' }, required: true },
-  { name: 'unit+status', query: { unit: 'HOUSING', status: 'in_handling', pageSize: '20' }, required: true },
-  { name: 'no filter', query: { pageSize: '20' }, required: false },
-];
 
 const db = await databaseConnection(database);
 const loaded = await scalar<number>(db, 'SELECT COUNT(*) FROM cases').catch(() => 0);

@@ -10,6 +10,12 @@
 #           then the case INSERT without TypeORM's reload SELECT (`updateEntity(false)`).
 # lock+jwt: the above, and the JWT secret given to JwtModule as a KeyObject (jsonwebtoken otherwise
 #           tries createPublicKey() on the string secret, and throws, on every request).
+# ledger:   the ledger sorts by `c.dueAt, c.code` over `c.dueAt IS NOT NULL` instead of
+#           `CASE WHEN c.dueAt IS NULL ...`, so an index can deliver the first page in order; the count
+#           keeps the unchanged filter. FIRST PAGE ONLY: it drops cases without a deadline instead of
+#           listing them after the others (the real change needs a second query for those), so use it
+#           only for page 1 of filters with >= pageSize cases that have a deadline (ledger-whatif.ts
+#           adds the proposed indexes).
 # A patch that no longer applies (src changed) stops the script.
 set -eu
 BASE=${1:-/tmp/xf-bench}
@@ -51,6 +57,17 @@ sub("src/auth/auth.module.ts", "useFactory: (config: AppConfig) => ({ secret: co
 s = open("src/auth/auth.module.ts").read()
 open("src/auth/auth.module.ts", "w").write("import { createSecretKey } from \x27node:crypto\x27;\n" + s)
 '
+LEDGER='
+def sub(path, old, new):
+    s = open(path).read()
+    assert old in s, (path, old[:60])
+    open(path, "w").write(s.replace(old, new))
+p = "src/cases/case.repository.ts"
+sub(p, "    this.applyFilter(qb, filter, now);\n    const [column, direction] = SORTS[sort];\n    if (column === \x27c.dueAt\x27) qb.orderBy(\x27CASE WHEN c.dueAt IS NULL THEN 1 ELSE 0 END\x27, \x27ASC\x27).addOrderBy(column, direction);",
+       "    this.applyFilter(qb, filter, now);\n    const countQb = qb.clone();\n    const [column, direction] = SORTS[sort];\n    if (column === \x27c.dueAt\x27) qb.andWhere(\x27c.dueAt IS NOT NULL\x27).orderBy(column, direction);")
+sub(p, "qb.clone().orderBy().skip(undefined).take(undefined).getCount()", "countQb.getCount()")
+'
 patch_tree lock "$LOCK"
+patch_tree ledger "$LEDGER"
 patch_tree lockjwt "$LOCK
 $JWT"

@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'bench_ledger' },
     rounds: { type: 'string', default: '3' },
     requests: { type: 'string', default: '100' },
-    'min-requests': { type: 'string', default: '5' },
+    'min-requests': { type: 'string', default: '3' },
     'budget-seconds': { type: 'string', default: '15' },
     port: { type: 'string', default: '3104' },
     'sql-repeats': { type: 'string', default: '3' },
@@ -67,7 +67,7 @@ try {
     if (res.status !== 200) throw new Error(`GET /cases ${JSON.stringify(q)}: ${res.status} ${JSON.stringify(body)}`);
     return { ms, total: body.total, items: body.items.length };
   };
-  for (const q of LEDGER_QUERIES) for (let i = 0; i < 3; i++) await get(q.query); // warm-up
+  for (const q of LEDGER_QUERIES) await get(q.query); // warm-up
   for (let round = 1; round <= rounds; round++) {
     for (const q of LEDGER_QUERIES) {
       const samples: number[] = [];

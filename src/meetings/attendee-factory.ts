@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors.js';
+import type { Deputy } from '../directory/deputy.entity.js';
+import { DirectoryErrors } from '../directory/directory.errors.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import type { Leader } from '../directory/leader.entity.js';
+import type { Unit } from '../directory/unit.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { MeetingAttendee } from './meeting-attendee.entity.js';
+
+export interface DirectorySnapshot {
+  leaders: Leader[];
+  units: Unit[];
+  deputies: Deputy[];
+}
 
 /**
  * Who a meeting invites: its chair and every leader in charge of an agenda case (leaders), every unit
@@ -13,10 +23,17 @@ import type { MeetingAttendee } from './meeting-attendee.entity.js';
 export class AttendeeFactory {
   constructor(private readonly directory: DirectoryService) {}
 
-  async build(meetingId: string, chairId: string, agenda: AgendaItem[], unitCodes: string[], deputyIds: string[]): Promise<MeetingAttendee[]> {
+  /** The directory as attendees are built from it; load once when building many meetings. */
+  async snapshot(): Promise<DirectorySnapshot> {
     const [leaders, units, deputies] = await Promise.all([this.directory.listLeaders(), this.directory.listUnits(), this.directory.listDeputies()]);
+    return { leaders, units, deputies };
+  }
+
+  async build(meetingId: string, chairId: string, agenda: AgendaItem[], unitCodes: string[], deputyIds: string[], directory?: DirectorySnapshot): Promise<MeetingAttendee[]> {
+    const { leaders, units, deputies } = directory ?? (await this.snapshot());
     const codes = [...new Set([...agenda.map((i) => i.presenterUnit), ...unitCodes])];
-    await this.directory.assertUnitCodes(codes);
+    const unknown = codes.filter((code) => !units.some((u) => u.code === code && u.active));
+    if (unknown.length) throw DirectoryErrors.unknownUnitCodes(unknown);
     const leaderIds = [...new Set([chairId, ...agenda.map((i) => i.leadLeaderId).filter((id): id is string => id !== null)])];
     const row = (kind: MeetingAttendee['kind'], refId: string, name: string, email: string | null, role: MeetingAttendee['role']): MeetingAttendee => ({
       id: randomUUID(),

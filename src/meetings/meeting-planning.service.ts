@@ -56,6 +56,7 @@ export class MeetingPlanningService {
     const result = planMeetings(plannerInput);
     const planId = randomUUID();
     const aggregates: Omit<MeetingAggregate, 'outcomes'>[] = [];
+    const directory = await this.attendees.snapshot();
     for (const planned of result.meetings) {
       const id = randomUUID();
       const meeting: Meeting = {
@@ -77,7 +78,7 @@ export class MeetingPlanningService {
         version: 1,
       };
       const agenda: AgendaItem[] = planned.agenda.map((item, position) => ({ id: randomUUID(), meetingId: id, position, ...item }));
-      const attendees = await this.attendees.build(id, planned.chairId, agenda, planned.unitCodes, []);
+      const attendees = await this.attendees.build(id, planned.chairId, agenda, planned.unitCodes, [], directory);
       aggregates.push({ meeting, attendees, agenda });
     }
     await this.tx.run(async (em) => {

@@ -55,7 +55,7 @@ async function exportOnce(base: string, token: string, pid: number, query: strin
 }
 
 async function main(): Promise<void> {
-  const database = values.database as string;
+  const database = values.database;
   if (!(await databaseExists(database))) throw new Error(`${database} is missing: run node dist/bench/load-cases.js --profile ledger first`);
   const port = Number(values.port);
   const service = await startService({ database, port, redis: false, name: 'service' });

@@ -33,8 +33,26 @@ export function caseFacts(input: CreateCaseDto, derived: DerivedFacts): CaseFact
   };
 }
 
+/** What the rules read of a stored case besides its derived facts. */
+export type FactSource = Pick<
+  PetitionCase,
+  | 'channel'
+  | 'category'
+  | 'region'
+  | 'headcount'
+  | 'subject'
+  | 'content'
+  | 'unitsInvolved'
+  | 'deputyReported'
+  | 'important'
+  | 'provincialReferral'
+  | 'leaderInstructed'
+  | 'receivedAt'
+  | 'dueAt'
+>;
+
 /** The facts of a stored case, as the rules saw (or would now see) them. */
-export function storedCaseFacts(c: PetitionCase, derived: DerivedFacts, now: Date): CaseFacts {
+export function storedCaseFacts(c: FactSource, derived: DerivedFacts, now: Date): CaseFacts {
   return {
     channel: c.channel,
     category: c.category,

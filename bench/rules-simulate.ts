@@ -49,13 +49,13 @@ import { CompiledRuleSet } from '../src/rules/compiled-rule-set.js';
 import { loadDefaultRuleSet } from '../src/rules/default-rule-set.js';
 import type { CaseFacts, Evaluation } from '../src/rules/evaluation.types.js';
 import type { RuleDefinition, RuleSetDefinition } from '../src/rules/rule-set.types.js';
-import { SimulationRepository } from '../src/rules/simulation.repository.js';
+import { SimulationRepository, type SimulationRow } from '../src/rules/simulation.repository.js';
 import type { SimulationReport } from '../src/rules/simulation.service.js';
 import { cpuSeconds, databaseServerPid } from './lib/cpu.js';
-import { databaseUrl, log, MYSQL_URL } from './lib/env.js';
+import { databaseUrl, log } from './lib/env.js';
 import { databaseConnection, scalar, suppressDailySweep } from './lib/mysql.js';
 import { login, type RunningProcess, startService } from './lib/processes.js';
-import { median, round, table } from './lib/stats.js';
+import { median, table } from './lib/stats.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -70,7 +70,7 @@ const { values: args } = parseArgs({
     'profile-cases': { type: 'string', default: '1000000' },
     'profile-rounds': { type: 'string', default: '3' },
     'profile-backend': { type: 'string', default: 'mysql' },
-    'threshold-only': { type: 'boolean', default: true },
+    'skip-threshold-check': { type: 'boolean', default: false },
     out: { type: 'string', default: '/tmp/rules-bench' },
   },
 });
@@ -99,7 +99,7 @@ function withThreshold(rules: RuleDefinition[], fact: string, from: number, to: 
     for (const k of ['all', 'any'] as const) c[k]?.forEach(walk);
     if (c.not) walk(c.not);
   };
-  copy.forEach((r) => walk(r.conditions as Condition));
+  copy.forEach((r) => walk(r.conditions));
   if (!changed) throw new Error(`no ${fact} ≥ ${from} condition in the rule set`);
   return copy;
 }
@@ -305,7 +305,7 @@ async function httpTarget(target: string): Promise<{ runs: RunRow[]; report: Sim
     }
     // Plausibility: the group threshold alone changes nothing on this data (headcount is 1 or ≥ 5).
     let groupOnlyResult: { scanned: number; changed: number } | null = null;
-    if (args['threshold-only'] && size !== '1m') {
+    if (!args['skip-threshold-check'] && size !== '1m') {
       const r = await simulate(await createDraft('集体访门槛 5→3（基准测试）', groupOnly(active.body.rules)));
       groupOnlyResult = { scanned: r.report.scanned, changed: r.report.changed };
       log(`${target} group threshold 5→3 alone: scanned ${r.report.scanned}, changed ${r.report.changed} (${Math.round(r.ms)} ms)`);
@@ -413,7 +413,7 @@ async function profile(): Promise<void> {
   const rows: PhaseRow[] = [];
   const tallies: Record<string, Tally> = {};
   const dbPid = databaseServerPid();
-  const derived = (c: PetitionCase) => ({ repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied });
+  const derived = (c: SimulationRow) => ({ repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied });
 
   /** The service's batch query (SimulationRepository.batch) through TypeORM, raw rows (no hydration). */
   const typeormQuery = (after: string | null, size: number) => {
@@ -430,7 +430,7 @@ async function profile(): Promise<void> {
   const rawSql = (columns: string[], withAfter: boolean): string =>
     `SELECT ${columns.map((c) => `\`${c}\``).join(', ')} FROM cases${withAfter ? ' WHERE id > ?' : ''} ORDER BY id LIMIT ?`;
   const rawBatch = (columns: string[], after: string | null, take: number): Promise<Row[]> =>
-    ds.query(rawSql(columns, after !== null), after !== null ? [after, take] : [take]) as Promise<Row[]>;
+    ds.query<Row[]>(rawSql(columns, after !== null), after !== null ? [after, take] : [take]);
 
   type Body = (t: Tally, add: (readMs: number, evalMs: number) => void) => Promise<void>;
   const allPhases: { name: string; body: Body }[] = [
@@ -473,7 +473,7 @@ async function profile(): Promise<void> {
       ] as const
     ).map(([name, size, columns]) => ({
       name,
-      body: (async (t, add) => {
+      body: async (t: Tally, add: (readMs: number, evalMs: number) => void) => {
         let after: string | null = null;
         while (t.scanned < limit) {
           const r0 = performance.now();
@@ -484,7 +484,7 @@ async function profile(): Promise<void> {
           after = batch[batch.length - 1].id as string;
           add(r1 - r0, performance.now() - r1);
         }
-      }) as Body,
+      },
     })),
     {
       // E, with the next batch requested before the current one is evaluated (read time = time
@@ -574,7 +574,7 @@ async function profile(): Promise<void> {
 
   // In memory: what each step of the per-case work costs (first 100,000 cases, both shapes).
   const memN = Math.min(100_000, limit);
-  const entities: PetitionCase[] = [];
+  const entities: SimulationRow[] = [];
   const rawRows: Row[] = [];
   while (entities.length < memN) entities.push(...(await repo.batch({}, entities.at(-1)?.id ?? null, Math.min(5000, memN - entities.length), false)));
   while (!sqlite && rawRows.length < memN) rawRows.push(...(await rawBatch(RAW_COLUMNS, (rawRows.at(-1)?.id as string | undefined) ?? null, Math.min(20000, memN - rawRows.length))));

@@ -30,6 +30,11 @@ const { values: args } = parseArgs({
     'timeout-seconds': { type: 'string', default: '300' },
     /** Instead of the HTTP runs: one first and one second sweep in-process, time split by statement kind. */
     breakdown: { type: 'boolean', default: false },
+    /** What-if: add PROPOSED_SWEEP_INDEXES for the run (dropped again afterwards unless --keep-indexes). */
+    'proposed-indexes': { type: 'boolean', default: false },
+    'keep-indexes': { type: 'boolean', default: false },
+    /** Skip the per-batch candidate query diagnostic at the end. */
+    'no-diagnostic': { type: 'boolean', default: false },
     /** No new run starts when it would likely end after this (the script stays under 10 minutes). */
     'budget-minutes': { type: 'string', default: '8.5' },
   },
@@ -74,7 +79,32 @@ async function reset(db: Conn): Promise<void> {
   await suppressDailySweep(db);
 }
 
+/**
+ * Proposed (what-if) indexes: the candidate query becomes index-only (InnoDB appends the primary key
+ * `id`), and the pending-units query reads an index instead of 350k notice rows.
+ */
+export const PROPOSED_SWEEP_INDEXES: [table: string, name: string, columns: string][] = [
+  ['cases', 'idx_cases_status_due_cover', '`status`, `dueAt`, `routeHandledBy`, `version`'],
+  ['case_notices', 'idx_case_notices_pending_unit', '`deliveredAt`, `unitCode`'],
+];
+
 const db = await databaseConnection(database);
+const added: [string, string][] = [];
+if (args['proposed-indexes']) {
+  for (const [tableName, name, columns] of PROPOSED_SWEEP_INDEXES) {
+    const exists = await scalar<number>(db, 'SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND INDEX_NAME = ?', [database, tableName, name]);
+    if (exists) continue;
+    const t = performance.now();
+    await db.query(`ALTER TABLE \`${tableName}\` ADD INDEX \`${name}\` (${columns})`);
+    added.push([tableName, name]);
+    log(`what-if: added ${tableName}.${name} (${columns.replace(/`/g, '')}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+}
+const dropAdded = async (): Promise<void> => {
+  if (args['keep-indexes']) return;
+  for (const [tableName, name] of added) await db.query(`ALTER TABLE \`${tableName}\` DROP INDEX \`${name}\``);
+  if (added.length) log('what-if indexes dropped again');
+};
 const open = await scalar<number>(db, `SELECT COUNT(*) FROM cases WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')})`, [...OPEN_STATUSES]).catch(() => 0);
 if (open < 1_000_000) log(`warning: ${database} holds ${open} open cases; load first: node dist/bench/load-cases.js --profile sweep`);
 const expected = await scalar<number>(
@@ -89,8 +119,8 @@ if (args.breakdown) {
   const sweeper = ctx.app.get(DeadlineSweepService);
   const kindOf = (sql: string): string => {
     if (/^SELECT .* FROM `cases`/s.test(sql)) return 'SELECT candidates (cases + NOT EXISTS notices)';
-    if (/^INSERT IGNORE INTO `case_notices`/.test(sql)) return 'INSERT IGNORE case_notices (500 rows)';
-    if (/^INSERT IGNORE INTO `case_events`/.test(sql)) return 'INSERT IGNORE case_events (500 rows)';
+    if (/^INSERT\s+IGNORE INTO `case_notices`/.test(sql)) return 'INSERT IGNORE case_notices (<= 500 rows)';
+    if (/^INSERT\s+IGNORE INTO `case_events`/.test(sql)) return 'INSERT IGNORE case_events (<= 500 rows)';
     if (/^COMMIT/.test(sql)) return 'COMMIT';
     if (/^START TRANSACTION|^SET TRANSACTION/.test(sql)) return 'START TRANSACTION';
     return sql.slice(0, 60);
@@ -107,6 +137,7 @@ if (args.breakdown) {
     process.stdout.write(`notices: ${c.overdue} overdue, ${c.dueSoon} due-soon; events ${c.events}\n`);
   } finally {
     await ctx.close();
+    await dropAdded();
     await db.end();
   }
   process.exit(0);
@@ -197,10 +228,11 @@ try {
 }
 
 // One batch of the candidate query, in-process, now that every notice exists (the second sweep's work).
-const ctx = await InProcessApp.start(database);
+const ctx = args['no-diagnostic'] ? null : await InProcessApp.start(database);
 const batches: { status: string; kind: string; ms: number; rows: number; explain: string }[] = [];
 let candidateSql = '';
 try {
+  if (ctx) {
   const repo = ctx.app.get(CaseNoticeRepository);
   const now = new Date();
   const soon = new Date(now.getTime() + 7 * 86_400_000);
@@ -221,8 +253,10 @@ try {
       batches.push({ status, kind, ms: median(times), rows, explain: plan.map((p) => `${p.table}: ${p.type} key=${p.key ?? '-'} rows≈${p.rows} ${p.Extra ?? ''}`.trim()).join(' | ') });
     }
   }
+  }
 } finally {
-  await ctx.close();
+  await ctx?.close();
+  await dropAdded();
   await db.end();
 }
 
@@ -241,7 +275,7 @@ const summary = (['first', 'second'] as const).map((pass) => {
     '< 10 s': wall < 10_000 ? 'PASS' : 'FAIL',
   };
 });
-process.stdout.write(`\nDeadline sweep over ${open} open cases (${expected} overdue or due within 7 days at start) — ${results.length / 2} run(s)\n${table(summary)}\n`);
+process.stdout.write(`\nDeadline sweep over ${open} open cases${added.length || args['proposed-indexes'] ? ' WITH THE PROPOSED INDEXES' : ''} (${expected} overdue or due within 7 days at start) — ${results.length / 2} run(s)\n${table(summary)}\n`);
 process.stdout.write(`\none candidate batch (LIMIT 2000) after the sweeps, per status and kind:\n${table(batches.map((b) => ({ status: b.status, kind: b.kind, ms: round(b.ms), rows: b.rows, plan: b.explain })))}\n`);
 process.stdout.write(`\ncandidate SQL: ${candidateSql}\n`);
-log(`results: ${saveResult('sweep', { args, open, expected, results, summary, batches, candidateSql })}`);
+log(`results: ${saveResult(args['proposed-indexes'] ? 'sweep-whatif' : 'sweep', { args, open, expected, results, summary, batches, candidateSql })}`);

@@ -57,7 +57,7 @@ function toRow(r: RawRow, withContent: boolean): SimulationRow {
     region: String(r.region),
     headcount: Number(r.headcount),
     subject: String(r.subject),
-    content: withContent ? String(r.content ?? '') : '',
+    content: withContent && typeof r.content === 'string' ? r.content : '',
     unitsInvolved: JSON.parse(String(r.unitsInvolved)) as string[],
     deputyReported: toBool(r.deputyReported),
     important: toBool(r.important),

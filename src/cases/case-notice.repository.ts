@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
-import { asRows } from '../database/rows.js';
-import { CaseEvent } from './case-event.entity.js';
 import { CaseNotice, type NoticeKind } from './case-notice.entity.js';
 import { PetitionCase } from './case.entity.js';
 import type { CaseStatus } from './case.types.js';
-
-export interface SweepCandidate {
-  id: string;
-  status: CaseStatus;
-  dueAt: Date;
-  routeHandledBy: string;
-  version: number;
-}
 
 export interface PendingNotice {
   id: string;
@@ -25,6 +15,11 @@ export interface PendingNotice {
   dueAt: Date | null;
 }
 
+/** A version-4 UUID made by SQLite itself (MySQL/MariaDB have UUID()). */
+const SQLITE_UUID =
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
+  "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
 /** SQL of the deadline sweep and of the reminders: set-based, keyset-paged, safe to run twice. */
 @Injectable()
 export class CaseNoticeRepository {
@@ -34,39 +29,50 @@ export class CaseNoticeRepository {
   ) {}
 
   /**
-   * Open cases of one status whose running deadline lies in [from, to) and that have no notice of
-   * this kind for that deadline yet; paged by (dueAt, id) after `after`, in index order.
+   * One set-based statement per kind: a notice for every open case whose running deadline lies in
+   * [from, to) and has none of this kind for that deadline yet. The unique key (caseId, kind, dueAt)
+   * makes a concurrent or repeated run add nothing; ids come from the database. Returns the count added.
    */
-  async candidates(
-    status: CaseStatus,
-    kind: NoticeKind,
-    from: Date | null,
-    to: Date,
-    after: { dueAt: Date; id: string } | null,
-    limit: number,
-  ): Promise<SweepCandidate[]> {
-    const qb = this.cases
-      .createQueryBuilder('c')
-      .select(['c.id', 'c.status', 'c.dueAt', 'c.routeHandledBy', 'c.version'])
-      .where('c.status = :status AND c.dueAt < :to', { status, to })
-      .andWhere('NOT EXISTS (SELECT 1 FROM case_notices n WHERE n.caseId = c.id AND n.kind = :kind AND n.dueAt = c.dueAt)', { kind })
-      .orderBy('c.dueAt', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(limit);
-    if (from) qb.andWhere('c.dueAt >= :from', { from });
-    if (after) qb.andWhere('(c.dueAt > :afterDue OR (c.dueAt = :afterDue AND c.id > :afterId))', { afterDue: after.dueAt, afterId: after.id });
-    const rows = await qb.getMany();
-    return rows.map((r) => ({ id: r.id, status: r.status, dueAt: r.dueAt as Date, routeHandledBy: r.routeHandledBy, version: r.version }));
+  async insertNotices(em: EntityManager, kind: NoticeKind, from: Date | null, to: Date, now: Date): Promise<number> {
+    const sqlite = this.isSqlite(em);
+    const id = sqlite ? SQLITE_UUID : 'UUID()';
+    const sql =
+      `${sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO case_notices (id, caseId, kind, dueAt, unitCode, note, createdAt, deliveredAt) ` +
+      `SELECT ${id}, c.id, ?, c.dueAt, c.routeHandledBy, NULL, ?, NULL FROM cases c ` +
+      `WHERE c.status IN ('registered', 'accepted', 'routed', 'in_handling') AND c.dueAt < ?${from ? ' AND c.dueAt >= ?' : ''} ` +
+      'AND NOT EXISTS (SELECT 1 FROM case_notices n WHERE n.caseId = c.id AND n.kind = ? AND n.dueAt = c.dueAt)';
+    const params = [kind, this.time(em, now), this.time(em, to), ...(from ? [this.time(em, from)] : []), kind];
+    return this.run(em, sql, params);
   }
 
-  /** Inserts notices (and their timeline events); rows that already exist are skipped by their unique keys. */
-  async insertIgnoring(em: EntityManager, notices: CaseNotice[], events: CaseEvent[]): Promise<void> {
-    for (let i = 0; i < notices.length; i += 500) {
-      await em.createQueryBuilder().insert().into(CaseNotice).values(asRows(notices.slice(i, i + 500))).orIgnore().execute();
-    }
-    for (let i = 0; i < events.length; i += 500) {
-      await em.createQueryBuilder().insert().into(CaseEvent).values(asRows(events.slice(i, i + 500))).orIgnore().execute();
-    }
+  /** The timeline event (a system urge) of every overdue notice this run created, identified by its time. */
+  async insertOverdueEvents(em: EntityManager, now: Date): Promise<number> {
+    const sqlite = this.isSqlite(em);
+    const data = sqlite
+      ? `'{"automatic":true,"kind":"overdue","unit":"' || n.unitCode || '"}'`
+      : `CONCAT('{"automatic":true,"kind":"overdue","unit":"', n.unitCode, '"}')`;
+    const sql =
+      `${sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO case_events (id, caseId, at, caseVersion, action, fromStatus, toStatus, actorId, actorName, actorRole, reason, data) ` +
+      `SELECT n.id, n.caseId, ?, c.version, 'urge', c.status, c.status, 'system', '系统', 'system', '办理期限已过，系统自动催办。', ${data} ` +
+      "FROM case_notices n INNER JOIN cases c ON c.id = n.caseId WHERE n.createdAt = ? AND n.kind = 'overdue'";
+    const when = this.time(em, now);
+    return this.run(em, sql, [when, when]);
+  }
+
+  private isSqlite(em: EntityManager): boolean {
+    return em.connection.options.type === 'better-sqlite3';
+  }
+
+  /** Raw parameters: MySQL takes a Date (the connection is UTC); better-sqlite3 the text TypeORM stores. */
+  private time(em: EntityManager, at: Date): Date | string {
+    return this.isSqlite(em) ? at.toISOString().replace('T', ' ').replace('Z', '') : at;
+  }
+
+  /** Runs a write in the caller's transaction and returns the rows it changed (both drivers). */
+  private async run(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
+    if (!em.queryRunner) throw new Error('the sweep writes inside a transaction');
+    const result = await em.queryRunner.query(sql, params, true);
+    return result.affected ?? 0;
   }
 
   async unitsWithPendingNotices(): Promise<string[]> {

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Policy } from '../../config/policy.js';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
 import { POLICY } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -10,23 +8,12 @@ import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { OutboxRelay } from '../jobs/outbox-relay.js';
 import { OutboxRepository } from '../jobs/outbox.repository.js';
-import type { CaseEvent } from './case-event.entity.js';
-import type { CaseNotice, NoticeKind } from './case-notice.entity.js';
-import { CaseNoticeRepository, type SweepCandidate } from './case-notice.repository.js';
-import { OPEN_STATUSES } from './case.types.js';
-
-const BATCH = 2000;
+import { CaseNoticeRepository } from './case-notice.repository.js';
 
 export interface SweepResult {
   overdueNotices: number;
   dueSoonNotices: number;
   reminderJobs: number;
-}
-
-/** A deterministic id per (case, kind, deadline), so a notice and its timeline event are created once. */
-function noticeId(caseId: string, kind: NoticeKind, dueAt: Date): string {
-  const h = createHash('sha256').update(`${caseId}|${kind}|${dueAt.toISOString()}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**
@@ -57,57 +44,16 @@ export class DeadlineSweepService implements OnModuleInit {
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
     const soon = DateTime.fromJSDate(now).plus({ days: this.policy.dueSoonDays }).toJSDate();
-    let overdueNotices = 0;
-    let dueSoonNotices = 0;
-    for (const status of OPEN_STATUSES) {
-      overdueNotices += await this.createNotices(status, 'overdue', null, now, now);
-      dueSoonNotices += await this.createNotices(status, 'due-soon', now, soon, now);
-    }
+    // Set-based: the database finds and inserts what is due in one statement per kind, whatever the
+    // number of open cases; the unique key on (case, kind, deadline) makes a second run add nothing.
+    const { overdueNotices, dueSoonNotices } = await this.tx.run(async (em) => {
+      const overdue = await this.notices.insertNotices(em, 'overdue', null, now, now);
+      if (overdue) await this.notices.insertOverdueEvents(em, now);
+      return { overdueNotices: overdue, dueSoonNotices: await this.notices.insertNotices(em, 'due-soon', now, soon, now) };
+    });
     const reminderJobs = await this.enqueueReminders(now);
     this.logger.log(`sweep: ${overdueNotices} overdue, ${dueSoonNotices} due soon, ${reminderJobs} reminder jobs`);
     return { overdueNotices, dueSoonNotices, reminderJobs };
-  }
-
-  private async createNotices(status: (typeof OPEN_STATUSES)[number], kind: NoticeKind, from: Date | null, to: Date, now: Date): Promise<number> {
-    let created = 0;
-    let after: { dueAt: Date; id: string } | null = null;
-    for (;;) {
-      const batch: SweepCandidate[] = await this.notices.candidates(status, kind, from, to, after, BATCH);
-      if (!batch.length) return created;
-      const notices: CaseNotice[] = batch.map((c) => ({
-        id: noticeId(c.id, kind, c.dueAt),
-        caseId: c.id,
-        kind,
-        dueAt: c.dueAt,
-        unitCode: c.routeHandledBy,
-        note: null,
-        createdAt: now,
-        deliveredAt: null,
-      }));
-      const events: CaseEvent[] = kind === 'overdue' ? batch.map((c) => this.overdueEvent(c, now)) : [];
-      await this.tx.run((em) => this.notices.insertIgnoring(em, notices, events));
-      created += batch.length;
-      const last = batch[batch.length - 1];
-      after = { dueAt: last.dueAt, id: last.id };
-      if (batch.length < BATCH) return created;
-    }
-  }
-
-  private overdueEvent(c: SweepCandidate, now: Date): CaseEvent {
-    return {
-      id: noticeId(c.id, 'overdue', c.dueAt),
-      caseId: c.id,
-      at: now,
-      caseVersion: c.version,
-      action: 'urge',
-      fromStatus: c.status,
-      toStatus: c.status,
-      actorId: SYSTEM_ACTOR.id,
-      actorName: SYSTEM_ACTOR.displayName,
-      actorRole: 'system',
-      reason: '办理期限已过，系统自动催办。',
-      data: { automatic: true, kind: 'overdue', dueAt: c.dueAt.toISOString(), unit: c.routeHandledBy },
-    };
   }
 
   private async enqueueReminders(now: Date): Promise<number> {

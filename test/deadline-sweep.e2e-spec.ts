@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PetitionCase } from '../src/cases/case.entity.js';
 import { readEml } from './support/eml.js';
 import { bearer, caseBody } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -100,6 +101,22 @@ describe('deadlines: derived overdue, the sweep, urging notices and reminders', 
     expect(toGov[0].text).toContain(overdueCode);
     expect(toGov[0].text).toContain('已超期');
     expect(toLac[0].text).toContain('即将到期');
+  });
+
+  it('catches, in the next daily sweep, a deadline moved into a range an earlier sweep already covered', async () => {
+    const id = await register({ category: 'legislation' });
+    await act(id, { action: 'accept' }); // due in 60 days: not yet due soon
+    await sweep();
+    expect(await notices(id)).toEqual([]);
+    // Something moves its deadline to 3 days from now (e.g. a meeting's requirement): the case changes.
+    const now = t.clock.now();
+    t.clock.advanceMs(60_000);
+    await t.dataSource.getRepository(PetitionCase).update({ id }, { dueAt: new Date(now.getTime() + 3 * 86_400_000), updatedAt: t.clock.now() });
+    t.clock.advanceMs(60_000);
+    await sweep();
+    expect(await notices(id)).toEqual([{ kind: 'due-soon', unitCode: 'LAC' }]);
+    await sweep();
+    expect(await notices(id)).toHaveLength(1);
   });
 
   it('records a manual urge as a notice for the handling unit and a timeline event', async () => {

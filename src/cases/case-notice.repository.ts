@@ -33,15 +33,17 @@ export class CaseNoticeRepository {
    * [from, to) and has none of this kind for that deadline yet. The unique key (caseId, kind, dueAt)
    * makes a concurrent or repeated run add nothing; ids come from the database. Returns the count added.
    */
-  async insertNotices(em: EntityManager, kind: NoticeKind, from: Date | null, to: Date, now: Date): Promise<number> {
+  async insertNotices(em: EntityManager, kind: NoticeKind, from: Date | null, to: Date, now: Date, only?: { changedSince: Date } | { dueFrom: Date }): Promise<number> {
     const sqlite = this.isSqlite(em);
     const id = sqlite ? SQLITE_UUID : 'UUID()';
+    const narrow = only === undefined ? '' : 'changedSince' in only ? ' AND c.updatedAt >= ?' : ' AND c.dueAt >= ?';
     const sql =
       `${sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO case_notices (id, caseId, kind, dueAt, unitCode, note, createdAt, deliveredAt) ` +
       `SELECT ${id}, c.id, ?, c.dueAt, c.routeHandledBy, NULL, ?, NULL FROM cases c ` +
-      `WHERE c.status IN ('registered', 'accepted', 'routed', 'in_handling') AND c.dueAt < ?${from ? ' AND c.dueAt >= ?' : ''} ` +
+      `WHERE c.status IN ('registered', 'accepted', 'routed', 'in_handling') AND c.dueAt < ?${from ? ' AND c.dueAt >= ?' : ''}${narrow} ` +
       'AND NOT EXISTS (SELECT 1 FROM case_notices n WHERE n.caseId = c.id AND n.kind = ? AND n.dueAt = c.dueAt)';
-    const params = [kind, this.time(em, now), this.time(em, to), ...(from ? [this.time(em, from)] : []), kind];
+    const bound = only === undefined ? [] : [this.time(em, 'changedSince' in only ? only.changedSince : only.dueFrom)];
+    const params = [kind, this.time(em, now), this.time(em, to), ...(from ? [this.time(em, from)] : []), ...bound, kind];
     return this.run(em, sql, params);
   }
 

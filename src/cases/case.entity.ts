@@ -18,6 +18,7 @@ import type { Evaluation } from '../rules/evaluation.types.js';
 @Index('idx_cases_id_hash', ['petitionerIdHash'])
 @Index('idx_cases_phone_hash', ['petitionerPhoneHash'])
 @Index('idx_cases_lead_leader', ['leadLeaderId'])
+@Index('idx_cases_updated', ['updatedAt'])
 export class PetitionCase {
   @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
   id!: string;

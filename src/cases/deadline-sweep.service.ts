@@ -6,9 +6,15 @@ import { POLICY } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
+import { JobStateRepository } from '../jobs/job-state.repository.js';
 import { OutboxRelay } from '../jobs/outbox-relay.js';
 import { OutboxRepository } from '../jobs/outbox.repository.js';
 import { CaseNoticeRepository } from './case-notice.repository.js';
+
+/** The sweep's watermark in job_state: the clock of the last run, and of the last full run. */
+const SWEEP_STATE = 'deadline-sweep';
+/** A full sweep at least weekly, as a safety net under the incremental ones. */
+const FULL_SWEEP_EVERY_MS = 7 * 86_400_000;
 
 export interface SweepResult {
   overdueNotices: number;
@@ -19,7 +25,9 @@ export interface SweepResult {
 /**
  * 跟踪督办: the deadline sweep derives overdue and due-soon cases from their deadlines and the clock,
  * creates one urging notice per case and deadline (with a timeline event for overdue ones),
- * and enqueues one reminder per handling unit. Running it twice creates nothing twice.
+ * and enqueues one reminder per handling unit. Running it twice creates nothing twice. A daily run
+ * looks only at what changed since the previous one (its watermark); a full run happens when there is
+ * no watermark, when the clock went back, and at least weekly.
  */
 @Injectable()
 export class DeadlineSweepService implements OnModuleInit {
@@ -27,6 +35,7 @@ export class DeadlineSweepService implements OnModuleInit {
 
   constructor(
     private readonly notices: CaseNoticeRepository,
+    private readonly state: JobStateRepository,
     private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelay,
     private readonly registry: JobRegistry,
@@ -44,15 +53,35 @@ export class DeadlineSweepService implements OnModuleInit {
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
     const soon = DateTime.fromJSDate(now).plus({ days: this.policy.dueSoonDays }).toJSDate();
-    // Set-based: the database finds and inserts what is due in one statement per kind, whatever the
-    // number of open cases; the unique key on (case, kind, deadline) makes a second run add nothing.
-    const { overdueNotices, dueSoonNotices } = await this.tx.run(async (em) => {
-      const overdue = await this.notices.insertNotices(em, 'overdue', null, now, now);
+    // Set-based: one statement per kind, whatever the number of open cases; the unique key on
+    // (case, kind, deadline) makes any repeated or overlapping run add nothing.
+    const { overdueNotices, dueSoonNotices, mode } = await this.tx.run(async (em) => {
+      const state = await this.state.get(em, SWEEP_STATE);
+      const lastAt = state?.lastAt ? new Date(state.lastAt) : null;
+      const lastFullAt = state?.lastFullAt ? new Date(state.lastFullAt) : null;
+      const incremental = lastAt !== null && lastFullAt !== null && lastAt <= now && now.getTime() - lastFullAt.getTime() < FULL_SWEEP_EVERY_MS;
+      let overdue: number;
+      let dueSoon: number;
+      if (!incremental) {
+        overdue = await this.notices.insertNotices(em, 'overdue', null, now, now);
+        dueSoon = await this.notices.insertNotices(em, 'due-soon', now, soon, now);
+      } else {
+        // Only what changed since the last run: deadlines that have since passed (or come within the
+        // due-soon window), and cases changed since then (a deadline may have moved).
+        const lastSoonEdge = DateTime.fromJSDate(lastAt).plus({ days: this.policy.dueSoonDays }).toJSDate();
+        overdue =
+          (await this.notices.insertNotices(em, 'overdue', null, now, now, { dueFrom: lastAt })) +
+          (await this.notices.insertNotices(em, 'overdue', null, now, now, { changedSince: lastAt }));
+        dueSoon =
+          (await this.notices.insertNotices(em, 'due-soon', now, soon, now, { dueFrom: lastSoonEdge })) +
+          (await this.notices.insertNotices(em, 'due-soon', now, soon, now, { changedSince: lastAt }));
+      }
       if (overdue) await this.notices.insertOverdueEvents(em, now);
-      return { overdueNotices: overdue, dueSoonNotices: await this.notices.insertNotices(em, 'due-soon', now, soon, now) };
+      await this.state.set(em, SWEEP_STATE, { lastAt: now.toISOString(), lastFullAt: incremental && lastFullAt ? lastFullAt.toISOString() : now.toISOString() }, now);
+      return { overdueNotices: overdue, dueSoonNotices: dueSoon, mode: incremental ? 'incremental' : 'full' };
     });
     const reminderJobs = await this.enqueueReminders(now);
-    this.logger.log(`sweep: ${overdueNotices} overdue, ${dueSoonNotices} due soon, ${reminderJobs} reminder jobs`);
+    this.logger.log(`sweep (${mode}): ${overdueNotices} overdue, ${dueSoonNotices} due soon, ${reminderJobs} reminder jobs`);
     return { overdueNotices, dueSoonNotices, reminderJobs };
   }
 

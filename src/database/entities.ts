@@ -9,6 +9,7 @@ import { LeaderBusyBlock } from '../directory/leader-busy-block.entity.js';
 import { Leader } from '../directory/leader.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 import { OutboxJob } from '../jobs/outbox-job.entity.js';
+import { JobState } from '../jobs/job-state.entity.js';
 import { AuditEntry } from '../common/audit/audit-entry.entity.js';
 import { RuleSet } from '../rules/rule-set.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   IdempotencyKey,
   CaseNotice,
   OutboxJob,
+  JobState,
   RuleSet,
   AuditEntry,
   Meeting,

@@ -14,6 +14,8 @@ import { JobsService } from './jobs.service.js';
 import { OutboxJob } from './outbox-job.entity.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { JobStateRepository } from './job-state.repository.js';
+import { JobState } from './job-state.entity.js';
 
 /** The transactional outbox and its runners: in-process by default, Bull when REDIS_URL is set. */
 @Global()
@@ -23,6 +25,7 @@ export class JobsModule {
     const bull = config.redisUrl !== null;
     const providers: Provider[] = [
       OutboxRepository,
+      JobStateRepository,
       JobRegistry,
       JobExecutor,
       OutboxRelay,
@@ -34,7 +37,7 @@ export class JobsModule {
     return {
       module: JobsModule,
       imports: [
-        TypeOrmModule.forFeature([OutboxJob]),
+        TypeOrmModule.forFeature([OutboxJob, JobState]),
         ...(bull
           ? [
               BullModule.forRoot({ url: config.redisUrl ?? undefined, prefix: config.queuePrefix }),
@@ -44,7 +47,7 @@ export class JobsModule {
       ],
       controllers: [JobsController],
       providers,
-      exports: [OutboxRepository, JobRegistry, OutboxRelay, JobDispatcher, DailyScheduler],
+      exports: [OutboxRepository, JobStateRepository, JobRegistry, OutboxRelay, JobDispatcher, DailyScheduler],
     };
   }
 }

@@ -75,6 +75,9 @@ async function reset(db: Conn): Promise<void> {
   await db.query('TRUNCATE TABLE case_notices');
   await db.query('TRUNCATE TABLE case_events');
   await db.query('DELETE FROM outbox_jobs');
+  // A sweep that keeps a watermark (job_state) must start from none, or the "first" sweep is incremental.
+  const [state] = await db.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'job_state'");
+  if (Number(state[0].n)) await db.query("DELETE FROM job_state WHERE name LIKE 'deadline-sweep%'");
   await suppressDailySweep(db);
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, LessThanOrEqual, type Repository } from 'typeorm';
 import { CaseNotice, type NoticeKind } from './case-notice.entity.js';
 import { PetitionCase } from './case.entity.js';
 import type { CaseStatus } from './case.types.js';
@@ -97,7 +97,12 @@ export class CaseNoticeRepository {
     });
   }
 
-  async markDelivered(ids: string[], at: Date): Promise<void> {
-    if (ids.length) await this.notices.update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: at });
+  countPendingForUnit(unitCode: string): Promise<number> {
+    return this.notices.countBy({ unitCode, deliveredAt: IsNull() });
+  }
+
+  /** Marks a unit's pending notices up to `upTo` delivered (the digest sent covers them all). */
+  async markDeliveredForUnit(unitCode: string, upTo: Date, at: Date): Promise<void> {
+    await this.notices.update({ unitCode, deliveredAt: IsNull(), createdAt: LessThanOrEqual(upTo) }, { deliveredAt: at });
   }
 }

@@ -32,7 +32,8 @@ export class UnitReminderService implements OnModuleInit {
   }
 
   async remind(unitCode: string, jobId: string): Promise<void> {
-    const pending = await this.notices.pendingForUnit(unitCode, MAX_PER_MESSAGE);
+    const upTo = this.clock.now();
+    const [pending, total] = await Promise.all([this.notices.pendingForUnit(unitCode, MAX_PER_MESSAGE), this.notices.countPendingForUnit(unitCode)]);
     if (!pending.length) return;
     const unit = await this.directory.unitByCode(unitCode);
     if (unit?.email) {
@@ -40,7 +41,7 @@ export class UnitReminderService implements OnModuleInit {
         {
           to: unit.email,
           subject: `【催办通知】${unit.name}：${pending.length} 件信访事项请按期办理`,
-          text: this.body(unit.name, pending),
+          text: this.body(unit.name, pending, total),
           headers: { 'X-XF-Job': jobId },
         },
         `reminder-${unitCode}-${jobId}`,
@@ -48,17 +49,24 @@ export class UnitReminderService implements OnModuleInit {
     } else {
       this.logger.warn(`unit ${unitCode} has no e-mail address; ${pending.length} notices recorded without sending`);
     }
-    await this.notices.markDelivered(
-      pending.map((n) => n.id),
-      this.clock.now(),
-    );
+    // One digest covers the unit's whole backlog: the first items listed, the rest counted.
+    await this.notices.markDeliveredForUnit(unitCode, upTo, this.clock.now());
   }
 
-  private body(unitName: string, pending: PendingNotice[]): string {
+  private body(unitName: string, pending: PendingNotice[], total: number): string {
     const fmt = (d: Date | null): string => (d ? (DateTime.fromJSDate(d, { zone: this.policy.timeZone }).toISODate() ?? '') : '—');
     const lines = pending.map((n) => `${n.caseCode}  ${KIND_ZH[n.kind]}  期限 ${fmt(n.dueAt)}  ${n.caseSubject}${n.note ? `（${n.note}）` : ''}`);
     return redactPii(
-      [`${unitName}：`, '', '以下信访事项请抓紧办理，并在期限内书面答复信访人、报送办理结果：', '', ...lines, '', '人大常委会信访室'].join('\r\n'),
+      [
+        `${unitName}：`,
+        '',
+        '以下信访事项请抓紧办理，并在期限内书面答复信访人、报送办理结果：',
+        '',
+        ...lines,
+        ...(total > pending.length ? ['', `另有 ${total - pending.length} 件，详见信访台账。`] : []),
+        '',
+        '人大常委会信访室',
+      ].join('\r\n'),
     );
   }
 }

@@ -70,14 +70,15 @@ const COMMITTEES = new Set(['LAC', 'DAC', 'FEC', 'UCEC', 'SDC', 'ESCH', 'ARC', '
 const ADMIN_ID = '00000000-0000-4000-8000-000000000001';
 const PETITIONERS = 200_000;
 
-const meta = { profile, count, seed, overdueShare, version: 1 };
+// version 2: no timestamp of an open case lies in the future (v1 had acceptedAt/updatedAt ahead of now for deadlines > 60 days out).
+const meta = { profile, count, seed, overdueShare, version: 2 };
 
 if (args.reuse && (await databaseExists(database))) {
   const conn = await databaseConnection(database);
   try {
     const [rows] = await conn.query<mysql.RowDataPacket[]>("SELECT v FROM bench_meta WHERE k = 'load'").catch(() => [[]] as unknown as [mysql.RowDataPacket[]]);
     const loaded = rows[0] ? (JSON.parse(String(rows[0].v)) as typeof meta & { loadedAt: string }) : null;
-    const same = loaded && loaded.profile === profile && loaded.count === count && loaded.seed === seed && loaded.overdueShare === overdueShare;
+    const same = loaded && loaded.profile === profile && loaded.count === count && loaded.seed === seed && loaded.overdueShare === overdueShare && loaded.version === meta.version;
     if (same && (await scalar<number>(conn, 'SELECT COUNT(*) FROM cases')) >= count) {
       log(`${database} already holds this load (${count} cases, profile ${profile}, loaded ${loaded.loadedAt}); --reuse: nothing to do`);
       process.exit(0);
@@ -172,8 +173,10 @@ function row(i: number, rand: Rand): string {
   if (open) {
     // Where the running deadline lies relative to now.
     const x = rand();
-    let offsetDays = x < overdueShare ? -int(rand, 1, 60) : x < overdueShare + DUE_SOON_SHARE ? int(rand, 0, 6) : int(rand, 7, 90);
-    if (status === 'registered') offsetDays = Math.min(offsetDays, 15);
+    // A reply deadline lies at most 60 days after acceptance (and routing follows within 3 days),
+    // an acceptance deadline at most 15 days after registration: nothing may have happened in the future.
+    let offsetDays = x < overdueShare ? -int(rand, 1, 60) : x < overdueShare + DUE_SOON_SHARE ? int(rand, 0, 6) : int(rand, 7, 56);
+    if (status === 'registered') offsetDays = Math.min(offsetDays, 14);
     dueAt = endOfLocalDay(now, offsetDays);
     if (status === 'registered') {
       registeredAt = dueAt - 15 * DAY - int(rand, 1, 12) * 3_600_000;
@@ -204,8 +207,8 @@ function row(i: number, rand: Rand): string {
       version = 5;
       if (status === 'closed') {
         feedback = rand() < 0.85 ? 'satisfied' : 'dissatisfied';
-        feedbackAt = repliedAt + int(rand, 1, 20) * DAY;
-        closedAt = feedbackAt + int(rand, 0, 10) * DAY;
+        feedbackAt = Math.min(now - DAY, repliedAt + int(rand, 1, 20) * DAY);
+        closedAt = Math.min(now, feedbackAt + int(rand, 0, 10) * DAY);
         version = 7;
       }
     }
@@ -237,7 +240,7 @@ function row(i: number, rand: Rand): string {
     error: null,
   });
   const units = CATEGORY_SPECS[category].units;
-  const updatedAt = Math.max(registeredAt, acceptedAt ?? 0, routedAt ?? 0, repliedAt ?? 0, closedAt ?? 0);
+  const updatedAt = Math.min(now, Math.max(registeredAt, acceptedAt ?? 0, routedAt ?? 0, repliedAt ?? 0, closedAt ?? 0));
   const channel = pickChannel(rand);
   const values = [
     str(caseId(i)),

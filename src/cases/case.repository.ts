@@ -28,8 +28,7 @@ export interface PriorCases {
   anyDissatisfied: boolean;
 }
 
-const SORTS: Record<CaseSort, [string, 'ASC' | 'DESC']> = {
-  dueAt: ['c.dueAt', 'ASC'],
+const SORTS: Record<Exclude<CaseSort, 'dueAt'>, [string, 'ASC' | 'DESC']> = {
   '-dueAt': ['c.dueAt', 'DESC'],
   receivedAt: ['c.receivedAt', 'ASC'],
   '-receivedAt': ['c.receivedAt', 'DESC'],
@@ -272,15 +271,32 @@ export class CaseRepository {
 
   /** The ledger: filtered, sorted by deadline (cases without a running deadline last), paginated. */
   async ledger(filter: LedgerFilter, now: Date, sort: CaseSort, page: number, pageSize: number): Promise<{ items: PetitionCase[]; total: number }> {
-    const qb = this.cases.createQueryBuilder('c');
-    this.applyFilter(qb, filter, now);
-    const [column, direction] = SORTS[sort];
-    if (column === 'c.dueAt') qb.orderBy('CASE WHEN c.dueAt IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy(column, direction);
-    else qb.orderBy(column, direction);
-    qb.addOrderBy('c.code', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
-    const [items, total] = await Promise.all([qb.getMany(), qb.clone().orderBy().skip(undefined).take(undefined).getCount()]);
+    const filtered = (): SelectQueryBuilder<PetitionCase> => {
+      const qb = this.cases.createQueryBuilder('c');
+      this.applyFilter(qb, filter, now);
+      return qb;
+    };
+    const skip = (page - 1) * pageSize;
+    if (sort !== 'dueAt') {
+      const [column, direction] = SORTS[sort];
+      const qb = filtered().orderBy(column, direction).addOrderBy('c.code', 'ASC').offset(skip).limit(pageSize);
+      const [items, total] = await Promise.all([qb.getMany(), filtered().getCount()]);
+      return { items, total };
+    }
+    // By deadline, cases without a running deadline last. Two index-ordered parts instead of one
+    // ORDER BY over an expression (which sorted every matching row: seconds at 10^6 cases).
+    const [running, total] = await Promise.all([filtered().andWhere('c.dueAt IS NOT NULL').getCount(), filtered().getCount()]);
+    const items =
+      skip < running ? await filtered().andWhere('c.dueAt IS NOT NULL').orderBy('c.dueAt', 'ASC').addOrderBy('c.code', 'ASC').offset(skip).limit(pageSize).getMany() : [];
+    if (items.length < pageSize && total > running) {
+      const rest = await filtered()
+        .andWhere('c.dueAt IS NULL')
+        .orderBy('c.code', 'ASC')
+        .offset(Math.max(0, skip - running))
+        .limit(pageSize - items.length)
+        .getMany();
+      items.push(...rest);
+    }
     return { items, total };
   }
 

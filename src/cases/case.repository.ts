@@ -91,11 +91,6 @@ export class CaseRepository {
     return Number(rows[0].lastSeq);
   }
 
-  /** Gives a case registered under a provisional code its number (not a change: the version stays). */
-  async setCode(em: EntityManager, id: string, code: string): Promise<void> {
-    await em.createQueryBuilder().update(PetitionCase).set({ code, version: () => 'version' }).where('id = :id', { id }).execute();
-  }
-
   async insert(em: EntityManager, petitionCase: PetitionCase): Promise<void> {
     await em.insert(PetitionCase, asRow(petitionCase));
   }

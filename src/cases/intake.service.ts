@@ -27,9 +27,6 @@ import type { CreateCaseDto } from './dto/create-case.dto.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
 
-/** Unique within the transaction that replaces it: `~` and 19 hex digits of the case id (fits the 20-character code). */
-const provisionalCode = (id: string): string => `~${id.replace(/-/g, '').slice(0, 19)}`;
-
 export interface Preview {
   grade: Grade;
   route: Route;
@@ -124,15 +121,11 @@ export class IntakeService {
     try {
       const petitionCase = await this.tx.run(async (em) => {
         if (scopedKey) await this.repo.insertIdempotencyKey(em, { scopedKey, requestHash, caseId: draft.id, createdAt: now });
-        // The year's counter row is locked from the increment to the commit, and every registration
-        // waits for it (gap-free codes): take the number last, after the heavy inserts, so the lock is
-        // held for two short statements. The case is invisible to others until commit anyway.
-        await this.repo.insert(em, { ...draft, code: provisionalCode(draft.id) });
-        await this.repo.appendEvents(em, [this.registrationEvent(draft, actor)]);
         const seq = await this.repo.nextSequence(em, year);
-        const code = `XF-${year}-${String(seq).padStart(6, '0')}`;
-        await this.repo.setCode(em, draft.id, code);
-        return { ...draft, code };
+        const stored: PetitionCase = { ...draft, code: `XF-${year}-${String(seq).padStart(6, '0')}` };
+        await this.repo.insert(em, stored);
+        await this.repo.appendEvents(em, [this.registrationEvent(stored, actor)]);
+        return stored;
       });
       return { petitionCase, replayed: false };
     } catch (error) {
@@ -242,7 +235,7 @@ export class IntakeService {
     };
   }
 
-  private registrationEvent(c: Omit<PetitionCase, 'code'>, actor: Actor): CaseEvent {
+  private registrationEvent(c: PetitionCase, actor: Actor): CaseEvent {
     return {
       id: randomUUID(),
       caseId: c.id,

@@ -24,6 +24,8 @@ describe('case lifecycle over HTTP', () => {
   it('runs a supervised item through every step, leaving one timeline event per change', async () => {
     const c = await register({ headcount: 6, subject: '老旧小区改造进度缓慢', unitsInvolved: ['GOV'] });
     expect(c.grade).toBe('escalated');
+    const stored = await t.http.get(`/cases/${c.id}`).set(bearer(secretary)).expect(200);
+    expect([stored.body.code, stored.body.version]).toEqual([c.code, 1]);
 
     const accepted = await act(c.id, { action: 'accept' });
     expect(accepted.body.status).toBe('accepted');

@@ -16,15 +16,20 @@
 #           listing them after the others (the real change needs a second query for those), so use it
 #           only for page 1 of filters with >= pageSize cases that have a deadline (ledger-whatif.ts
 #           adds the proposed indexes).
-# A patch that no longer applies (src changed) stops the script.
+# A variant whose patch no longer applies (src changed) is skipped with a message.
 set -eu
 BASE=${1:-/tmp/xf-bench}
 patch_tree() { # name, python patch
   DEST="$BASE-$1"
   rm -rf "$DEST"
   cp -a "$BASE" "$DEST"
-  (cd "$DEST" && python3 -c "$2" && { ./node_modules/.bin/tsc -p bench/tsconfig.json >/dev/null 2>&1 || true; } && echo "variant $1" >> SNAPSHOT)
-  echo "$DEST"
+  if (cd "$DEST" && python3 -c "$2" 2>/dev/null); then
+    (cd "$DEST" && { ./node_modules/.bin/tsc -p bench/tsconfig.json >/dev/null 2>&1 || true; } && echo "variant $1" >> SNAPSHOT)
+    echo "$DEST"
+  else
+    rm -rf "$DEST"
+    echo "variant $1: the patch no longer applies to this snapshot (src changed), skipped" >&2
+  fi
 }
 LOCK='
 import re

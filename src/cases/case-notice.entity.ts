@@ -12,7 +12,7 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 @Entity('case_notices')
 @Unique('uq_case_notices_case_kind_due', ['caseId', 'kind', 'dueAt'])
 @Index('idx_case_notices_unit_created', ['unitCode', 'createdAt'])
-@Index('idx_case_notices_pending', ['deliveredAt', 'kind'])
+@Index('idx_case_notices_pending', ['deliveredAt', 'unitCode'])
 @Index('idx_case_notices_created_kind', ['createdAt', 'kind'])
 export class CaseNotice {
   @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })

@@ -31,11 +31,11 @@ import {
   pickHandledBy,
   pickRegion,
   type Rand,
-  rng,
   subjectFor,
   weighted,
 } from './lib/fixtures.js';
 import { databaseConnection, databaseExists, recreateDatabase, scalar } from './lib/mysql.js';
+import { seededRandom } from '../src/common/seeded-random.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -120,7 +120,7 @@ if (secondary.length) await db.query(`ALTER TABLE cases ${secondary.map((i) => `
 log(`dropped ${secondary.length} non-unique indexes for the load`);
 
 const now = Date.now();
-const r = rng(seed);
+const r = seededRandom(seed);
 const yearSeq = new Map<number, number>();
 
 /** Asia/Shanghai has had no DST since 1991: a fixed +08:00 keeps 10^6 rows fast (luxon zones cost ~100 µs each). */

@@ -11,11 +11,12 @@
 import { parseArgs } from 'node:util';
 import { databaseServerPid } from './lib/cpu.js';
 import { log, saveResult } from './lib/env.js';
-import { caseBody, petitionerPool, rng } from './lib/fixtures.js';
+import { caseBody, petitionerPool } from './lib/fixtures.js';
 import { type LoadRun, type LoadTarget, postLoad } from './lib/load.js';
 import { databaseConnection, delta, dropDatabase, innodbCounters, recreateDatabase, scalar } from './lib/mysql.js';
 import { login, type RunningProcess, startFloor, startService } from './lib/processes.js';
 import { median, round, table } from './lib/stats.js';
+import { seededRandom } from '../src/common/seeded-random.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,7 +43,7 @@ const rateSeconds = Number(args['rate-seconds']);
 const rateConnections = Number(args['rate-connections']);
 const database = args.database;
 
-const random = rng(20261126);
+const random = seededRandom(20261126);
 const pool = petitionerPool(20_000);
 let serial = 0;
 const nextBody = (): string => JSON.stringify(caseBody(random, pool, ++serial));

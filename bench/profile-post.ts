@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { log } from './lib/env.js';
-import { caseBody, petitionerPool, rng } from './lib/fixtures.js';
+import { caseBody, petitionerPool } from './lib/fixtures.js';
 import { postLoad } from './lib/load.js';
 import { dropDatabase, recreateDatabase } from './lib/mysql.js';
 import { login, startService } from './lib/processes.js';
 import { type CapturedQuery, InProcessApp } from './lib/sql-capture.js';
 import { CasesService } from '../src/cases/cases.service.js';
 import { round, table } from './lib/stats.js';
+import { seededRandom } from '../src/common/seeded-random.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,7 +42,7 @@ const service = await startService({
 });
 try {
   const token = await login(service.url);
-  const random = rng(99);
+  const random = seededRandom(99);
   const pool = petitionerPool(20_000);
   let serial = 0;
   const run = await postLoad(
@@ -60,7 +61,7 @@ const ctx = await InProcessApp.start(args.database);
 try {
   const cases = ctx.app.get(CasesService);
   const actor = { id: '00000000-0000-4000-8000-000000000001', username: 'admin', displayName: 'bench', role: 'admin' as const, leaderId: null };
-  const random = rng(7);
+  const random = seededRandom(7);
   const pool = petitionerPool(20_000);
   await cases.register(caseBody(random, pool, 1), actor);
   statements.push(...(await ctx.capture(() => cases.register(caseBody(random, pool, 2), actor), true)));

@@ -26,9 +26,10 @@ import { loadDefaultRuleSet } from '../src/rules/default-rule-set.js';
 import type { CaseFacts, Evaluation } from '../src/rules/evaluation.types.js';
 import { RuleSetRunner } from '../src/rules/rule-set-runner.js';
 import { buildCaseFacts, RULES_CORPUS } from '../test/fixtures/rules-corpus.js';
-import { CATEGORY_SPECS, contentFor, int, pick, pickCategory, pickChannel, pickRegion, type Rand, rng, subjectFor } from './lib/fixtures.js';
+import { CATEGORY_SPECS, contentFor, int, pick, pickCategory, pickChannel, pickRegion, type Rand, subjectFor } from './lib/fixtures.js';
 import { log } from './lib/env.js';
 import { median, percentile, round, table } from './lib/stats.js';
+import { seededRandom } from '../src/common/seeded-random.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -76,7 +77,7 @@ function randomFacts(r: Rand, serial: number): CaseFacts {
   });
 }
 
-const r = rng(Number(args.seed));
+const r = seededRandom(Number(args.seed));
 const facts: CaseFacts[] = [...RULES_CORPUS.map((c) => c.facts)];
 while (facts.length < caseCount) facts.push(randomFacts(r, facts.length));
 
@@ -127,7 +128,7 @@ async function timeRound(run: (f: CaseFacts) => unknown, order: number[]): Promi
 
 /** A fresh shuffled order per round (seeded), so no path sees a cache-friendly sequence. */
 function shuffled(seed: number): number[] {
-  const rr = rng(seed);
+  const rr = seededRandom(seed);
   const order = facts.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rr() * (i + 1));

@@ -49,7 +49,7 @@ import { CompiledRuleSet } from '../src/rules/compiled-rule-set.js';
 import { loadDefaultRuleSet } from '../src/rules/default-rule-set.js';
 import type { CaseFacts, Evaluation } from '../src/rules/evaluation.types.js';
 import type { RuleDefinition, RuleSetDefinition } from '../src/rules/rule-set.types.js';
-import { SimulationRepository, type SimulationRow } from '../src/rules/simulation.repository.js';
+import { FACT_COLUMNS, SimulationRepository, type SimulationRow } from '../src/rules/simulation.repository.js';
 import type { SimulationReport } from '../src/rules/simulation.service.js';
 import { cpuSeconds, databaseServerPid } from './lib/cpu.js';
 import { databaseUrl, log } from './lib/env.js';
@@ -339,23 +339,7 @@ function grade(t: Tally, current: CompiledRuleSet, next: CompiledRuleSet, facts:
 }
 
 /** The facts columns of SimulationRepository, minus `code`/`subject` when `lean` (examples only need them for ≤ 200 rows). */
-const RAW_COLUMNS = [
-  'id',
-  'channel',
-  'category',
-  'region',
-  'headcount',
-  'unitsInvolved',
-  'deputyReported',
-  'important',
-  'provincialReferral',
-  'leaderInstructed',
-  'repeatCount',
-  'similarOpenCases',
-  'relatedDissatisfied',
-  'receivedAt',
-  'dueAt',
-];
+const RAW_COLUMNS: string[] = FACT_COLUMNS.filter((c) => c !== 'code' && c !== 'subject');
 
 /**
  * Raw driver row → CaseFacts without TypeORM hydration: a minimal case object handed to the

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Test } from 'supertest';
 import type { CreateCaseDto } from '../src/cases/dto/create-case.dto.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
-import { countRows, expectError, idsOf, isChinese, writeCounts } from './support/http-helpers.js';
+import { caseAction, countRows, expectError, idsOf, isChinese, registerCase, writeCounts } from './support/http-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface CaseResponse {
@@ -35,16 +35,8 @@ describe('case intake (POST /cases)', () => {
     await t.close();
   });
 
-  const register = async (overrides: Partial<CreateCaseDto> = {}): Promise<CaseResponse> => {
-    const res = await t.http.post('/cases').set(bearer(secretary)).send(caseBody(overrides));
-    expect({ status: res.status, body: res.status === 201 ? 'ok' : res.body }).toEqual({ status: 201, body: 'ok' });
-    return res.body as CaseResponse;
-  };
-  const act = async (id: string, body: Record<string, unknown>): Promise<CaseResponse> => {
-    const res = await t.http.post(`/cases/${id}/actions`).set(bearer(secretary)).send(body);
-    expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
-    return res.body as CaseResponse;
-  };
+  const register = (overrides: Partial<CreateCaseDto> = {}): Promise<CaseResponse> => registerCase<CaseResponse>(t, secretary, overrides);
+  const act = async (id: string, body: Record<string, unknown>): Promise<CaseResponse> => (await caseAction(t, secretary, id, body)).body as CaseResponse;
 
   describe('grading, routing and deadlines', () => {
     it('stores grade, route, meeting type, the acceptance deadline, the fired rules and a register event', async () => {
@@ -435,8 +427,7 @@ describe('the ledger (GET /cases)', () => {
   let secretary: string;
   const c: Record<string, CaseResponse> = {};
 
-  const register = async (overrides: Partial<CreateCaseDto>): Promise<CaseResponse> =>
-    (await t.http.post('/cases').set(bearer(secretary)).send(caseBody(overrides)).expect(201)).body as CaseResponse;
+  const register = (overrides: Partial<CreateCaseDto>): Promise<CaseResponse> => registerCase<CaseResponse>(t, secretary, overrides);
   const list = async (query: Record<string, string | number | boolean>): Promise<{ items: CaseResponse[]; total: number; page: number; pageSize: number }> =>
     (await t.http.get('/cases').set(bearer(secretary)).query(query).expect(200)).body;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bearer, caseBody } from './support/factories.js';
+import { bearer } from './support/factories.js';
+import { caseAction, registerCase } from './support/http-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('case lifecycle over HTTP', () => {
@@ -14,12 +15,8 @@ describe('case lifecycle over HTTP', () => {
     await t.close();
   });
 
-  const register = async (overrides = {}): Promise<{ id: string; code: string; grade: string }> => {
-    const res = await t.http.post('/cases').set(bearer(secretary)).send(caseBody(overrides)).expect(201);
-    return res.body;
-  };
-  const act = (id: string, body: Record<string, unknown>, expected = 200) =>
-    t.http.post(`/cases/${id}/actions`).set(bearer(secretary)).send(body).expect(expected);
+  const register = (overrides = {}): Promise<{ id: string; code: string; grade: string }> => registerCase(t, secretary, overrides);
+  const act = (id: string, body: Record<string, unknown>, expected = 200) => caseAction(t, secretary, id, body, expected);
 
   it('runs a supervised item through every step, leaving one timeline event per change', async () => {
     const c = await register({ headcount: 6, subject: '老旧小区改造进度缓慢', unitsInvolved: ['GOV'] });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PetitionCase } from '../src/cases/case.entity.js';
 import { readEml } from './support/eml.js';
-import { bearer, caseBody } from './support/factories.js';
+import { bearer } from './support/factories.js';
+import { caseAction, registerCase } from './support/http-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('deadlines: derived overdue, the sweep, urging notices and reminders', () => {
@@ -19,9 +20,8 @@ describe('deadlines: derived overdue, the sweep, urging notices and reminders', 
     await t.close();
   });
 
-  const register = async (overrides = {}): Promise<string> =>
-    (await t.http.post('/cases').set(bearer(secretary)).send(caseBody(overrides)).expect(201)).body.id;
-  const act = (id: string, body: Record<string, unknown>) => t.http.post(`/cases/${id}/actions`).set(bearer(secretary)).send(body).expect(200);
+  const register = async (overrides = {}): Promise<string> => (await registerCase<{ id: string }>(t, secretary, overrides)).id;
+  const act = (id: string, body: Record<string, unknown>) => caseAction(t, secretary, id, body);
   const get = async (id: string) => (await t.http.get(`/cases/${id}`).set(bearer(secretary)).expect(200)).body;
   const sweep = async (): Promise<void> => {
     const job = await t.http.post('/jobs/deadline-sweep').set(bearer(secretary)).expect(202);

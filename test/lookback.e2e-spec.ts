@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { drawn } from '../src/meetings/lookback/lookback.service.js';
 import { bearer, caseBody } from './support/factories.js';
+import { caseAction } from './support/http-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('look-back (回头看): sampled callbacks and urging notices for late or poor handling', () => {
@@ -10,7 +11,7 @@ describe('look-back (回头看): sampled callbacks and urging notices for late o
   let late = '';
   let dissatisfied = '';
 
-  const act = (id: string, body: Record<string, unknown>) => t.http.post(`/cases/${id}/actions`).set(bearer(secretary)).send(body).expect(200);
+  const act = (id: string, body: Record<string, unknown>) => caseAction(t, secretary, id, body);
   const transferred = async (overrides = {}): Promise<string> => {
     const { body } = await t.http.post('/cases').set(bearer(secretary)).send(caseBody(overrides)).expect(201);
     await act(body.id, { action: 'accept' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { bearer, caseBody } from './support/factories.js';
+import { bearer } from './support/factories.js';
+import { registerCase } from './support/http-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Meeting = {
@@ -28,8 +29,7 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
   let plan: { meetings: Meeting[]; unscheduled: { caseId: string; code: string }[]; warnings: string[]; fairness: { measure: string } };
 
   const post = (path: string, body: unknown, token = secretary) => t.http.post(path).set(bearer(token)).send(body as object);
-  const register = async (overrides = {}): Promise<{ id: string; grade: string; meetingType: string | null }> =>
-    (await post('/cases', caseBody(overrides)).expect(201)).body;
+  const register = (overrides = {}): Promise<{ id: string; grade: string; meetingType: string | null }> => registerCase(t, secretary, overrides);
 
   beforeAll(async () => {
     t = await createTestApp(); // clock: Thursday 2026-11-26 10:00 Asia/Shanghai

@@ -5,7 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { CreateCaseDto } from '../src/cases/dto/create-case.dto.js';
 import { PII_PATTERNS } from '../src/common/pii/masking.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
-import { expectError, idsOf, writeCounts } from './support/http-helpers.js';
+import { expectError, idsOf, registerCase, writeCounts } from './support/http-helpers.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 interface PetitionerView {
@@ -51,11 +51,7 @@ describe('privacy of petitioners and object-level access', () => {
     await t.close();
   });
 
-  const register = async (overrides: Partial<CreateCaseDto> = {}): Promise<CaseResponse> => {
-    const res = await t.http.post('/cases').set(bearer(secretary)).send(caseBody(overrides));
-    expect({ status: res.status, body: res.status === 201 ? 'ok' : res.body }).toEqual({ status: 201, body: 'ok' });
-    return res.body as CaseResponse;
-  };
+  const register = (overrides: Partial<CreateCaseDto> = {}): Promise<CaseResponse> => registerCase<CaseResponse>(t, secretary, overrides);
   const assign = async (caseId: string, leaderKey: string): Promise<void> => {
     const leaderId = t.leaders.get(leaderKey);
     expect(leaderId).toBeDefined();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PII_PATTERNS } from '../src/common/pii/masking.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
+import { caseAction } from './support/http-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** A minimal RFC 4180 reader for the export (quotes, doubled quotes, CRLF). */
@@ -41,7 +42,7 @@ describe('reports: the office’s figures, hotspots, the ledger export and the f
   const ids: string[] = [];
   const tally = { received: 0, rejected: 0, replied: 0, onTime: 0, withFeedback: 0, satisfied: 0, receptions: 0, instructions: 0, byChannel: {} as Record<string, number>, byCategory: {} as Record<string, number> };
 
-  const act = (id: string, body: Record<string, unknown>) => t.http.post(`/cases/${id}/actions`).set(bearer(secretary)).send(body).expect(200);
+  const act = (id: string, body: Record<string, unknown>) => caseAction(t, secretary, id, body);
 
   beforeAll(async () => {
     t = await createTestApp();

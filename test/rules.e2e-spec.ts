@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RuleSet } from '../src/rules/rule-set.entity.js';
 import { bearer, caseBody } from './support/factories.js';
+import { registerCase } from './support/http-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Rule = { name: string; priority: number; conditions: { all?: { fact: string; operator: string; value: unknown }[] }; event: unknown };
@@ -18,8 +19,7 @@ describe('rules: drafts, validation, simulation, publishing, rollback', () => {
     rules.map((r) =>
       r.name === 'escalate-group-petition' ? { ...r, conditions: { all: [{ fact: 'headcount', operator: 'greaterThanInclusive', value: 3 }] } } : r,
     );
-  const register = async (overrides = {}): Promise<{ id: string; grade: string; evaluation: { ruleSetVersion: number } }> =>
-    (await t.http.post('/cases').set(bearer(secretary)).send(caseBody(overrides)).expect(201)).body;
+  const register = (overrides = {}): Promise<{ id: string; grade: string; evaluation: { ruleSetVersion: number } }> => registerCase(t, secretary, overrides);
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Category, Channel } from '../../src/cases/case.types.js';
 import type { CreateCaseDto } from '../../src/cases/dto/create-case.dto.js';
+import { seededRandom } from '../../src/common/seeded-random.js';
 
 /**
  * Realistic, deterministic petition data for 十堰市 (the city of the shipped directory):
@@ -8,17 +9,6 @@ import type { CreateCaseDto } from '../../src/cases/dto/create-case.dto.js';
  * petition office's yearly statistics, repeat petitioners, group petitions.
  */
 
-/** mulberry32: a small seeded PRNG, so every run generates the same data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type Rand = () => number;
 export const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)];
@@ -202,7 +192,7 @@ export interface Petitioner {
 
 /** A fixed population of petitioners; a few hundred "frequent" ones come back again and again. */
 export function petitionerPool(size: number, seed = 7): Petitioner[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pool: Petitioner[] = [];
   for (let i = 0; i < size; i++) {
     const region = pickRegion(r);

@@ -41,10 +41,7 @@ export class DirectoryService {
 
   /** Throws UNKNOWN_UNIT naming every code that is not an active unit. */
   async assertUnitCodes(codes: string[]): Promise<void> {
-    if (!codes.length) return;
-    const known = new Set((await this.repo.listUnits()).filter((u) => u.active).map((u) => u.code));
-    const unknown = [...new Set(codes)].filter((c) => !known.has(c));
-    if (unknown.length) throw DirectoryErrors.unknownUnitCodes(unknown);
+    if (codes.length) assertKnownUnits(await this.repo.listUnits(), codes);
   }
 
   async unitByCode(code: string): Promise<Unit | null> {
@@ -158,4 +155,11 @@ function toDeputy(input: CreateDeputyDto): Deputy {
     email: input.email ?? null,
     active: true,
   };
+}
+
+/** Throws UNKNOWN_UNIT naming every code that is not an active unit of `units`. */
+export function assertKnownUnits(units: Pick<Unit, 'code' | 'active'>[], codes: string[]): void {
+  const known = new Set(units.filter((u) => u.active).map((u) => u.code));
+  const unknown = [...new Set(codes)].filter((c) => !known.has(c));
+  if (unknown.length) throw DirectoryErrors.unknownUnitCodes(unknown);
 }

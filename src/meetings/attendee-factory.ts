@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors.js';
 import type { Deputy } from '../directory/deputy.entity.js';
-import { DirectoryErrors } from '../directory/directory.errors.js';
-import { DirectoryService } from '../directory/directory.service.js';
+import { assertKnownUnits, DirectoryService } from '../directory/directory.service.js';
 import type { Leader } from '../directory/leader.entity.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
@@ -32,8 +31,7 @@ export class AttendeeFactory {
   async build(meetingId: string, chairId: string, agenda: AgendaItem[], unitCodes: string[], deputyIds: string[], directory?: DirectorySnapshot): Promise<MeetingAttendee[]> {
     const { leaders, units, deputies } = directory ?? (await this.snapshot());
     const codes = [...new Set([...agenda.map((i) => i.presenterUnit), ...unitCodes])];
-    const unknown = codes.filter((code) => !units.some((u) => u.code === code && u.active));
-    if (unknown.length) throw DirectoryErrors.unknownUnitCodes(unknown);
+    assertKnownUnits(units, codes);
     const leaderIds = [...new Set([chairId, ...agenda.map((i) => i.leadLeaderId).filter((id): id is string => id !== null)])];
     const row = (kind: MeetingAttendee['kind'], refId: string, name: string, email: string | null, role: MeetingAttendee['role']): MeetingAttendee => ({
       id: randomUUID(),

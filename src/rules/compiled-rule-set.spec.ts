@@ -14,18 +14,8 @@ import type { CaseFacts } from './evaluation.types.js';
 import { RuleSetRunner } from './rule-set-runner.js';
 import { validateRuleSet } from './rule-set-validator.js';
 import type { RuleSetDefinition } from './rule-set.types.js';
+import { seededRandom } from '../common/seeded-random.js';
 
-/** Deterministic PRNG (mulberry32) so every run checks the same cases. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REGIONS = ['茅箭区', '张湾区', '郧阳区', '郧西县', '竹山县', '竹溪县', '房县', '丹江口市'];
 const SUBJECTS = ['老旧小区改造', '物业管理', '拖欠工资', '社保断缴', '企业上下游配套纠纷', '判决执行难', '立法建议', '学区划分', '医保报销', '土地征收补偿'];
@@ -288,7 +278,7 @@ describe('CompiledRuleSet', () => {
   });
 
   it('agrees with json-rules-engine on 100,000 seeded random cases of the default rule set', async () => {
-    const next = prng(20260101);
+    const next = seededRandom(20260101);
     const cases = Array.from({ length: 100_000 }, () => randomCaseFacts(next));
     const report = await differential(loadDefaultRuleSet(), cases);
     console.log(
@@ -304,7 +294,7 @@ describe('CompiledRuleSet', () => {
   }, DIFFERENTIAL_TIMEOUT_MS);
 
   it('agrees with json-rules-engine on 20,000 seeded random cases of a rule set using every construct', async () => {
-    const next = prng(7);
+    const next = seededRandom(7);
     const cases = Array.from({ length: 20_000 }, () => randomCaseFacts(next));
     expect(validateRuleSet(KITCHEN_SINK, { unitCodes: ['OFFICE', 'SDC', 'SJC', 'GOV', 'COURT'] }).errors).toEqual([]);
     const report = await differential(KITCHEN_SINK, cases);

@@ -22,7 +22,7 @@ export interface SimulationRow extends FactSource {
 }
 
 /** The columns a rule can read; `content` only when some rule reads it (it is the bulk). */
-const FACT_COLUMNS = [
+export const FACT_COLUMNS = [
   'id',
   'code',
   'channel',

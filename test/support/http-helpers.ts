@@ -1,5 +1,7 @@
 import { expect } from '@jest/globals';
 import type { Response } from 'supertest';
+import type { CreateCaseDto } from '../../src/cases/dto/create-case.dto.js';
+import { bearer, caseBody } from './factories.js';
 import type { TestApp } from './test-app.js';
 
 /** Rows in a table, read straight from the database (not through the API under test). */
@@ -35,3 +37,22 @@ export function expectError(res: Response, status: number, code: string): void {
 
 /** Ids of a list of case views, sorted, for order-insensitive comparison. */
 export const idsOf = (items: { id: string }[]): string[] => items.map((c) => c.id).sort();
+
+/** Expects a status; on a mismatch the failure shows the error body, not just the two numbers. */
+function expectStatus(res: Response, status: number): void {
+  expect({ status: res.status, body: res.status === status ? 'ok' : res.body }).toEqual({ status, body: 'ok' });
+}
+
+/** Registers a valid case (`caseBody` with overrides) and returns the created case. */
+export async function registerCase<T = Record<string, unknown>>(t: TestApp, token: string, overrides: Partial<CreateCaseDto> = {}): Promise<T> {
+  const res = await t.http.post('/cases').set(bearer(token)).send(caseBody(overrides));
+  expectStatus(res, 201);
+  return res.body as T;
+}
+
+/** Applies a lifecycle action and returns the response, after checking its status (200 unless said). */
+export async function caseAction(t: TestApp, token: string, id: string, body: Record<string, unknown>, expected = 200): Promise<Response> {
+  const res = await t.http.post(`/cases/${id}/actions`).set(bearer(token)).send(body);
+  expectStatus(res, expected);
+  return res;
+}

@@ -1,6 +1,6 @@
 import { type Highs, highsRuntime, solveAssignmentWithHighs } from '../../../bench/planner-highs.js';
 import { type AssignmentProblem, assignmentObjective, dropCosts, marginalLoadCost, solveAssignment } from './leader-assignment.js';
-import { seededRandom } from './random-instance.js';
+import { seededRandom } from '../../common/seeded-random.js';
 
 /** A random assignment problem: some arcs missing, capacities that sometimes bind. */
 function randomProblem(seed: number, n: number, m: number): AssignmentProblem {

@@ -6,7 +6,8 @@ import type { LeaderRank } from '../../directory/leader.entity.js';
 import { checkHardConstraints } from './constraints.js';
 import { planMeetings } from './planner.js';
 import type { PlannerInput, PlanResult } from './planner.types.js';
-import { randomInstance, seededRandom } from './random-instance.js';
+import { seededRandom } from '../../common/seeded-random.js';
+import { randomInstance } from './random-instance.js';
 
 const policy = loadPolicy();
 const calendar = new WorkingCalendar(policy.calendarOverrides);

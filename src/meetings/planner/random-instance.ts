@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { CATEGORIES, type Category, type MeetingType } from '../../cases/case.types.js';
 import type { LeaderRank } from '../../directory/leader.entity.js';
 import type { PlannerCase, PlannerInput, PlannerLeader } from './planner.types.js';
+import { seededRandom } from '../../common/seeded-random.js';
 
 /**
  * Seeded random planner instances for the property test and the benchmark (not used at run time).
@@ -31,17 +32,6 @@ export const REGIONS = ['张湾区', '茅箭区', '郧阳区', '丹江口市', '
 const UNITS = ['GOV', 'SUP', 'COURT', 'PROC', 'HOUSING', 'HRSS', 'LAC', 'DAC', 'FEC', 'UCEC', 'SDC', 'ESCH', 'ARC', 'SJC', 'OFFICE'];
 const ZONE = 'Asia/Shanghai';
 
-/** mulberry32: a small seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomInstance(o: RandomInstanceOptions): PlannerInput {
   const r = seededRandom(o.seed);

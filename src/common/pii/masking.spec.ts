@@ -66,6 +66,8 @@ describe('PII_PATTERNS / redactPii', () => {
     expect(PII_PATTERNS.idNumber.test(text)).toBe(true);
     expect(PII_PATTERNS.mobile.test('请联系13812345678。')).toBe(true);
     expect(PII_PATTERNS.mobile.test('tel:+86 139 1234 5678')).toBe(true);
+    expect(PII_PATTERNS.mobile.test('Tel13812345678 转 8001')).toBe(true);
+    expect(PII_PATTERNS.mobile.test('联系电话138-1234-5678-张先生')).toBe(true);
     expect(containsPii(text)).toBe(true);
   });
 
@@ -80,6 +82,9 @@ describe('PII_PATTERNS / redactPii', () => {
       '420***********1234 138****5678',
       '2026-11-26T02:00:00.000Z 1764122400000',
       'id 12345678901234567890',
+      // UUIDs: a correlation id and a case id whose hex runs are shaped like mobile numbers
+      'b31ce186-8427-4495-b8e2-f176b02ba2f2',
+      'GET /cases/0c1a2b3c-4d5e-4f60-8a9b-a13812345678 200',
     ]) {
       expect(containsPii(clean)).toBe(false);
     }

@@ -76,7 +76,9 @@ export const PII_PATTERNS: Readonly<{ idNumber: RegExp; mobile: RegExp }> = Obje
   /** 18-character resident ID: province digit, birth date 18xx–20xx, sequence, check char. */
   idNumber: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/,
   /** Mainland mobile, optionally with +86/0086 and 3-4-4 spaces or dashes. */
-  mobile: /(?<![0-9])(?:(?:\+86|0086)[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![0-9])/,
+  // Not next to a hex character either: UUIDs (case ids, correlation ids) hold runs such as
+  // `…e186-8427-4495-…` that are shaped like a dashed mobile number.
+  mobile: /(?<![0-9A-Fa-f])(?:(?:\+86|0086)[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![0-9A-Fa-f])/,
 });
 
 /** True when the text carries an unmasked ID number or mobile number. */

@@ -31,17 +31,17 @@ export class CaseFactsService {
   constructor(private readonly repo: CaseRepository) {}
 
   async derive(subject: FactSubject, asOf: Date, excludeCaseId?: string): Promise<DerivedFacts> {
-    const [prior, similarOpenCases] = await Promise.all([
-      this.repo.priorCases({
-        idHash: subject.petitionerIdHash,
-        phoneHash: subject.petitionerPhoneHash,
-        relatedIds: subject.relatedCaseIds,
-        since: DateTime.fromJSDate(subject.receivedAt).minus({ months: REPEAT_WINDOW_MONTHS }).toJSDate(),
-        before: asOf,
-        excludeId: excludeCaseId,
-      }),
-      this.repo.countSimilarOpen(subject.category, subject.region, new Date(asOf.getTime() - CLUSTER_WINDOW_DAYS * 86_400_000), excludeCaseId),
-    ]);
-    return { repeatCount: prior.count, similarOpenCases, relatedDissatisfied: prior.anyDissatisfied };
+    const counts = await this.repo.factCounts({
+      idHash: subject.petitionerIdHash,
+      phoneHash: subject.petitionerPhoneHash,
+      relatedIds: subject.relatedCaseIds,
+      since: DateTime.fromJSDate(subject.receivedAt).minus({ months: REPEAT_WINDOW_MONTHS }).toJSDate(),
+      before: asOf,
+      category: subject.category,
+      region: subject.region,
+      clusterSince: new Date(asOf.getTime() - CLUSTER_WINDOW_DAYS * 86_400_000),
+      excludeId: excludeCaseId,
+    });
+    return { repeatCount: counts.priorCount, similarOpenCases: counts.similarOpen, relatedDissatisfied: counts.anyDissatisfied };
   }
 }

@@ -14,7 +14,7 @@ import type { Evaluation } from '../rules/evaluation.types.js';
 @Index('idx_cases_grade_due', ['grade', 'dueAt', 'code'])
 @Index('idx_cases_status_category_due', ['status', 'category', 'dueAt', 'code'])
 @Index('idx_cases_handled_status_due', ['routeHandledBy', 'status', 'dueAt', 'code'])
-@Index('idx_cases_category_region_received', ['category', 'region', 'receivedAt'])
+@Index('idx_cases_category_region_received_status', ['category', 'region', 'receivedAt', 'status'])
 @Index('idx_cases_handled_due', ['routeHandledBy', 'dueAt'])
 @Index('idx_cases_received', ['receivedAt'])
 @Index('idx_cases_id_hash', ['petitionerIdHash'])

@@ -23,9 +23,22 @@ export interface LedgerFilter {
   leadLeaderId?: string;
 }
 
-export interface PriorCases {
-  count: number;
+export interface FactCountsQuery {
+  idHash: string | null;
+  phoneHash: string | null;
+  relatedIds: string[];
+  since: Date;
+  before: Date;
+  category: string;
+  region: string;
+  clusterSince: Date;
+  excludeId?: string;
+}
+
+export interface FactCounts {
+  priorCount: number;
   anyDissatisfied: boolean;
+  similarOpen: number;
 }
 
 const SORTS: Record<Exclude<CaseSort, 'dueAt'>, [string, 'ASC' | 'DESC']> = {
@@ -67,6 +80,7 @@ const EXPORT_COLUMNS = [
 @Injectable()
 export class CaseRepository {
   private readonly mysql: boolean;
+  private readonly driver: DataSource['driver'];
 
   constructor(
     @InjectRepository(PetitionCase) private readonly cases: Repository<PetitionCase>,
@@ -75,24 +89,35 @@ export class CaseRepository {
     @InjectDataSource() dataSource: DataSource,
   ) {
     this.mysql = dataSource.options.type !== 'better-sqlite3';
+    this.driver = dataSource.driver;
   }
 
-  /** Next number of the year, inside the caller's transaction: the row lock keeps codes gap-free. */
-  async nextSequence(em: EntityManager, year: number): Promise<number> {
+  /**
+   * Reserves the next `count` numbers of the year inside the caller's transaction and returns the last
+   * one (the first is `last - count + 1`). The counter row stays locked until commit, which keeps codes
+   * gap-free; one statement, so the lock is taken as late and held as briefly as possible.
+   */
+  async reserveSequence(em: EntityManager, year: number, count: number): Promise<number> {
     if (this.mysql) {
-      await em.query('INSERT INTO case_counters (`year`, lastSeq) VALUES (?, 1) ON DUPLICATE KEY UPDATE lastSeq = lastSeq + 1', [year]);
-      const rows: { lastSeq: number }[] = await em.query('SELECT lastSeq FROM case_counters WHERE `year` = ?', [year]);
-      return Number(rows[0].lastSeq);
+      // LAST_INSERT_ID(expr) hands the new value back in the OK packet: no second statement.
+      const result: { insertId?: number } = await em.query(
+        'INSERT INTO case_counters (`year`, lastSeq) VALUES (?, LAST_INSERT_ID(?)) ON DUPLICATE KEY UPDATE lastSeq = LAST_INSERT_ID(lastSeq + ?)',
+        [year, count, count],
+      );
+      const last = Number(result.insertId);
+      if (!Number.isSafeInteger(last) || last < count) throw new Error(`case counter for ${year} returned ${String(result.insertId)}`);
+      return last;
     }
     const rows: { lastSeq: number }[] = await em.query(
-      'INSERT INTO case_counters ("year", lastSeq) VALUES (?, 1) ON CONFLICT("year") DO UPDATE SET lastSeq = lastSeq + 1 RETURNING lastSeq',
-      [year],
+      'INSERT INTO case_counters ("year", lastSeq) VALUES (?, ?) ON CONFLICT("year") DO UPDATE SET lastSeq = lastSeq + excluded.lastSeq RETURNING lastSeq',
+      [year, count],
     );
     return Number(rows[0].lastSeq);
   }
 
-  async insert(em: EntityManager, petitionCase: PetitionCase): Promise<void> {
-    await em.insert(PetitionCase, asRow(petitionCase));
+  /** New cases, one multi-row INSERT; nothing is read back (every column is set by the caller). */
+  async insertMany(em: EntityManager, cases: PetitionCase[]): Promise<void> {
+    if (cases.length) await em.createQueryBuilder().insert().into(PetitionCase).values(asRows(cases)).updateEntity(false).execute();
   }
 
   /** Optimistic update: fails (returns false) when someone else changed the case since `version`. */
@@ -108,7 +133,7 @@ export class CaseRepository {
 
   /** Timeline rows are only ever inserted; there is no update or delete path. */
   async appendEvents(em: EntityManager, events: CaseEvent[]): Promise<void> {
-    if (events.length) await em.createQueryBuilder().insert().into(CaseEvent).values(asRows(events)).orIgnore().execute();
+    if (events.length) await em.createQueryBuilder().insert().into(CaseEvent).values(asRows(events)).orIgnore().updateEntity(false).execute();
   }
 
   findById(id: string): Promise<PetitionCase | null> {
@@ -213,40 +238,29 @@ export class CaseRepository {
     return this.events.find({ where: { caseId }, order: { caseVersion: 'ASC', at: 'ASC', id: 'ASC' } });
   }
 
-  /** Earlier cases of the same petitioner (ID number or phone) or explicitly related, received since `since`. */
-  async priorCases(input: {
-    idHash: string | null;
-    phoneHash: string | null;
-    relatedIds: string[];
-    since: Date;
-    before: Date;
-    excludeId?: string;
-  }): Promise<PriorCases> {
-    if (!input.idHash && !input.phoneHash && !input.relatedIds.length) return { count: 0, anyDissatisfied: false };
-    const qb = this.cases
-      .createQueryBuilder('c')
-      .select(['c.id', 'c.feedback'])
-      .where('c.receivedAt >= :since AND c.receivedAt <= :before', { since: input.since, before: input.before })
-      .andWhere(
-        new Brackets((or) => {
-          if (input.idHash) or.orWhere('c.petitionerIdHash = :idHash', { idHash: input.idHash });
-          if (input.phoneHash) or.orWhere('c.petitionerPhoneHash = :phoneHash', { phoneHash: input.phoneHash });
-          if (input.relatedIds.length) or.orWhere('c.id IN (:...relatedIds)', { relatedIds: input.relatedIds });
-        }),
-      );
-    if (input.excludeId) qb.andWhere('c.id <> :excludeId', { excludeId: input.excludeId });
-    const rows = await qb.getMany();
-    return { count: rows.length, anyDissatisfied: rows.some((r) => r.feedback === 'dissatisfied') };
-  }
-
-  /** Open cases of the same category and region received since `since`. */
-  countSimilarOpen(category: string, region: string, since: Date, excludeId?: string): Promise<number> {
-    const qb = this.cases
-      .createQueryBuilder('c')
-      .where('c.category = :category AND c.region = :region AND c.receivedAt >= :since', { category, region, since })
-      .andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
-    if (excludeId) qb.andWhere('c.id <> :excludeId', { excludeId });
-    return qb.getCount();
+  /**
+   * The stored-case facts of one case in one round trip (see CaseFactsService): earlier cases of the
+   * same petitioner (ID number or phone) or explicitly related, received in `[since, before]`, and open
+   * cases of the same category and region received since `clusterSince`. Each part of the UNION is an
+   * index lookup; the cluster count is read from `idx_cases_category_region_received_status` alone.
+   */
+  async factCounts(input: FactCountsQuery): Promise<FactCounts> {
+    const exclude = input.excludeId ? ' AND c.id <> :excludeId' : '';
+    const window = ` AND c.receivedAt >= :since AND c.receivedAt <= :before${exclude}`;
+    const parts = [
+      input.idHash ? `SELECT c.id, c.feedback FROM cases c WHERE c.petitionerIdHash = :idHash${window}` : null,
+      input.phoneHash ? `SELECT c.id, c.feedback FROM cases c WHERE c.petitionerPhoneHash = :phoneHash${window}` : null,
+      input.relatedIds.length ? `SELECT c.id, c.feedback FROM cases c WHERE c.id IN (:...relatedIds)${window}` : null,
+    ].filter((p): p is string => p !== null);
+    const prior = parts.length
+      ? `SELECT COUNT(*) AS priorCount, SUM(CASE WHEN u.feedback = 'dissatisfied' THEN 1 ELSE 0 END) AS priorDissatisfied FROM (${parts.join(' UNION ')}) u`
+      : 'SELECT 0 AS priorCount, 0 AS priorDissatisfied';
+    const similar = `SELECT COUNT(*) FROM cases c WHERE c.category = :category AND c.region = :region AND c.receivedAt >= :clusterSince AND c.status IN (:...open)${exclude}`;
+    const sql = `SELECT p.priorCount, p.priorDissatisfied, (${similar}) AS similarOpen FROM (${prior}) p`;
+    const [query, parameters] = this.driver.escapeQueryWithParameters(sql, { ...input, open: OPEN_STATUSES });
+    const rows: Record<'priorCount' | 'priorDissatisfied' | 'similarOpen', unknown>[] = await this.cases.query(query, parameters);
+    const row = rows[0];
+    return { priorCount: Number(row.priorCount), anyDissatisfied: Number(row.priorDissatisfied) > 0, similarOpen: Number(row.similarOpen) };
   }
 
   countActiveForLeader(leaderId: string): Promise<number> {
@@ -261,8 +275,8 @@ export class CaseRepository {
     return this.keys.findOneBy({ scopedKey });
   }
 
-  async insertIdempotencyKey(em: EntityManager, key: IdempotencyKey): Promise<void> {
-    await em.insert(IdempotencyKey, asRow(key));
+  async insertIdempotencyKeys(em: EntityManager, keys: IdempotencyKey[]): Promise<void> {
+    if (keys.length) await em.createQueryBuilder().insert().into(IdempotencyKey).values(asRows(keys)).updateEntity(false).execute();
   }
 
   async insertNotice(em: EntityManager, notice: CaseNotice): Promise<void> {

@@ -22,6 +22,7 @@ import { CasesService } from './cases.service.js';
 import { DeadlineSweepService } from './deadline-sweep.service.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IntakeService } from './intake.service.js';
+import { IntakeWriter } from './intake-writer.js';
 import { UnitReminderService } from './unit-reminder.service.js';
 
 @Module({
@@ -35,6 +36,7 @@ import { UnitReminderService } from './unit-reminder.service.js';
     CaseEvaluationService,
     RegradeService,
     IntakeService,
+    IntakeWriter,
     CaseActionsService,
     CaseQueriesService,
     CasesService,

@@ -1,6 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
 import { badRequest } from '../common/errors.js';
 import type { WorkingCalendar } from '../common/time/working-calendar.js';
+import { daysBetween, localTime } from '../common/time/zoned-time.js';
+
+/** Bound on the memo of deadline instants per last day (a few years of days). */
+const MAX_MEMO_DAYS = 4_000;
 
 /**
  * Statutory deadlines of a petition case (信访工作条例 2022). Every number is policy
@@ -26,6 +30,9 @@ export interface DeadlinePolicy {
 }
 
 export class DeadlineCalculator {
+  /** Last day (`YYYY-MM-DD`) → end of the first working day from it: the calendar and zone never change. */
+  private readonly endOfWorkingDayMemo = new Map<string, Date>();
+
   constructor(
     private readonly policy: DeadlinePolicy,
     private readonly calendar: WorkingCalendar,
@@ -61,8 +68,8 @@ export class DeadlineCalculator {
   /** Supervised item: reply within N calendar months of the transfer (default 2). */
   supervisedReplyDue(transferredAt: Date, months: number = this.policy.supervisedReplyMonths): Date {
     assertPositiveInteger('months', months);
-    const lastDay = this.localDate(transferredAt).plus({ months });
-    return this.endOfWorkingDay(lastDay);
+    const lastDay = DateTime.fromISO(this.localDate(transferredAt), { zone: 'UTC' }).plus({ months });
+    return this.endOfWorkingDay(lastDay.toISODate() as string);
   }
 
   /** The one extension: N more calendar days counted from the current deadline's day. */
@@ -93,7 +100,7 @@ export class DeadlineCalculator {
 
   /** Whole local days from today to the deadline's day: 0 on the last day, negative when overdue. */
   daysLeft(due: Date, now: Date): number {
-    return Math.round(this.localDate(due).diff(this.localDate(now), 'days').days);
+    return daysBetween(this.localDate(now), this.localDate(due));
   }
 
   isOverdue(due: Date, now: Date): boolean {
@@ -107,24 +114,30 @@ export class DeadlineCalculator {
 
   /** False when the deadline's year has no holiday data: the date may move once it is published. */
   hasCalendarDataFor(due: Date): boolean {
-    return this.calendar.hasDataForYear(this.localDate(due).year);
+    return this.calendar.hasDataForYear(Number(this.localDate(due).slice(0, 4)));
   }
 
   private afterDays(start: Date, days: number): Date {
     assertPositiveInteger('days', days);
-    return this.endOfWorkingDay(this.localDate(start).plus({ days }));
+    const lastDay = new Date(Date.parse(`${this.localDate(start)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    return this.endOfWorkingDay(lastDay);
   }
 
-  /** Local calendar date of an instant, as a UTC-midnight DateTime (pure date arithmetic). */
-  private localDate(at: Date): DateTime {
-    const iso = DateTime.fromJSDate(at, { zone: this.policy.timeZone }).toISODate();
-    if (iso === null) throw new Error('invalid date');
-    return DateTime.fromISO(iso, { zone: 'UTC' });
+  /** Local calendar date (`YYYY-MM-DD`) of an instant in the office's time zone. */
+  private localDate(at: Date): string {
+    return localTime(at, this.policy.timeZone).date;
   }
 
-  private endOfWorkingDay(lastDay: DateTime): Date {
-    const working = this.calendar.nextWorkingDay(lastDay.toISODate() as string);
-    return DateTime.fromISO(working, { zone: this.policy.timeZone }).endOf('day').toUTC().toJSDate();
+  /** The end (23:59:59.999 local) of the first working day on or after `lastDay`, as an instant. */
+  private endOfWorkingDay(lastDay: string): Date {
+    let end = this.endOfWorkingDayMemo.get(lastDay);
+    if (!end) {
+      const working = this.calendar.nextWorkingDay(lastDay);
+      end = DateTime.fromISO(working, { zone: this.policy.timeZone }).endOf('day').toUTC().toJSDate();
+      if (this.endOfWorkingDayMemo.size >= MAX_MEMO_DAYS) this.endOfWorkingDayMemo.clear();
+      this.endOfWorkingDayMemo.set(lastDay, end);
+    }
+    return new Date(end.getTime());
   }
 }
 

@@ -5,11 +5,12 @@ import type { Policy } from '../../config/policy.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
+import { localTime } from '../common/time/zoned-time.js';
 import { isValidIdNumber } from '../common/pii/id-number.js';
 import { isValidPhone } from '../common/pii/phone.js';
 import { normalizeIdNumber, normalizePhone, PiiCipher } from '../common/pii/pii-cipher.js';
 import { APP_CONFIG, POLICY } from '../common/tokens.js';
-import { isUniqueViolation, TransactionRunner } from '../database/transaction-runner.js';
+import { isUniqueViolation } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { CaseErrors } from './case.errors.js';
@@ -23,6 +24,7 @@ import type { Evaluation } from '../rules/evaluation.types.js';
 import type { Route, Grade, MeetingType } from './case.types.js';
 import { CaseRepository } from './case.repository.js';
 import { DeadlineCalculator } from './deadlines.js';
+import { IntakeWriter } from './intake-writer.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -53,7 +55,7 @@ export class IntakeService {
     private readonly directory: DirectoryService,
     private readonly cipher: PiiCipher,
     private readonly deadlines: DeadlineCalculator,
-    private readonly tx: TransactionRunner,
+    private readonly writer: IntakeWriter,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(POLICY) private readonly policy: Policy,
@@ -69,7 +71,7 @@ export class IntakeService {
     const now = this.clock.now();
     const { receivedAt, petitioner, relatedIds, derived, evaluation } = await this.assess(input, now);
     const acceptDueAt = this.deadlines.acceptDue(now, evaluation.deadlines.acceptDays);
-    const year = DateTime.fromJSDate(now, { zone: this.policy.timeZone }).year;
+    const year = Number(localTime(now, this.policy.timeZone).date.slice(0, 4));
 
     const draft: Omit<PetitionCase, 'code'> = {
       id: randomUUID(),
@@ -119,13 +121,11 @@ export class IntakeService {
     };
 
     try {
-      const petitionCase = await this.tx.run(async (em) => {
-        if (scopedKey) await this.repo.insertIdempotencyKey(em, { scopedKey, requestHash, caseId: draft.id, createdAt: now });
-        const seq = await this.repo.nextSequence(em, year);
-        const stored: PetitionCase = { ...draft, code: `XF-${year}-${String(seq).padStart(6, '0')}` };
-        await this.repo.insert(em, stored);
-        await this.repo.appendEvents(em, [this.registrationEvent(stored, actor)]);
-        return stored;
+      const petitionCase = await this.writer.write({
+        year,
+        draft,
+        event: (stored) => this.registrationEvent(stored, actor),
+        idempotencyKey: scopedKey ? { scopedKey, requestHash, caseId: draft.id, createdAt: now } : null,
       });
       return { petitionCase, replayed: false };
     } catch (error) {

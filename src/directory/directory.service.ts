@@ -41,7 +41,7 @@ export class DirectoryService {
 
   /** Throws UNKNOWN_UNIT naming every code that is not an active unit. */
   async assertUnitCodes(codes: string[]): Promise<void> {
-    if (codes.length) assertKnownUnits(await this.repo.listUnits(), codes);
+    if (codes.length) assertKnownUnits(await this.repo.unitsByCodes(codes), codes);
   }
 
   async unitByCode(code: string): Promise<Unit | null> {

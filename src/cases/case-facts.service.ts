@@ -35,7 +35,7 @@ export class CaseFactsService {
       idHash: subject.petitionerIdHash,
       phoneHash: subject.petitionerPhoneHash,
       relatedIds: subject.relatedCaseIds,
-      since: DateTime.fromJSDate(subject.receivedAt).minus({ months: REPEAT_WINDOW_MONTHS }).toJSDate(),
+      since: DateTime.fromJSDate(subject.receivedAt, { zone: 'utc' }).minus({ months: REPEAT_WINDOW_MONTHS }).toJSDate(),
       before: asOf,
       category: subject.category,
       region: subject.region,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { BulkInsert } from '../database/bulk-insert.js';
 import { asRow, asRows } from '../database/rows.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CaseNotice } from './case-notice.entity.js';
@@ -81,6 +82,9 @@ const EXPORT_COLUMNS = [
 export class CaseRepository {
   private readonly mysql: boolean;
   private readonly driver: DataSource['driver'];
+  private readonly caseRows: BulkInsert<PetitionCase>;
+  /** INSERT IGNORE, as since the first version: an event whose id is already stored is not stored twice. */
+  private readonly eventRows: BulkInsert<CaseEvent>;
 
   constructor(
     @InjectRepository(PetitionCase) private readonly cases: Repository<PetitionCase>,
@@ -90,6 +94,8 @@ export class CaseRepository {
   ) {
     this.mysql = dataSource.options.type !== 'better-sqlite3';
     this.driver = dataSource.driver;
+    this.caseRows = new BulkInsert(dataSource, PetitionCase);
+    this.eventRows = new BulkInsert(dataSource, CaseEvent, { ignoreDuplicates: true });
   }
 
   /**
@@ -117,7 +123,7 @@ export class CaseRepository {
 
   /** New cases, one multi-row INSERT; nothing is read back (every column is set by the caller). */
   async insertMany(em: EntityManager, cases: PetitionCase[]): Promise<void> {
-    if (cases.length) await em.createQueryBuilder().insert().into(PetitionCase).values(asRows(cases)).updateEntity(false).execute();
+    await this.caseRows.run(em, cases);
   }
 
   /** Optimistic update: fails (returns false) when someone else changed the case since `version`. */
@@ -133,7 +139,7 @@ export class CaseRepository {
 
   /** Timeline rows are only ever inserted; there is no update or delete path. */
   async appendEvents(em: EntityManager, events: CaseEvent[]): Promise<void> {
-    if (events.length) await em.createQueryBuilder().insert().into(CaseEvent).values(asRows(events)).orIgnore().updateEntity(false).execute();
+    await this.eventRows.run(em, events);
   }
 
   findById(id: string): Promise<PetitionCase | null> {

@@ -204,7 +204,7 @@ export class IntakeService {
     if (receivedAt.getTime() > now.getTime() + this.config.receivedAtToleranceMinutes * 60_000) {
       throw CaseErrors.receivedInFuture(this.config.receivedAtToleranceMinutes);
     }
-    if (DateTime.fromJSDate(now).minus({ years: 5 }).toJSDate() > receivedAt) throw CaseErrors.receivedTooLongAgo();
+    if (DateTime.fromJSDate(now, { zone: 'utc' }).minus({ years: 5 }).toJSDate() > receivedAt) throw CaseErrors.receivedTooLongAgo();
     return receivedAt;
   }
 

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localTime } from '../time/zoned-time.js';
 import { normalizeIdNumber } from './pii-cipher.js';
 
 /**
@@ -39,12 +39,15 @@ export function isValidIdNumber(value: string, now: Date = new Date()): boolean 
   if (!PROVINCE_CODES.has(id.slice(0, 2))) return false;
   const year = Number(id.slice(6, 10));
   if (year < 1900) return false;
-  const birth = DateTime.fromObject(
-    { year, month: Number(id.slice(10, 12)), day: Number(id.slice(12, 14)) },
-    { zone: 'Asia/Shanghai' },
-  );
-  if (!birth.isValid) return false;
-  const today = DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' }).startOf('day');
-  if (birth > today) return false;
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (!isCalendarDate(birth)) return false;
+  // Plain string comparison of YYYY-MM-DD dates: no birth date after today (Asia/Shanghai).
+  if (birth > localTime(now, 'Asia/Shanghai').date) return false;
   return idNumberCheckChar(id.slice(0, 17)) === id[17];
+}
+
+/** True when `YYYY-MM-DD` names a day that exists (no 02-30, no 13th month). */
+function isCalendarDate(iso: string): boolean {
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === iso;
 }

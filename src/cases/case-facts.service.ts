@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
+import { minusUtcMonths } from '../common/time/utc-months.js';
 import { CaseRepository } from './case.repository.js';
 
 const REPEAT_WINDOW_MONTHS = 12;
@@ -35,7 +35,7 @@ export class CaseFactsService {
       idHash: subject.petitionerIdHash,
       phoneHash: subject.petitionerPhoneHash,
       relatedIds: subject.relatedCaseIds,
-      since: DateTime.fromJSDate(subject.receivedAt, { zone: 'utc' }).minus({ months: REPEAT_WINDOW_MONTHS }).toJSDate(),
+      since: minusUtcMonths(subject.receivedAt, REPEAT_WINDOW_MONTHS),
       before: asOf,
       category: subject.category,
       region: subject.region,

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Policy } from '../../config/policy.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
+import { minusUtcMonths } from '../common/time/utc-months.js';
 import { localTime } from '../common/time/zoned-time.js';
 import { isValidIdNumber } from '../common/pii/id-number.js';
 import { isValidPhone } from '../common/pii/phone.js';
@@ -204,7 +204,7 @@ export class IntakeService {
     if (receivedAt.getTime() > now.getTime() + this.config.receivedAtToleranceMinutes * 60_000) {
       throw CaseErrors.receivedInFuture(this.config.receivedAtToleranceMinutes);
     }
-    if (DateTime.fromJSDate(now, { zone: 'utc' }).minus({ years: 5 }).toJSDate() > receivedAt) throw CaseErrors.receivedTooLongAgo();
+    if (minusUtcMonths(now, 5 * 12) > receivedAt) throw CaseErrors.receivedTooLongAgo();
     return receivedAt;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, In, LessThan, MoreThan, type Repository } from 'typeorm';
+import { type DataSource, LessThan, MoreThan, type Repository } from 'typeorm';
 import { asRows } from '../database/rows.js';
 import { Deputy } from './deputy.entity.js';
 import { LeaderBusyBlock } from './leader-busy-block.entity.js';
@@ -19,10 +19,6 @@ export class DirectoryRepository {
 
   listUnits(): Promise<Unit[]> {
     return this.units.find({ order: { kind: 'ASC', code: 'ASC' } });
-  }
-  /** The units among `codes` that exist (active or not). */
-  unitsByCodes(codes: string[]): Promise<Pick<Unit, 'code' | 'active'>[]> {
-    return this.units.find({ select: { code: true, active: true }, where: { code: In([...new Set(codes)]) } });
   }
   findUnitById(id: string): Promise<Unit | null> {
     return this.units.findOneBy({ id });

@@ -14,8 +14,17 @@ interface LeaderSeed extends CreateLeaderDto {
   key: string;
 }
 
+/**
+ * How long a unit deactivated through another service instance may still be accepted on new cases here.
+ * An unknown code always goes to the database, so a unit created anywhere is usable at once.
+ */
+const ACTIVE_UNITS_TTL_MS = 10_000;
+
 @Injectable()
 export class DirectoryService {
+  /** Active unit codes as last read: every registration checks its units, and units rarely change. */
+  private activeUnits: { codes: ReadonlySet<string>; readAt: number } | null = null;
+
   constructor(private readonly repo: DirectoryRepository) {}
 
   listUnits(): Promise<Unit[]> {
@@ -30,18 +39,25 @@ export class DirectoryService {
     if (await this.repo.findUnitByCode(input.code)) throw DirectoryErrors.unitCodeTaken(input.code);
     const unit = toUnit(input);
     await this.repo.insertUnits([unit]);
+    this.activeUnits = null;
     return unit;
   }
 
   async updateUnit(id: string, input: UpdateUnitDto): Promise<Unit> {
     const unit = await this.getUnit(id);
     await this.repo.updateUnit(id, input);
+    this.activeUnits = null;
     return { ...unit, ...input };
   }
 
   /** Throws UNKNOWN_UNIT naming every code that is not an active unit. */
   async assertUnitCodes(codes: string[]): Promise<void> {
-    if (codes.length) assertKnownUnits(await this.repo.unitsByCodes(codes), codes);
+    if (!codes.length) return;
+    const cached = this.activeUnits;
+    if (cached && Date.now() - cached.readAt < ACTIVE_UNITS_TTL_MS && codes.every((c) => cached.codes.has(c))) return;
+    const units = await this.repo.listUnits();
+    this.activeUnits = { codes: new Set(units.filter((u) => u.active).map((u) => u.code)), readAt: Date.now() };
+    assertKnownUnits(units, codes);
   }
 
   async unitByCode(code: string): Promise<Unit | null> {

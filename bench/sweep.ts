@@ -7,9 +7,12 @@
  * Each run clears notices, timeline events and outbox jobs (the loader creates none), then, through
  * the service's own code path, POST /jobs/deadline-sweep and polls GET /jobs/:id until the job is
  * done: the first sweep (many overdue), then — after the reminder jobs it enqueued have run — a
- * second sweep that must create nothing. Wall time is from the POST to the poll that sees `done`
- * (100 ms polls); the job's own createdAt→finishedAt is printed too. Finally the candidate query
- * of one batch is timed in-process with EXPLAIN.
+ * second sweep (incremental: it has the first one's watermark) that must create nothing, a third one
+ * with the watermark moved a day back (a daily incremental run), then a fourth one with the watermark
+ * cleared: a full sweep over existing notices (the weekly safety net, or after the clock went back).
+ * None after the first may create anything. Wall time is from the POST to the poll
+ * that sees `done` (100 ms polls); the job's own createdAt→finishedAt is printed too. Finally the
+ * full sweep's candidate query is timed in-process with EXPLAIN.
  */
 import { parseArgs } from 'node:util';
 import type mysql from 'mysql2/promise';
@@ -43,6 +46,14 @@ const database = args.database;
 const runs = Number(args.runs);
 const timeoutMs = Number(args['timeout-seconds']) * 1000;
 
+/**
+ * The sweeps of one run: full over no notices; incremental right after it; incremental with the watermark
+ * moved a day back (a daily run: the deadlines passed and the cases changed over a day); full over the
+ * existing notices (the weekly safety net). All but the first must create nothing.
+ */
+const PASSES = ['first', 'second', 'daily', 'full again'] as const;
+type Pass = (typeof PASSES)[number];
+
 interface JobView {
   id: string;
   status: string;
@@ -70,14 +81,36 @@ async function counts(db: Conn): Promise<Counts> {
   return { overdue: Number(r.overdue), dueSoon: Number(r.dueSoon), events: Number(r.events), reminderJobs: Number(r.reminderJobs) };
 }
 
+/** Forgets the sweep's watermark (job_state), so that the next sweep is a full one. */
+async function clearWatermark(db: Conn): Promise<void> {
+  const [state] = await db.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'job_state'");
+  if (Number(state[0].n)) await db.query("DELETE FROM job_state WHERE name LIKE 'deadline-sweep%'");
+}
+
+/** Moves the sweep's watermark (both instants) a day back, so that the next sweep is a daily incremental one. */
+async function watermarkDayBack(db: Conn): Promise<void> {
+  const [rows] = await db.query<mysql.RowDataPacket[]>("SELECT value FROM job_state WHERE name = 'deadline-sweep'");
+  if (!rows[0]) return;
+  const raw: unknown = rows[0].value;
+  const state = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Record<string, string>;
+  const back = (iso: string | undefined): string | undefined => (iso ? new Date(Date.parse(iso) - 86_400_000).toISOString() : undefined);
+  const value = { ...state, lastAt: back(state.lastAt), lastFullAt: back(state.lastFullAt) };
+  await db.query("UPDATE job_state SET value = ? WHERE name = 'deadline-sweep'", [JSON.stringify(value)]);
+}
+
+/** Prepares the sweep state for a pass (see PASSES). */
+async function beforePass(db: Conn, pass: Pass): Promise<void> {
+  if (pass === 'daily') await watermarkDayBack(db);
+  if (pass === 'full again') await clearWatermark(db);
+}
+
 async function reset(db: Conn): Promise<void> {
   // TRUNCATE, not DELETE: case_events is append-only (triggers refuse DELETE); this is a bench database.
   await db.query('TRUNCATE TABLE case_notices');
   await db.query('TRUNCATE TABLE case_events');
   await db.query('DELETE FROM outbox_jobs');
   // A sweep that keeps a watermark (job_state) must start from none, or the "first" sweep is incremental.
-  const [state] = await db.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'job_state'");
-  if (Number(state[0].n)) await db.query("DELETE FROM job_state WHERE name LIKE 'deadline-sweep%'");
+  await clearWatermark(db);
   await suppressDailySweep(db);
 }
 
@@ -128,7 +161,8 @@ if (args.breakdown) {
     return sql.slice(0, 60);
   };
   try {
-    for (const pass of ['first', 'second']) {
+    for (const pass of PASSES) {
+      await beforePass(db, pass);
       const { totalMs, byKind } = await ctx.profile(() => sweeper.sweep(), kindOf);
       const rows = Object.entries(byKind)
         .sort((a, b) => b[1].ms - a[1].ms)
@@ -147,7 +181,7 @@ if (args.breakdown) {
 
 interface SweepRun {
   run: number;
-  pass: 'first' | 'second';
+  pass: Pass;
   wallMs: number;
   jobMs: number;
   status: string;
@@ -166,7 +200,7 @@ try {
   const token = await login(base);
   const headers = { authorization: `Bearer ${token}` };
 
-  const sweepOnce = async (run: number, pass: 'first' | 'second'): Promise<SweepRun> => {
+  const sweepOnce = async (run: number, pass: Pass): Promise<SweepRun> => {
     const before = await counts(db);
     const t0 = performance.now();
     const res = await fetch(`${base}/jobs/deadline-sweep`, { method: 'POST', headers });
@@ -222,18 +256,22 @@ try {
       }
       await reset(db);
     }
-    await sweepOnce(run, 'first');
-    await sweepOnce(run, 'second');
+    for (const pass of PASSES) {
+      await beforePass(db, pass);
+      await sweepOnce(run, pass);
+    }
   }
 } finally {
   await service?.stop();
 }
 
-// The sweep is one INSERT … SELECT per notice kind (src/cases/case-notice.repository.ts): explain its SELECT.
+// A full sweep is one INSERT … SELECT for both notice kinds (src/cases/case-notice.repository.ts): explain
+// its SELECT (over the notices the sweeps created, it must find none).
 const batches: { status: string; kind: string; ms: number; rows: number; explain: string }[] = [];
+const kindSql = "CASE WHEN c.dueAt < UTC_TIMESTAMP(3) THEN 'overdue' ELSE 'due-soon' END";
 const candidateSql =
-  "SELECT c.id FROM cases c WHERE c.status IN ('registered','accepted','routed','in_handling') AND c.dueAt < UTC_TIMESTAMP(3) " +
-  "AND NOT EXISTS (SELECT 1 FROM case_notices n WHERE n.caseId = c.id AND n.kind = 'overdue' AND n.dueAt = c.dueAt)";
+  `SELECT c.id FROM cases c WHERE c.status IN ('registered','accepted','routed','in_handling') AND c.dueAt < UTC_TIMESTAMP(3) + INTERVAL 7 DAY ` +
+  `AND NOT EXISTS (SELECT 1 FROM case_notices n WHERE n.caseId = c.id AND n.kind = ${kindSql} AND n.dueAt = c.dueAt)`;
 const ctx = null as { close(): Promise<void> } | null;
 try {
   if (!args['no-diagnostic']) {
@@ -241,7 +279,7 @@ try {
     const [result] = await db.query<mysql.RowDataPacket[]>(candidateSql);
     const ms = performance.now() - t0;
     const [plan] = await db.query<mysql.RowDataPacket[]>(`EXPLAIN ${candidateSql}`);
-    batches.push({ status: 'open', kind: 'overdue', ms, rows: result.length, explain: plan.map((p) => `${p.table}: ${p.type} key=${p.key ?? '-'} rows≈${p.rows} ${p.Extra ?? ''}`.trim()).join(' | ') });
+    batches.push({ status: 'open', kind: 'both', ms, rows: result.length, explain: plan.map((p) => `${p.table}: ${p.type} key=${p.key ?? '-'} rows≈${p.rows} ${p.Extra ?? ''}`.trim()).join(' | ') });
   }
 } finally {
   await ctx?.close();
@@ -249,7 +287,7 @@ try {
   await db.end();
 }
 
-const summary = (['first', 'second'] as const).map((pass) => {
+const summary = PASSES.map((pass) => {
   const rs = results.filter((r) => r.pass === pass);
   const wall = median(rs.map((r) => r.wallMs));
   return {
@@ -264,7 +302,7 @@ const summary = (['first', 'second'] as const).map((pass) => {
     '< 10 s': wall < 10_000 ? 'PASS' : 'FAIL',
   };
 });
-process.stdout.write(`\nDeadline sweep over ${open} open cases${added.length || args['proposed-indexes'] ? ' WITH THE PROPOSED INDEXES' : ''} (${expected} overdue or due within 7 days at start) — ${results.length / 2} run(s)\n${table(summary)}\n`);
-process.stdout.write(`\none candidate batch (LIMIT 2000) after the sweeps, per status and kind:\n${table(batches.map((b) => ({ status: b.status, kind: b.kind, ms: round(b.ms), rows: b.rows, plan: b.explain })))}\n`);
+process.stdout.write(`\nDeadline sweep over ${open} open cases${added.length || args['proposed-indexes'] ? ' WITH THE PROPOSED INDEXES' : ''} (${expected} overdue or due within 7 days at start) — ${results.length / PASSES.length} run(s)\n${table(summary)}\n`);
+process.stdout.write(`\nthe full sweep's candidate query after the sweeps:\n${table(batches.map((b) => ({ status: b.status, kind: b.kind, ms: round(b.ms), rows: b.rows, plan: b.explain })))}\n`);
 process.stdout.write(`\ncandidate SQL: ${candidateSql}\n`);
 log(`results: ${saveResult(args['proposed-indexes'] ? 'sweep-whatif' : 'sweep', { args, open, expected, results, summary, batches, candidateSql })}`);

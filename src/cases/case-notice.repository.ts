@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, LessThanOrEqual, type Repository } from 'typeorm';
@@ -15,10 +16,38 @@ export interface PendingNotice {
   dueAt: Date | null;
 }
 
-/** A version-4 UUID made by SQLite itself (MySQL/MariaDB have UUID()). */
+/** A version-4 UUID made by SQLite itself (a single writer: the order of the ids costs nothing there). */
 const SQLITE_UUID =
   "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
   "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
+/** The open statuses, whose running deadline the sweep watches. */
+const OPEN = "c.status IN ('registered', 'accepted', 'routed', 'in_handling')";
+
+/** The kinds one sweep statement creates; `both` reads the cases once for the two kinds. */
+export type SweepKinds = 'overdue' | 'due-soon' | 'both';
+
+/**
+ * Narrows an incremental statement to cases changed since the watermark (a deadline may have moved),
+ * or to deadlines from the given instant on (those that have since passed or come within the window).
+ */
+export type SweepNarrowing = { changedSince: Date } | { dueFrom: Date };
+
+/**
+ * A time-ordered version-7 UUID made by MySQL/MariaDB for row `ROW_NUMBER() OVER (ORDER BY c.id)` of one
+ * statement: `tttttttt-tttt-7rrr-8ccc-cccccrrrrrrr`, t the statement's instant in ms, c the row number
+ * (32 bits), r 40 random bits drawn once per statement (so two statements in the same millisecond differ).
+ * The rows are inserted in case-id order, so each new id lands at the end of the primary key, of the
+ * unique key (caseId, kind, dueAt), and later of case_events' keys (the event takes the notice's id):
+ * appends instead of random inserts into indexes larger than the buffer pool. MariaDB's UUID() is
+ * version 1 (time_low first): ordered only in the order rows are produced, not in case-id order.
+ */
+function mysqlOrderedUuid(at: Date): string {
+  const ms = at.getTime().toString(16).padStart(12, '0');
+  const random = randomBytes(5).toString('hex');
+  const row = "INSERT(LPAD(LOWER(HEX(ROW_NUMBER() OVER (ORDER BY c.id))), 8, '0'), 4, 0, '-')";
+  return `CONCAT('${ms.slice(0, 8)}-${ms.slice(8)}-7${random.slice(0, 3)}-8', ${row}, '${random.slice(3)}')`;
+}
 
 /** SQL of the deadline sweep and of the reminders: set-based, keyset-paged, safe to run twice. */
 @Injectable()
@@ -29,36 +58,71 @@ export class CaseNoticeRepository {
   ) {}
 
   /**
-   * One set-based statement per kind: a notice for every open case whose running deadline lies in
-   * [from, to) and has none of this kind for that deadline yet. The unique key (caseId, kind, dueAt)
-   * makes a concurrent or repeated run add nothing; ids come from the database. Returns the count added.
+   * One set-based statement: a notice for every open case whose running deadline is overdue at `now`
+   * (kind `overdue`), or falls in [now, soon) (kind `due-soon`), or either (`both`: one scan of the cases
+   * instead of two), and has no notice of that kind for that deadline yet. The unique key (caseId, kind,
+   * dueAt) makes a concurrent or repeated run add nothing; ids come from the database. Returns the count added.
    */
-  async insertNotices(em: EntityManager, kind: NoticeKind, from: Date | null, to: Date, now: Date, only?: { changedSince: Date } | { dueFrom: Date }): Promise<number> {
+  async insertNotices(em: EntityManager, kinds: SweepKinds, now: Date, soon: Date, only?: SweepNarrowing): Promise<number> {
     const sqlite = this.isSqlite(em);
-    const id = sqlite ? SQLITE_UUID : 'UUID()';
-    const narrow = only === undefined ? '' : 'changedSince' in only ? ' AND c.updatedAt >= ?' : ' AND c.dueAt >= ?';
+    const at = this.time(em, now);
+    // The kind of each row: a constant, or derived from the deadline when one statement makes both.
+    const [kind, kindParams] = kinds === 'both' ? ["CASE WHEN c.dueAt < ? THEN 'overdue' ELSE 'due-soon' END", [at]] : ['?', [kinds]];
+    const [range, rangeParams] = this.deadlineRange(em, kinds, now, soon);
+    const [narrow, narrowParams] = this.narrowing(em, only);
+    // The NOT EXISTS keeps a repeated full sweep cheap (1.5 s instead of 5.7 s at 10^6 open cases): without
+    // it each existing notice is a duplicate-key insert, written to the primary key and then rolled back.
+    // ORDER BY c.id writes the rows in unique-key order (see mysqlOrderedUuid).
     const sql =
       `${sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO case_notices (id, caseId, kind, dueAt, unitCode, note, createdAt, deliveredAt) ` +
-      `SELECT ${id}, c.id, ?, c.dueAt, c.routeHandledBy, NULL, ?, NULL FROM cases c ` +
-      `WHERE c.status IN ('registered', 'accepted', 'routed', 'in_handling') AND c.dueAt < ?${from ? ' AND c.dueAt >= ?' : ''}${narrow} ` +
-      'AND NOT EXISTS (SELECT 1 FROM case_notices n WHERE n.caseId = c.id AND n.kind = ? AND n.dueAt = c.dueAt)';
-    const bound = only === undefined ? [] : [this.time(em, 'changedSince' in only ? only.changedSince : only.dueFrom)];
-    const params = [kind, this.time(em, now), this.time(em, to), ...(from ? [this.time(em, from)] : []), ...bound, kind];
-    return this.run(em, sql, params);
+      `SELECT ${sqlite ? SQLITE_UUID : mysqlOrderedUuid(now)}, c.id, ${kind}, c.dueAt, c.routeHandledBy, NULL, ?, NULL FROM cases c ` +
+      `WHERE ${OPEN} AND ${range}${narrow} ` +
+      `AND NOT EXISTS (SELECT 1 FROM case_notices n WHERE n.caseId = c.id AND n.kind = ${kind} AND n.dueAt = c.dueAt) ORDER BY c.id`;
+    return this.run(em, sql, [...kindParams, at, ...rangeParams, ...narrowParams, ...kindParams]);
   }
 
-  /** The timeline event (a system urge) of every overdue notice this run created, identified by its time. */
-  async insertOverdueEvents(em: EntityManager, now: Date): Promise<number> {
+  /** The deadlines of the kinds swept: before `now` (overdue), in [now, soon) (due soon), before `soon` (both). */
+  private deadlineRange(em: EntityManager, kinds: SweepKinds, now: Date, soon: Date): [string, unknown[]] {
+    if (kinds === 'overdue') return ['c.dueAt < ?', [this.time(em, now)]];
+    if (kinds === 'due-soon') return ['c.dueAt >= ? AND c.dueAt < ?', [this.time(em, now), this.time(em, soon)]];
+    return ['c.dueAt < ?', [this.time(em, soon)]];
+  }
+
+  private narrowing(em: EntityManager, only: SweepNarrowing | undefined): [string, unknown[]] {
+    if (only === undefined) return ['', []];
+    if ('changedSince' in only) return [' AND c.updatedAt >= ?', [this.time(em, only.changedSince)]];
+    return [' AND c.dueAt >= ?', [this.time(em, only.dueFrom)]];
+  }
+
+  /**
+   * The timeline event (a system urge) of every overdue notice this run created, identified by its time;
+   * the event takes the notice's id, so it is created once. Returns the count added, which is also the
+   * number of overdue notices this run created. The cases' rows are read (for `version`, in no index) in
+   * primary-key order, page after page, and the events are written in that order too:
+   * - `new notices` (an incremental run: few notices): from the notices created now, sorted by case id;
+   * - `overdue cases` (a full run: a large share of the cases may be overdue): from the overdue cases,
+   *   joined to their notice by the unique key. STRAIGHT_JOIN keeps the cases first: MariaDB then reads the
+   *   table front to back with read-ahead when most of its pages hold an overdue case (1.8 s for 10^6 cases
+   *   instead of 3.2 s of 250k key lookups), or takes the (status, dueAt) range when few do.
+   */
+  async insertOverdueEvents(em: EntityManager, now: Date, from: 'new notices' | 'overdue cases'): Promise<number> {
     const sqlite = this.isSqlite(em);
     const data = sqlite
       ? `'{"automatic":true,"kind":"overdue","unit":"' || n.unitCode || '"}'`
       : `CONCAT('{"automatic":true,"kind":"overdue","unit":"', n.unitCode, '"}')`;
+    const when = this.time(em, now);
+    const [source, params] =
+      from === 'new notices'
+        ? ["FROM case_notices n INNER JOIN cases c ON c.id = n.caseId WHERE n.createdAt = ? AND n.kind = 'overdue' ORDER BY n.caseId", [when]]
+        : [
+            `FROM cases c ${sqlite ? 'INNER JOIN' : 'STRAIGHT_JOIN'} case_notices n ON n.caseId = c.id AND n.kind = 'overdue' AND n.dueAt = c.dueAt ` +
+              `WHERE ${OPEN} AND c.dueAt < ? AND n.createdAt = ? ORDER BY c.id`,
+            [when, when],
+          ];
     const sql =
       `${sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO case_events (id, caseId, at, caseVersion, action, fromStatus, toStatus, actorId, actorName, actorRole, reason, data) ` +
-      `SELECT n.id, n.caseId, ?, c.version, 'urge', c.status, c.status, 'system', '系统', 'system', '办理期限已过，系统自动催办。', ${data} ` +
-      "FROM case_notices n INNER JOIN cases c ON c.id = n.caseId WHERE n.createdAt = ? AND n.kind = 'overdue'";
-    const when = this.time(em, now);
-    return this.run(em, sql, [when, when]);
+      `SELECT n.id, n.caseId, ?, c.version, 'urge', c.status, c.status, 'system', '系统', 'system', '办理期限已过，系统自动催办。', ${data} ${source}`;
+    return this.run(em, sql, [when, ...params]);
   }
 
   private isSqlite(em: EntityManager): boolean {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import type { EntityManager } from 'typeorm';
 import type { Policy } from '../../config/policy.js';
 import { Clock } from '../common/clock.js';
 import { POLICY } from '../common/tokens.js';
@@ -15,6 +16,11 @@ import { CaseNoticeRepository } from './case-notice.repository.js';
 const SWEEP_STATE = 'deadline-sweep';
 /** A full sweep at least weekly, as a safety net under the incremental ones. */
 const FULL_SWEEP_EVERY_MS = 7 * 86_400_000;
+
+interface NoticeCounts {
+  overdue: number;
+  dueSoon: number;
+}
 
 export interface SweepResult {
   overdueNotices: number;
@@ -53,36 +59,49 @@ export class DeadlineSweepService implements OnModuleInit {
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
     const soon = DateTime.fromJSDate(now).plus({ days: this.policy.dueSoonDays }).toJSDate();
-    // Set-based: one statement per kind, whatever the number of open cases; the unique key on
-    // (case, kind, deadline) makes any repeated or overlapping run add nothing.
+    // Set-based: a few statements whatever the number of open cases; the unique key on (case, kind,
+    // deadline) makes any repeated or overlapping run add nothing.
     const { overdueNotices, dueSoonNotices, mode } = await this.tx.run(async (em) => {
       const state = await this.state.get(em, SWEEP_STATE);
       const lastAt = state?.lastAt ? new Date(state.lastAt) : null;
       const lastFullAt = state?.lastFullAt ? new Date(state.lastFullAt) : null;
       const incremental = lastAt !== null && lastFullAt !== null && lastAt <= now && now.getTime() - lastFullAt.getTime() < FULL_SWEEP_EVERY_MS;
-      let overdue: number;
-      let dueSoon: number;
-      if (!incremental) {
-        overdue = await this.notices.insertNotices(em, 'overdue', null, now, now);
-        dueSoon = await this.notices.insertNotices(em, 'due-soon', now, soon, now);
-      } else {
-        // Only what changed since the last run: deadlines that have since passed (or come within the
-        // due-soon window), and cases changed since then (a deadline may have moved).
-        const lastSoonEdge = DateTime.fromJSDate(lastAt).plus({ days: this.policy.dueSoonDays }).toJSDate();
-        overdue =
-          (await this.notices.insertNotices(em, 'overdue', null, now, now, { dueFrom: lastAt })) +
-          (await this.notices.insertNotices(em, 'overdue', null, now, now, { changedSince: lastAt }));
-        dueSoon =
-          (await this.notices.insertNotices(em, 'due-soon', now, soon, now, { dueFrom: lastSoonEdge })) +
-          (await this.notices.insertNotices(em, 'due-soon', now, soon, now, { changedSince: lastAt }));
-      }
-      if (overdue) await this.notices.insertOverdueEvents(em, now);
+      const { overdue, dueSoon } = incremental ? await this.incrementalNotices(em, lastAt, now, soon) : await this.fullNotices(em, now, soon);
       await this.state.set(em, SWEEP_STATE, { lastAt: now.toISOString(), lastFullAt: incremental && lastFullAt ? lastFullAt.toISOString() : now.toISOString() }, now);
       return { overdueNotices: overdue, dueSoonNotices: dueSoon, mode: incremental ? 'incremental' : 'full' };
     });
     const reminderJobs = await this.enqueueReminders(now);
     this.logger.log(`sweep (${mode}): ${overdueNotices} overdue, ${dueSoonNotices} due soon, ${reminderJobs} reminder jobs`);
     return { overdueNotices, dueSoonNotices, reminderJobs };
+  }
+
+  /** Every open case overdue or due soon: one pass over the cases for both kinds. */
+  private async fullNotices(em: EntityManager, now: Date, soon: Date): Promise<NoticeCounts> {
+    const added = await this.notices.insertNotices(em, 'both', now, soon);
+    return this.addOverdueEvents(em, now, added, 'overdue cases');
+  }
+
+  /**
+   * Only what changed since the last run: deadlines that have since passed (or come within the due-soon
+   * window), and cases changed since then (a deadline may have moved: one pass for both kinds, since
+   * each changed case costs a read of its row).
+   */
+  private async incrementalNotices(em: EntityManager, lastAt: Date, now: Date, soon: Date): Promise<NoticeCounts> {
+    const lastSoonEdge = DateTime.fromJSDate(lastAt).plus({ days: this.policy.dueSoonDays }).toJSDate();
+    const added =
+      (await this.notices.insertNotices(em, 'overdue', now, soon, { dueFrom: lastAt })) +
+      (await this.notices.insertNotices(em, 'due-soon', now, soon, { dueFrom: lastSoonEdge })) +
+      (await this.notices.insertNotices(em, 'both', now, soon, { changedSince: lastAt }));
+    return this.addOverdueEvents(em, now, added, 'new notices');
+  }
+
+  /**
+   * The timeline events of the overdue notices just added. Each overdue notice created now gets exactly
+   * one event, so the events added count those notices; the rest of the notices added are due soon.
+   */
+  private async addOverdueEvents(em: EntityManager, now: Date, added: number, from: 'new notices' | 'overdue cases'): Promise<NoticeCounts> {
+    const overdue = added ? await this.notices.insertOverdueEvents(em, now, from) : 0;
+    return { overdue, dueSoon: added - overdue };
   }
 
   private async enqueueReminders(now: Date): Promise<number> {

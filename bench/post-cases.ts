@@ -109,9 +109,9 @@ try {
   }
 
   const okService = runs.filter((r) => r.target !== 'floor').reduce((s, r) => s + r.ok, 0);
-  const stored = await scalar<number>(db, 'SELECT COUNT(*) FROM cases');
+  // Requests still in flight when the load stops may land between two counts: one statement reads both.
+  const [stored, events] = (await scalar<string>(db, "SELECT CONCAT((SELECT COUNT(*) FROM cases), ' ', (SELECT COUNT(*) FROM case_events))")).split(' ').map(Number);
   const storedFloor = await scalar<number>(db, 'SELECT COUNT(*) FROM floor_cases');
-  const events = await scalar<number>(db, 'SELECT COUNT(*) FROM case_events');
   const repeats = await scalar<number>(db, 'SELECT COUNT(*) FROM cases WHERE repeatCount > 0');
   const clusterMax = await scalar<number>(db, 'SELECT MAX(n) FROM (SELECT COUNT(*) n FROM cases GROUP BY category, region) t');
   await db.end();

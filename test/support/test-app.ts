@@ -33,6 +33,8 @@ export const PASSWORD = 'test-password-2026';
 
 export interface TestApp {
   app: INestApplication;
+  /** The environment the app was configured from (to start a second instance on the same database). */
+  env: Readonly<Record<string, string>>;
   http: ReturnType<typeof request>;
   clock: FakeClock;
   config: AppConfig;
@@ -78,7 +80,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   };
   let dbName: string | null = null;
-  if (TEST_MODE.mysql) {
+  // Given a DATABASE_URL (a second instance of another test app), the database is that app's to drop.
+  if (TEST_MODE.mysql && !options.env?.DATABASE_URL) {
     dbName = `xf_t_${randomBytes(5).toString('hex')}`;
     const admin = await mysql.createConnection(adminUrl());
     await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -105,6 +108,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
   return {
     app,
+    env,
     http,
     clock,
     config,

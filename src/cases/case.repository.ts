@@ -137,6 +137,22 @@ export class CaseRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * A re-grade by rule set `ruleSetVersion`: the optimistic update, and only while that set is still the
+   * active one. A re-grade job that a newer publish or rollback has overtaken must not overwrite the
+   * grades given by the newer set (at intake, or by the newer job): it then changes nothing.
+   */
+  async updateRegrade(em: EntityManager, id: string, version: number, ruleSetVersion: number, changes: Partial<PetitionCase>): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(PetitionCase)
+      .set({ ...changes, version: () => 'version + 1' } as never)
+      .where('id = :id AND version = :version', { id, version })
+      .andWhere('EXISTS (SELECT 1 FROM rule_sets r WHERE r.activeMarker = 1 AND r.version = :ruleSetVersion)', { ruleSetVersion })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Timeline rows are only ever inserted; there is no update or delete path. */
   async appendEvents(em: EntityManager, events: CaseEvent[]): Promise<void> {
     await this.eventRows.run(em, events);

@@ -49,6 +49,8 @@ export class RegradeService implements OnModuleInit {
     let failed = 0;
     let afterId: string | null = null;
     for (;;) {
+      // Overtaken by a newer publish or rollback: that one has its own job (and updates below refuse anyway).
+      if ((await this.ruleSets.active()).version !== version) break;
       const batch = await this.repo.unroutedGradedBefore(version, afterId, BATCH);
       if (!batch.length) break;
       for (const c of batch) {
@@ -82,11 +84,11 @@ export class RegradeService implements OnModuleInit {
           c.routeMode !== evaluation.route.mode ||
           c.meetingType !== evaluation.meetingType;
         const ok = await this.tx.run(async (em) => {
-          if (!(await this.repo.update(em, c.id, c.version, changes))) return false;
+          if (!(await this.repo.updateRegrade(em, c.id, c.version, version, changes))) return false;
           if (differs) await this.repo.appendEvents(em, [this.event(c, evaluation.ruleSetVersion, changes, now)]);
           return true;
         });
-        if (!ok) this.logger.warn(`case ${c.code} changed while re-grading; it keeps its grade until the next publish`);
+        if (!ok) this.logger.warn(`case ${c.code} changed while re-grading, or rule set v${version} was replaced; the case keeps its grade`);
         if (ok && differs) changed++;
       }
       scanned += batch.length;

@@ -84,7 +84,7 @@ describe('IntakeWriter (group commit of registrations)', () => {
 
   it('fails only the registration whose idempotency key is taken; the others keep consecutive codes', async () => {
     const taken = `${template.createdBy}:taken-key`;
-    const [keeper] = await Promise.all([writer.write(registration('先到', taken))]);
+    const keeper = await writer.write(registration('先到', taken));
     const casesBefore = await countRows(t, 'cases');
     const writes = [registration('甲'), registration('乙'), registration('重复', taken), registration('丙'), registration('丁')];
     const outcomes = await Promise.allSettled(writes.map((w) => writer.write(w)));

@@ -49,8 +49,6 @@ export class RegradeService implements OnModuleInit {
     let failed = 0;
     let afterId: string | null = null;
     for (;;) {
-      // Overtaken by a newer publish or rollback: that one has its own job (and updates below refuse anyway).
-      if ((await this.ruleSets.active()).version !== version) break;
       const batch = await this.repo.unroutedGradedBefore(version, afterId, BATCH);
       if (!batch.length) break;
       for (const c of batch) {
@@ -93,6 +91,8 @@ export class RegradeService implements OnModuleInit {
       }
       scanned += batch.length;
       afterId = batch[batch.length - 1].id;
+      // Overtaken by a newer publish or rollback: that one has its own job (and the updates refuse anyway).
+      if ((await this.ruleSets.active()).version !== version) break;
     }
     this.logger.log(`re-graded by rule set v${version}: ${scanned} open cases, ${changed} changed, ${failed} kept (rule error)`);
     return { scanned, changed, failed };

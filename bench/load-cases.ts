@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
-import type { CaseStatus, Category, Grade } from '../src/cases/case.types.js';
+import { type CaseStatus, type Category, type Grade, caseCode } from '../src/cases/case.types.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { databaseUrl, log } from './lib/env.js';
 import {
@@ -217,7 +217,7 @@ function row(i: number, rand: Rand): string {
   const year = localYear(registeredAt);
   const seq = (yearSeq.get(year) ?? 0) + 1;
   yearSeq.set(year, seq);
-  const code = `XF-${year}-${String(seq).padStart(6, '0')}`;
+  const code = caseCode(year, seq);
 
   const petitioner = Math.floor(rand() ** 2 * PETITIONERS); // skewed: some petitioners return often
   const hasId = petitioner % 10 < 6;

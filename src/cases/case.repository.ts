@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { BulkInsert } from '../database/bulk-insert.js';
-import { asRow, asRows } from '../database/rows.js';
+import { asRow } from '../database/rows.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CaseNotice } from './case-notice.entity.js';
 import { PetitionCase } from './case.entity.js';
@@ -85,6 +85,7 @@ export class CaseRepository {
   private readonly caseRows: BulkInsert<PetitionCase>;
   /** INSERT IGNORE, as since the first version: an event whose id is already stored is not stored twice. */
   private readonly eventRows: BulkInsert<CaseEvent>;
+  private readonly keyRows: BulkInsert<IdempotencyKey>;
 
   constructor(
     @InjectRepository(PetitionCase) private readonly cases: Repository<PetitionCase>,
@@ -96,6 +97,7 @@ export class CaseRepository {
     this.driver = dataSource.driver;
     this.caseRows = new BulkInsert(dataSource, PetitionCase);
     this.eventRows = new BulkInsert(dataSource, CaseEvent, { ignoreDuplicates: true });
+    this.keyRows = new BulkInsert(dataSource, IdempotencyKey);
   }
 
   /**
@@ -126,30 +128,22 @@ export class CaseRepository {
     await this.caseRows.run(em, cases);
   }
 
-  /** Optimistic update: fails (returns false) when someone else changed the case since `version`. */
-  async update(em: EntityManager, id: string, version: number, changes: Partial<PetitionCase>): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(PetitionCase)
-      .set({ ...changes, version: () => 'version + 1' } as never)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (result.affected ?? 0) > 0;
-  }
-
   /**
-   * A re-grade by rule set `ruleSetVersion`: the optimistic update, and only while that set is still the
-   * active one. A re-grade job that a newer publish or rollback has overtaken must not overwrite the
-   * grades given by the newer set (at intake, or by the newer job): it then changes nothing.
+   * Optimistic update: fails (returns false) when someone else changed the case since `version`.
+   * `whileRuleSetActive`: also fails unless that rule set is still the active one, checked in the same
+   * statement. A re-grade overtaken by a newer publish or rollback must not overwrite the grades the
+   * newer set gave (at intake, or by its own re-grade).
    */
-  async updateRegrade(em: EntityManager, id: string, version: number, ruleSetVersion: number, changes: Partial<PetitionCase>): Promise<boolean> {
-    const result = await em
+  async update(em: EntityManager, id: string, version: number, changes: Partial<PetitionCase>, whileRuleSetActive?: number): Promise<boolean> {
+    const qb = em
       .createQueryBuilder()
       .update(PetitionCase)
       .set({ ...changes, version: () => 'version + 1' } as never)
-      .where('id = :id AND version = :version', { id, version })
-      .andWhere('EXISTS (SELECT 1 FROM rule_sets r WHERE r.activeMarker = 1 AND r.version = :ruleSetVersion)', { ruleSetVersion })
-      .execute();
+      .where('id = :id AND version = :version', { id, version });
+    if (whileRuleSetActive !== undefined) {
+      qb.andWhere('EXISTS (SELECT 1 FROM rule_sets r WHERE r.activeMarker = 1 AND r.version = :ruleSetVersion)', { ruleSetVersion: whileRuleSetActive });
+    }
+    const result = await qb.execute();
     return (result.affected ?? 0) > 0;
   }
 
@@ -298,7 +292,7 @@ export class CaseRepository {
   }
 
   async insertIdempotencyKeys(em: EntityManager, keys: IdempotencyKey[]): Promise<void> {
-    if (keys.length) await em.createQueryBuilder().insert().into(IdempotencyKey).values(asRows(keys)).updateEntity(false).execute();
+    await this.keyRows.run(em, keys);
   }
 
   async insertNotice(em: EntityManager, notice: CaseNotice): Promise<void> {

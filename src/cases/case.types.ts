@@ -1,5 +1,8 @@
 /** Vocabulary of a petition case (信访事项), shared by intake, rules, meetings and reports. */
 
+/** A case code: `XF-2026-000123`, numbered gap-free per year. */
+export const caseCode = (year: number, seq: number): string => `XF-${year}-${String(seq).padStart(6, '0')}`;
+
 export const CHANNELS = ['letter', 'visit', 'online', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -82,7 +82,7 @@ export class RegradeService implements OnModuleInit {
           c.routeMode !== evaluation.route.mode ||
           c.meetingType !== evaluation.meetingType;
         const ok = await this.tx.run(async (em) => {
-          if (!(await this.repo.updateRegrade(em, c.id, c.version, version, changes))) return false;
+          if (!(await this.repo.update(em, c.id, c.version, changes, version))) return false;
           if (differs) await this.repo.appendEvents(em, [this.event(c, evaluation.ruleSetVersion, changes, now)]);
           return true;
         });

@@ -30,6 +30,24 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.demoData).toBe(false);
     expect(config.adminPassword).toBeNull();
+    // The OpenAPI UI is not public on a production database unless asked for.
+    expect(config.apiDocs).toBe(false);
+    expect(loadConfig({ ...env, PII_KEY: 'ab'.repeat(32), JWT_SECRET: 'x'.repeat(32), API_DOCS: 'true' }).apiDocs).toBe(true);
+  });
+
+  it('refuses demo accounts (published passwords) on a shared database unless forced', () => {
+    const env = { DATA_DIR: dataDir(), DATABASE_URL: 'mysql://root@127.0.0.1:3306/xf', PII_KEY: 'ab'.repeat(32), JWT_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig({ ...env, DEMO_DATA: 'true' })).toThrow(/DEMO_DATA would create demo accounts with published passwords on a shared database/);
+    expect(loadConfig({ ...env, DEMO_DATA: 'force' }).demoData).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+
+  it('gives short access tokens, 12-hour sessions and a 5 s principal cache by default', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect([config.accessTokenTtlSeconds, config.sessionTtlHours, config.authCacheMs]).toEqual([900, 12, 5000]);
+    expect(config.limits).toEqual({ loginFailuresPerAccount: 5, loginFailuresPerAddress: 20, requestsPerMinutePerUser: 600, requestsPerMinutePerAddress: 120 });
+    expect(config.trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
   });
 
   it.each([
@@ -40,7 +58,13 @@ describe('loadConfig', () => {
     [{ PII_KEY: 'too-short' }, /PII_KEY must be 32 bytes/],
     [{ TZ_OFFICE: 'Mars/Olympus' }, /TZ_OFFICE is not a known time zone/],
     [{ DEMO_DATA: 'maybe' }, /DEMO_DATA must be true or false/],
-    [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must have at least 8 characters/],
+    [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be a strong password: The password needs at least 12 characters/],
+    [{ ADMIN_PASSWORD: 'password1234' }, /ADMIN_PASSWORD must be a strong password: This password is too common/],
+    [{ ADMIN_PASSWORD: 'the-admin-password-1', ADMIN_USERNAME: 'admin' }, /ADMIN_PASSWORD must be a strong password: The password must not contain the username/],
+    [{ JWT_TTL_SECONDS: '28800' }, /JWT_TTL_SECONDS was replaced by ACCESS_TOKEN_TTL_SECONDS/],
+    [{ ACCESS_TOKEN_TTL_SECONDS: '28800' }, /ACCESS_TOKEN_TTL_SECONDS must be between 30 and 3600/],
+    [{ TRUST_PROXY: 'everyone please' }, /TRUST_PROXY must be/],
+    [{ API_DOCS: 'sometimes' }, /API_DOCS must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
   ])('stops the boot naming the variable: %j', (env, message) => {
     let error: unknown;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { PiiCipher } from '../src/common/pii/pii-cipher.js';
+import { type BackupConfig, loadBackupConfig, loadPreviousPiiKeys } from './backup-config.js';
+import { passwordProblem } from './password-policy.js';
 
 /**
  * Typed configuration, read from the environment in this one place and validated at boot.
@@ -23,8 +25,27 @@ export interface AppConfig {
   adminUsername: string;
   adminPassword: string | null;
   jwtSecret: string;
-  jwtTtlSeconds: number;
+  /** Lifetime of an access token; a session lives on through rotating refresh tokens. */
+  accessTokenTtlSeconds: number;
+  /** A session ends this long after sign-in, however often it is refreshed. */
+  sessionTtlHours: number;
+  /** How long a request may trust the cached state of its user and session (disable, logout, role change). */
+  authCacheMs: number;
+  /** Brute-force and abuse limits (0 turns a limit off). */
+  limits: {
+    loginFailuresPerAccount: number;
+    loginFailuresPerAddress: number;
+    requestsPerMinutePerUser: number;
+    requestsPerMinutePerAddress: number;
+  };
+  /** Express `trust proxy`: which forwarded client addresses to believe (false: none). */
+  trustProxy: boolean | number | string;
+  /** Whether the OpenAPI UI (`/docs`, `/docs-json`) is served. */
+  apiDocs: boolean;
   piiKey: Buffer;
+  /** Keys that still decrypt during a rotation (`PII_KEY_PREVIOUS`); never encrypt. */
+  piiPreviousKeys: Buffer[];
+  backup: BackupConfig;
   smtpUrl: string | null;
   mailFrom: string;
   /** Overrides `timeZone` of config/policy.json when set. */
@@ -99,6 +120,27 @@ function secret(env: Env, name: string, dataDir: string, fileName: string, embed
   return readFileSync(file, 'utf8').trim();
 }
 
+/** `true`/`false`, a hop count, or a comma-separated list of addresses/subnets or Express's names (loopback…). */
+function trustProxy(env: Env): boolean | number | string {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (/^[\w.:/]+(?:\s*,\s*[\w.:/]+)*$/.test(raw)) return raw;
+  throw new ConfigError('TRUST_PROXY', 'must be true, false, a hop count or a comma-separated list of proxy addresses');
+}
+
+/** Demo accounts have passwords printed in the README: never on a shared database unless forced. */
+function demoData(env: Env, embedded: boolean): boolean {
+  const raw = str(env, 'DEMO_DATA');
+  if (raw?.toLowerCase() === 'force') return true;
+  const wanted = bool(env, 'DEMO_DATA', embedded);
+  if (wanted && !embedded) {
+    throw new ConfigError('DEMO_DATA', 'would create demo accounts with published passwords on a shared database; use DEMO_DATA=force for a throw-away test database');
+  }
+  return wanted;
+}
+
 function piiKey(text: string): Buffer {
   try {
     return PiiCipher.parseKey(text);
@@ -106,6 +148,9 @@ function piiKey(text: string): Buffer {
     throw new ConfigError('PII_KEY', 'must be 32 bytes given as 64 hex characters or base64');
   }
 }
+
+/** The first admin's password on the embedded default when ADMIN_PASSWORD is unset (printed at start). */
+export const DEMO_ADMIN_PASSWORD = 'guanli-demo-2026';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -135,8 +180,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (str(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
-  const adminPassword = str(env, 'ADMIN_PASSWORD') ?? (embedded ? 'admin-demo-2026' : null);
-  if (adminPassword !== null && adminPassword.length < 8) throw new ConfigError('ADMIN_PASSWORD', 'must have at least 8 characters');
+  const adminPassword = str(env, 'ADMIN_PASSWORD') ?? (embedded ? DEMO_ADMIN_PASSWORD : null);
+  if (adminPassword !== null) {
+    const problem = passwordProblem(adminPassword, str(env, 'ADMIN_USERNAME') ?? 'admin');
+    if (problem) throw new ConfigError('ADMIN_PASSWORD', `must be a strong password: ${problem.en}`);
+  }
+  if (str(env, 'JWT_TTL_SECONDS') !== undefined) {
+    throw new ConfigError('JWT_TTL_SECONDS', 'was replaced by ACCESS_TOKEN_TTL_SECONDS (at most 3600: sessions now live on through refresh tokens)');
+  }
   const jwtSecret = secret(env, 'JWT_SECRET', dataDir, 'jwt.secret', embedded, 32);
   if (jwtSecret.length < 16) throw new ConfigError('JWT_SECRET', 'must have at least 16 characters');
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -152,12 +203,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminUsername: str(env, 'ADMIN_USERNAME') ?? 'admin',
     adminPassword,
     jwtSecret,
-    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 720),
+    authCacheMs: int(env, 'AUTH_CACHE_MS', 5000, 0, 60_000),
+    limits: {
+      loginFailuresPerAccount: int(env, 'LOGIN_MAX_FAILURES', 5, 0, 1000),
+      loginFailuresPerAddress: int(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 0, 100_000),
+      requestsPerMinutePerUser: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      requestsPerMinutePerAddress: int(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 120, 0, 1_000_000),
+    },
+    trustProxy: trustProxy(env),
+    apiDocs: bool(env, 'API_DOCS', embedded),
     piiKey: piiKey(secret(env, 'PII_KEY', dataDir, 'pii.key', embedded, 32)),
+    piiPreviousKeys: loadPreviousPiiKeys(env),
+    backup: loadBackupConfig(env),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']) ?? null,
     mailFrom: str(env, 'MAIL_FROM') ?? '信访室 <xinfang@renda.example.cn>',
     officeTimeZone: timeZone,
-    demoData: bool(env, 'DEMO_DATA', embedded),
+    demoData: demoData(env, embedded),
     runWorkers: bool(env, 'RUN_WORKERS', true),
     relayIntervalMs: int(env, 'RELAY_INTERVAL_MS', 1000, 10, 600_000),
     logLevel,

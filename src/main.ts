@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '../config/app-config.js';
+import { type AppConfig, ConfigError, DEMO_ADMIN_PASSWORD, loadConfig } from '../config/app-config.js';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { AppLogger } from './common/logging/app-logger.js';
-import { SeedService } from './seed/seed.service.js';
+import { DEMO_USERS, SeedService } from './seed/seed.service.js';
 
 async function bootstrap(): Promise<void> {
-  let config;
+  let config: AppConfig;
   try {
     config = loadConfig();
   } catch (error) {
@@ -29,13 +29,20 @@ async function bootstrap(): Promise<void> {
     [
       '',
       `信访联动规划服务已启动 · service ready (${mode}, jobs: ${config.redisUrl ? 'Redis/Bull' : 'in-process'})`,
-      `  API docs:  ${base}/docs`,
+      config.apiDocs ? `  API docs:  ${base}/docs` : '',
       `  Health:    ${base}/health`,
-      config.demoData ? '  Demo users: admin / admin-demo-2026 · secretary / secretary-demo-2026 · director / leader-demo-2026' : '',
+      ...demoAccountsBanner(config),
       config.smtpUrl ? '' : `  E-mails (invites, reminders) are written to ${config.dataDir}/outbox/`,
       '',
     ].join('\n') + '\n',
   );
+}
+
+/** The demo accounts and their published passwords, only on the embedded default with demo data. */
+function demoAccountsBanner(config: AppConfig): string[] {
+  if (!config.demoData || config.database.kind !== 'sqlite') return [];
+  const admin = config.adminPassword === DEMO_ADMIN_PASSWORD ? [`${config.adminUsername} / ${DEMO_ADMIN_PASSWORD}（管理员 admin）`] : [];
+  return ['  演示账号 · demo accounts:', ...[...admin, ...DEMO_USERS.map((u) => `${u.username} / ${u.password}（${u.displayName}）`)].map((line) => `    ${line}`)];
 }
 
 await bootstrap();

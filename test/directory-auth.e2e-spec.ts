@@ -30,7 +30,7 @@ describe('auth, directory, health and API docs', () => {
 
   it('stores password hashes, never passwords', async () => {
     const rows: { passwordHash: string }[] = await t.dataSource.query("SELECT passwordHash FROM users WHERE username = 'admin'");
-    expect(rows[0].passwordHash).toMatch(/^scrypt\$/);
+    expect(rows[0].passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(rows[0].passwordHash).not.toContain(PASSWORD);
   });
 

@@ -95,6 +95,10 @@ export async function startService(options: ServiceOptions): Promise<RunningProc
     ADMIN_PASSWORD,
     DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
+    // Benchmarks send hundreds of requests a second as one user for longer than an access token lives.
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
     HOST: '127.0.0.1',
     PORT: String(options.port),
     ...(options.redis === false ? {} : { REDIS_URL, QUEUE_PREFIX: `xf-bench-${randomBytes(4).toString('hex')}` }),

@@ -1,46 +1,60 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { type Actor, IS_PUBLIC, ROLES_KEY } from './actor.js';
 import { AuthErrors } from './auth.errors.js';
+import { RequestRateLimiter } from './request-rate-limiter.js';
+import { SessionService } from './sessions/session.service.js';
 import { ROLES, type Role } from './user.entity.js';
 
-interface TokenClaims {
-  sub: string;
-  username: string;
-  name: string;
-  role: Role;
-  leaderId: string | null;
-}
+const NO_RATE_LIMIT = 'auth:no-rate-limit';
 
-/** Global guard: a valid bearer token on every non-public route, and the role the route asks for. */
+/** The route is exempt from request limits (health probes of a load balancer). */
+export const NoRateLimit = (): MethodDecorator & ClassDecorator => SetMetadata(NO_RATE_LIMIT, true);
+
+/**
+ * Global guard. Public routes: a request limit per client address. Every other route: a valid access
+ * token (signature, algorithm, expiry), whose session and user still allow it (read through a short
+ * cache: signed out, disabled, role or password changed → 401), the role the route asks for (from the
+ * user as stored, not as the token claims), and a request limit per user.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionService,
+    private readonly limiter: RequestRateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const header = req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw AuthErrors.unauthenticated();
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(match[1]);
-    } catch {
-      throw AuthErrors.unauthenticated();
+    const limited = !this.reflector.getAllAndOverride<boolean>(NO_RATE_LIMIT, targets);
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      if (limited) await this.limiter.checkAddress(clientAddress(req));
+      return true;
     }
-    if (!ROLES.includes(claims.role)) throw AuthErrors.unauthenticated();
-    req.actor = { id: claims.sub, username: claims.username, displayName: claims.name, role: claims.role, leaderId: claims.leaderId };
+    const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
+    if (!match) throw AuthErrors.unauthenticated();
+    const claims = await this.sessions.verify(match[1]);
+    const principal = await this.sessions.principalFor(claims);
+    if (!ROLES.includes(principal.role)) throw AuthErrors.unauthenticated();
+    req.actor = {
+      id: principal.userId,
+      username: principal.username,
+      displayName: principal.displayName,
+      role: principal.role,
+      leaderId: principal.leaderId,
+      sessionId: principal.sessionId,
+    };
+    if (limited) await this.limiter.checkUser(principal.userId);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(claims.role)) throw AuthErrors.forbidden();
+    if (roles && !roles.includes(principal.role)) throw AuthErrors.forbidden();
     return true;
   }
 }
 
-export type { TokenClaims };
+/** The client's address as Express sees it (`TRUST_PROXY` decides whether forwarded headers count). */
+export function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}

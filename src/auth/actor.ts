@@ -9,6 +9,8 @@ export interface Actor {
   displayName: string;
   role: Role;
   leaderId: string | null;
+  /** The signed-in session the request came with (absent for the system and seeding). */
+  sessionId?: string;
 }
 
 /** The system itself (jobs, sweeps), for timeline events. */

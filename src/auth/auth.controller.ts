@@ -1,20 +1,52 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { UuidPipe } from '../common/http/uuid.pipe.js';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import { clientAddress } from './access.guard.js';
 import { type Actor, CurrentActor, Public, Roles } from './actor.js';
-import { AuthService, type UserView } from './auth.service.js';
-import { CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto.js';
+import { AuthService, type SignedIn } from './auth.service.js';
+import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto, UpdateUserDto } from './dto/auth.dto.js';
+import type { UserView } from './user-view.js';
+import { UsersService } from './users.service.js';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
+  /** Signs in: a short-lived access token and a refresh token. Repeated failures lock sign-in for a while (429). */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() body: LoginDto): Promise<{ accessToken: string; user: UserView }> {
-    return this.auth.login(body.username, body.password);
+  login(@Body() body: LoginDto, @Req() req: Request): Promise<SignedIn> {
+    return this.auth.login(body.username, body.password, clientAddress(req));
+  }
+
+  /** Exchanges a refresh token for new tokens; the old refresh token stops working. */
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshDto): Promise<SignedIn> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  /** Ends this session: its access and refresh tokens stop working. */
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  logout(@CurrentActor() actor: Actor): Promise<void> {
+    return this.auth.logout(actor);
+  }
+
+  /** Changes one's own password: every other session ends; this one continues with the tokens returned. */
+  @ApiBearerAuth()
+  @Post('auth/password')
+  @HttpCode(200)
+  changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<SignedIn> {
+    return this.auth.changeOwnPassword(actor, body.currentPassword, body.newPassword);
   }
 
   @ApiBearerAuth()
@@ -27,20 +59,30 @@ export class AuthController {
   @Roles('admin')
   @Get('users')
   list(): Promise<UserView[]> {
-    return this.auth.listUsers();
+    return this.users.list();
   }
 
   @ApiBearerAuth()
   @Roles('admin')
   @Post('users')
-  create(@Body() body: CreateUserDto): Promise<UserView> {
-    return this.auth.createUser(body);
+  create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
+    return this.users.create(body, actor);
   }
 
+  /** A new password or role, or `active: false`, ends every session of the user at once. */
   @ApiBearerAuth()
   @Roles('admin')
   @Patch('users/:id')
-  update(@Param('id', UuidPipe) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
-    return this.auth.updateUser(id, body);
+  update(@Param('id', UuidPipe) id: string, @Body() body: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
+    return this.users.update(id, body, actor);
+  }
+
+  /** Signs the user out everywhere. */
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Post('users/:id/sessions/revoke')
+  @HttpCode(204)
+  revokeSessions(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.users.revokeSessions(id, actor);
   }
 }

@@ -1,32 +1,81 @@
 import { createSecretKey } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { Clock } from '../common/clock.js';
+import { CounterStore, MemoryCounterStore } from '../common/rate-limit/counter-store.js';
+import { RedisCounterStore } from '../common/rate-limit/redis-counter-store.js';
+import { AppLogger } from '../common/logging/app-logger.js';
+import { APP_CONFIG } from '../common/tokens.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
+import { RequestRateLimiter } from './request-rate-limiter.js';
+import { AuthSession } from './sessions/auth-session.entity.js';
+import { SessionService } from './sessions/session.service.js';
+import { SessionsRepository } from './sessions/sessions.repository.js';
 import { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([User, AuthSession]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a
       // public key on every verification, which cost 10 % of the CPU of POST /cases (bench/profile-post.ts).
       useFactory: (config: AppConfig) => ({
         secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
-        signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
+        signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersRepository, AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService],
+  providers: [
+    UsersRepository,
+    SessionsRepository,
+    SessionService,
+    AuthService,
+    UsersService,
+    {
+      // Shared by every instance through Redis when there is one; in-process (on the service clock) otherwise.
+      provide: CounterStore,
+      inject: [APP_CONFIG, Clock],
+      useFactory: (config: AppConfig, clock: Clock): CounterStore => {
+        if (!config.redisUrl) return new MemoryCounterStore(() => clock.now().getTime());
+        const logger = new AppLogger(config.logLevel);
+        let warned = false;
+        return new RedisCounterStore(config.redisUrl, config.queuePrefix, (error) => {
+          if (!warned) logger.warn(`limits fall back to this instance while Redis is unreachable: ${error.message}`, 'RateLimit');
+          warned = true;
+        });
+      },
+    },
+    {
+      provide: LoginThrottle,
+      inject: [CounterStore, APP_CONFIG],
+      useFactory: (store: CounterStore, config: AppConfig) =>
+        new LoginThrottle(store, { perAccount: config.limits.loginFailuresPerAccount, perAddress: config.limits.loginFailuresPerAddress }),
+    },
+    {
+      provide: RequestRateLimiter,
+      inject: [CounterStore, APP_CONFIG],
+      useFactory: (store: CounterStore, config: AppConfig) =>
+        new RequestRateLimiter(store, config.limits.requestsPerMinutePerUser, config.limits.requestsPerMinutePerAddress),
+    },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleDestroy {
+  constructor(@Inject(CounterStore) private readonly store: CounterStore) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.store.close();
+  }
+}

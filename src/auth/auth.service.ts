@@ -1,85 +1,91 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { AuditRepository } from '../common/audit/audit.repository.js';
 import { Clock } from '../common/clock.js';
-import { notFound } from '../common/errors.js';
-import type { TokenClaims } from './access.guard.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { passwordProblem } from '../../config/password-policy.js';
+import type { Actor } from './actor.js';
 import { AuthErrors } from './auth.errors.js';
-import type { CreateUserDto, UpdateUserDto } from './dto/auth.dto.js';
-import { hashPassword, verifyPassword } from './password.js';
-import type { Role, User } from './user.entity.js';
+import { LoginThrottle } from './login-throttle.js';
+import { hashPassword, needsRehash, verifyPassword } from './password.js';
+import { type IssuedTokens, SessionService } from './sessions/session.service.js';
+import type { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
+import { toUserView, type UserView } from './user-view.js';
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  leaderId: string | null;
-  active: boolean;
-}
+export type SignedIn = IssuedTokens & { user: UserView };
 
-const toView = (u: User): UserView => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.displayName,
-  role: u.role,
-  leaderId: u.leaderId,
-  active: u.active,
-});
-
+/** Signing in and out, refreshing a session, changing one's own password. */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditRepository,
+    private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
-  async login(username: string, password: string): Promise<{ accessToken: string; user: UserView }> {
+  async login(username: string, password: string, address: string): Promise<SignedIn> {
+    const locked = await this.throttle.lockedMs(username, address);
+    if (locked > 0) throw AuthErrors.loginLocked(locked);
     const user = await this.users.findByUsername(username);
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) throw AuthErrors.badCredentials();
-    const claims: TokenClaims = { sub: user.id, username: user.username, name: user.displayName, role: user.role, leaderId: user.leaderId };
-    return { accessToken: await this.jwt.signAsync(claims), user: toView(user) };
+    if (!user || !ok || !user.active) {
+      const outcome = await this.throttle.recordFailure(username, address);
+      await this.recordFailure(user, address, !user ? 'unknown-user' : !ok ? 'wrong-password' : 'disabled', outcome.locked);
+      if (outcome.locked) throw AuthErrors.loginLocked(outcome.lockedMs);
+      throw AuthErrors.badCredentials();
+    }
+    await this.throttle.recordSuccess(username);
+    if (needsRehash(user.passwordHash)) {
+      const passwordHash = await hashPassword(password);
+      await this.tx.run((em) => this.users.update(em, user.id, { passwordHash }));
+    }
+    return { ...(await this.sessions.start(user)), user: toUserView(user) };
   }
 
-  async createUser(input: CreateUserDto): Promise<UserView> {
-    if (await this.users.findByUsername(input.username)) throw AuthErrors.usernameTaken(input.username);
-    const user = await this.users.insert({
-      id: randomUUID(),
-      username: input.username,
-      passwordHash: await hashPassword(input.password),
-      role: input.role,
-      displayName: input.displayName,
-      leaderId: input.leaderId ?? null,
-      active: true,
-      createdAt: this.clock.now(),
+  async refresh(refreshToken: string): Promise<SignedIn> {
+    const { tokens, user } = await this.sessions.refresh(refreshToken, (id) => this.users.findById(id));
+    return { ...tokens, user: toUserView(user) };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    if (actor.sessionId) await this.sessions.revoke(actor.sessionId, 'logout');
+  }
+
+  /** A new password for oneself: every other session ends, and this one continues with new tokens. */
+  async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<SignedIn> {
+    const user = await this.users.findById(actor.id);
+    if (!user) throw AuthErrors.sessionEnded();
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw AuthErrors.wrongCurrentPassword();
+    const problem = passwordProblem(newPassword, user.username);
+    if (problem) throw AuthErrors.weakPassword(problem);
+    const passwordHash = await hashPassword(newPassword);
+    const now = this.clock.now();
+    await this.tx.run(async (em) => {
+      await this.users.update(em, user.id, { passwordHash, tokenVersion: user.tokenVersion + 1 });
+      await this.sessions.revokeAllOfUser(em, user.id, 'password-changed');
+      await this.audit.record(em, actor, 'user.password-change', { type: 'user', id: user.id }, {}, now);
     });
-    return toView(user);
+    this.sessions.forgetUser(user.id);
+    const updated: User = { ...user, passwordHash, tokenVersion: user.tokenVersion + 1 };
+    return { ...(await this.sessions.start(updated)), user: toUserView(updated) };
   }
 
-  async updateUser(id: string, input: UpdateUserDto): Promise<UserView> {
-    const user = await this.users.findById(id);
-    if (!user) throw notFound('USER_NOT_FOUND', { zh: '找不到该用户。', en: 'No such user.' });
-    await this.users.update(id, {
-      ...(input.password !== undefined && { passwordHash: await hashPassword(input.password) }),
-      ...(input.role !== undefined && { role: input.role }),
-      ...(input.displayName !== undefined && { displayName: input.displayName }),
-      ...(input.active !== undefined && { active: input.active }),
+  private async recordFailure(user: User | null, address: string, reason: string, locked: boolean): Promise<void> {
+    // An unknown username is not stored: it may be a password or personal data typed into the wrong field.
+    const actor: Actor = user
+      ? { id: user.id, username: user.username, displayName: user.displayName, role: user.role, leaderId: user.leaderId }
+      : { id: 'anonymous', username: 'anonymous', displayName: '未知用户', role: 'auditor', leaderId: null };
+    const now = this.clock.now();
+    await this.tx.run(async (em) => {
+      await this.audit.record(em, actor, 'auth.login-failed', { type: 'user', id: user?.id ?? 'unknown' }, { address, reason }, now);
+      if (locked) await this.audit.record(em, actor, 'auth.lockout', { type: 'user', id: user?.id ?? 'unknown' }, { address }, now);
     });
-    return toView({ ...user, ...input, passwordHash: user.passwordHash });
-  }
-
-  async listUsers(): Promise<UserView[]> {
-    return (await this.users.list()).map(toView);
-  }
-
-  /** Creates the user unless the username exists; used by seeding. */
-  async ensureUser(input: CreateUserDto): Promise<void> {
-    if (!(await this.users.findByUsername(input.username))) await this.createUser(input);
   }
 }
 
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** An Argon2id hash of a random password at today's cost, for unknown usernames. */
+const DUMMY_HASH = await hashPassword(`dummy-${Math.random()}-${Date.now()}`);

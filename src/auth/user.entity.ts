@@ -28,6 +28,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Raised whenever the account's access must end (disabled, role or password changed): older tokens are refused. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion!: number;
+
   @DateTimeColumn()
   createdAt!: Date;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { asRow } from '../database/rows.js';
 import { User } from './user.entity.js';
 
@@ -24,12 +24,15 @@ export class UsersRepository {
     return this.users.count();
   }
 
-  async insert(user: User): Promise<User> {
-    await this.users.insert(asRow(user));
-    return user;
+  countActiveAdmins(): Promise<number> {
+    return this.users.countBy({ role: 'admin', active: true });
   }
 
-  async update(id: string, changes: Partial<Pick<User, 'passwordHash' | 'role' | 'displayName' | 'leaderId' | 'active'>>): Promise<void> {
-    await this.users.update({ id }, changes);
+  async insert(em: EntityManager, user: User): Promise<void> {
+    await em.insert(User, asRow(user));
+  }
+
+  async update(em: EntityManager, id: string, changes: Partial<Pick<User, 'passwordHash' | 'role' | 'displayName' | 'leaderId' | 'active' | 'tokenVersion'>>): Promise<void> {
+    await em.update(User, { id }, changes);
   }
 }

@@ -9,6 +9,9 @@ export interface LocalizedMessage {
  * The global exception filter turns it into `{ statusCode, code, message, details }`.
  */
 export class DomainError extends Error {
+  /** Response headers that belong to the answer (e.g. `Retry-After` with a 429). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly code: string,
     readonly status: number,
@@ -17,6 +20,11 @@ export class DomainError extends Error {
   ) {
     super(messages.en);
     this.name = 'DomainError';
+  }
+
+  withHeader(name: string, value: string): this {
+    this.headers[name] = value;
+    return this;
   }
 }
 

@@ -1,3 +1,4 @@
+import { AuthSession } from '../auth/sessions/auth-session.entity.js';
 import { User } from '../auth/user.entity.js';
 import { CaseCounter } from '../cases/case-counter.entity.js';
 import { CaseEvent } from '../cases/case-event.entity.js';
@@ -21,10 +22,12 @@ import { LookbackReview } from '../meetings/lookback/lookback-review.entity.js';
 import { FeedToken } from '../calendar/feed-token.entity.js';
 import { CaseConversion } from '../cases/case-conversion.entity.js';
 import { InviteDelivery } from '../calendar/invite-delivery.entity.js';
+import { BackupRun } from '../backup/backup-run.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
 export const ENTITIES = [
   User,
+  AuthSession,
   Unit,
   Leader,
   LeaderBusyBlock,
@@ -47,4 +50,5 @@ export const ENTITIES = [
   InviteDelivery,
   FeedToken,
   CaseConversion,
+  BackupRun,
 ];

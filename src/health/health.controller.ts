@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { NoRateLimit } from '../auth/access.guard.js';
 import { Public } from '../auth/actor.js';
 import { HealthService, type HealthReport } from './health.service.js';
 
@@ -11,6 +12,7 @@ export class HealthController {
 
   /** 200 when the database and the queue answer, 503 otherwise. */
   @Public()
+  @NoRateLimit()
   @Get()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.check();

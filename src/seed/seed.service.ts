@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AppConfig } from '../../config/app-config.js';
 import { projectPath } from '../../config/paths.js';
 import type { Actor } from '../auth/actor.js';
-import { AuthService } from '../auth/auth.service.js';
+import { UsersService } from '../auth/users.service.js';
 import { CaseActionsService } from '../cases/case-actions.service.js';
 import type { CaseActionDto } from '../cases/dto/case-action.dto.js';
 import type { CreateCaseDto } from '../cases/dto/create-case.dto.js';
@@ -17,8 +17,8 @@ import { RuleSetsService } from '../rules/rule-sets.service.js';
 
 /** Demo accounts of the embedded mode (documented in the README). */
 export const DEMO_USERS = [
-  { username: 'secretary', password: 'secretary-demo-2026', role: 'secretariat', displayName: '信访室 张秘书', leaderKey: null },
-  { username: 'auditor', password: 'auditor-demo-2026', role: 'auditor', displayName: '审计 刘审', leaderKey: null },
+  { username: 'secretary', password: 'mishu-demo-2026', role: 'secretariat', displayName: '信访室 张秘书', leaderKey: null },
+  { username: 'auditor', password: 'shenji-demo-2026', role: 'auditor', displayName: '审计 刘审', leaderKey: null },
   { username: 'director', password: 'leader-demo-2026', role: 'leader', displayName: '李明华 主任', leaderKey: 'director' },
   { username: 'wang', password: 'leader-demo-2026', role: 'leader', displayName: '王建国 副主任', leaderKey: 'deputy-1' },
 ] as const;
@@ -39,7 +39,7 @@ export class SeedService {
   constructor(
     private readonly directory: DirectoryService,
     private readonly ruleSets: RuleSetsService,
-    private readonly auth: AuthService,
+    private readonly users: UsersService,
     private readonly intake: IntakeService,
     private readonly actions: CaseActionsService,
     private readonly planning: MeetingPlanningService,
@@ -53,13 +53,13 @@ export class SeedService {
     if (leaderIds) this.logger.log('directory seeded from config/directory');
     if (await this.ruleSets.seedDefault()) this.logger.log('rule set version 1 published from config/rules/default.json');
     if (this.config.adminPassword) {
-      await this.auth.ensureUser({ username: this.config.adminUsername, password: this.config.adminPassword, role: 'admin', displayName: '系统管理员' });
+      await this.users.ensure({ username: this.config.adminUsername, password: this.config.adminPassword, role: 'admin', displayName: '系统管理员' });
     } else {
       this.logger.warn('ADMIN_PASSWORD is not set: no first admin account was created');
     }
     if (!this.config.demoData || !leaderIds) return;
     for (const u of DEMO_USERS) {
-      await this.auth.ensureUser({
+      await this.users.ensure({
         username: u.username,
         password: u.password,
         role: u.role,

@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../../config/app-config.js';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
-import { AuthService } from '../../src/auth/auth.service.js';
+import { UsersService } from '../../src/auth/users.service.js';
 import type { Role } from '../../src/auth/user.entity.js';
 import { FakeClock } from '../../src/common/clock.js';
 import { AppLogger } from '../../src/common/logging/app-logger.js';
@@ -77,6 +77,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DEMO_DATA: 'false',
     RELAY_INTERVAL_MS: '50',
     LOG_LEVEL: 'info',
+    // Per-minute request limits are off unless a spec is about them (a spec sends thousands of requests as one
+    // user within a minute of the fake clock); sign-in brute-force limits stay on.
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    // The production default is off; the suite reads /docs-json in both modes.
+    API_DOCS: 'true',
     ...options.env,
   };
   let dbName: string | null = null;
@@ -102,7 +108,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.init();
   await app.get(SeedService).run();
   const leaders = new Map((await app.get(DirectoryService).listLeaders()).map((l) => [keyOf(l.name), l.id]));
-  const auth = app.get(AuthService);
+  const users = app.get(UsersService);
   const tokens = new Map<TestUser, string>();
   const http = request(app.getHttpServer());
 
@@ -120,7 +126,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const cached = tokens.get(user);
       if (cached) return cached;
       const spec = USERS[user];
-      await auth.ensureUser({
+      await users.ensure({
         username: user,
         password: PASSWORD,
         role: spec.role,

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../config/password-policy.js';
 import { ROLES, type Role } from '../user.entity.js';
+
+/** Optional, but when present not null (`{"active": null}` is an error, not "no change"). */
+const PresentNotNull = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class LoginDto {
   @ApiProperty({ example: 'secretary' })
@@ -8,10 +12,29 @@ export class LoginDto {
   @Length(1, 64)
   username!: string;
 
-  @ApiProperty({ example: 'secretary-demo-2026' })
+  @ApiProperty({ example: 'mishu-demo-2026' })
   @IsString()
   @Length(1, 200)
   password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token of the last sign-in or refresh; each one works once.' })
+  @IsString()
+  @Length(16, 200)
+  refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @Length(1, 200)
+  newPassword!: string;
 }
 
 export class CreateUserDto {
@@ -20,10 +43,9 @@ export class CreateUserDto {
   @Length(2, 64)
   username!: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'At least 12 characters; not a common password; not containing the username.' })
   @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @Length(1, 200)
   password!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -42,26 +64,25 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'A new password ends every session of the user.' })
+  @PresentNotNull()
   @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @Length(1, 200)
   password?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: ROLES, description: 'A new role ends every session of the user.' })
+  @PresentNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @PresentNotNull()
   @IsString()
   @Length(1, 50)
   displayName?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'false disables the account and ends every session at once.' })
+  @PresentNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -31,6 +31,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     res.removeHeader('Content-Disposition');
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     if (exception instanceof DomainError) {
+      for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
       res.status(exception.status).json(errorBody(exception.status, exception.code, exception.messages, exception.details));
       return;
     }

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, IsNull, type Repository } from 'typeorm';
+import { asRow } from '../../database/rows.js';
+import type { Role } from '../user.entity.js';
+import { AuthSession } from './auth-session.entity.js';
+
+/** What a request needs to know of its user and session, read in one statement. */
+export interface Principal {
+  sessionId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  leaderId: string | null;
+  active: boolean;
+  tokenVersion: number;
+  sessionExpiresAt: Date;
+  sessionRevoked: boolean;
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>) {}
+
+  async insert(em: EntityManager, session: AuthSession): Promise<void> {
+    await em.insert(AuthSession, asRow(session));
+  }
+
+  findByRefreshHash(hash: string): Promise<AuthSession | null> {
+    return this.sessions.findOneBy({ refreshHash: hash });
+  }
+
+  findByPreviousRefreshHash(hash: string): Promise<AuthSession | null> {
+    return this.sessions.findOneBy({ previousRefreshHash: hash });
+  }
+
+  /** Replaces the refresh token only if it is still the one presented (two refreshes with it: one wins). */
+  async rotate(em: EntityManager, id: string, presentedHash: string, nextHash: string, now: Date): Promise<boolean> {
+    const result = await em.update(AuthSession, { id, refreshHash: presentedHash, revokedAt: IsNull() }, { refreshHash: nextHash, previousRefreshHash: presentedHash, lastUsedAt: now });
+    return (result.affected ?? 0) === 1;
+  }
+
+  async revoke(em: EntityManager, id: string, reason: string, now: Date): Promise<void> {
+    await em.update(AuthSession, { id, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
+  }
+
+  async revokeAllOfUser(em: EntityManager, userId: string, reason: string, now: Date): Promise<void> {
+    await em.update(AuthSession, { userId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
+  }
+
+  /** The user and session behind an access token, or null when either is gone. */
+  async principal(sessionId: string): Promise<Principal | null> {
+    const rows: Record<string, unknown>[] = await this.sessions.query(
+      'SELECT s.id AS sessionId, s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, u.id AS userId, u.username AS username, u.displayName AS displayName, u.role AS role, u.leaderId AS leaderId, u.active AS active, u.tokenVersion AS tokenVersion FROM auth_sessions s JOIN users u ON u.id = s.userId WHERE s.id = ?',
+      [sessionId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      sessionId: String(row.sessionId),
+      userId: String(row.userId),
+      username: String(row.username),
+      displayName: String(row.displayName),
+      role: row.role as Role,
+      leaderId: typeof row.leaderId === 'string' ? row.leaderId : null,
+      active: Boolean(Number(row.active)),
+      tokenVersion: Number(row.tokenVersion),
+      sessionExpiresAt: toDate(row.expiresAt),
+      sessionRevoked: row.revokedAt !== null,
+    };
+  }
+
+  /** Sessions that ended long ago, for housekeeping. */
+  async deleteEndedBefore(em: EntityManager, before: Date): Promise<number> {
+    const result = await em
+      .createQueryBuilder()
+      .delete()
+      .from(AuthSession)
+      .where('expiresAt < :before', { before })
+      .orWhere('revokedAt < :before', { before })
+      .execute();
+    return result.affected ?? 0;
+  }
+}
+
+/** SQLite returns datetimes as `YYYY-MM-DD HH:MM:SS.mmm` text in UTC; mysql2 (timezone 'Z') as Date. */
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text.replace(' ', 'T') + 'Z');
+}

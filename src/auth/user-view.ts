@@ -1,0 +1,20 @@
+import type { Role, User } from './user.entity.js';
+
+/** A user as the API shows it (never the hash or the token version). */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  leaderId: string | null;
+  active: boolean;
+}
+
+export const toUserView = (u: User): UserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  leaderId: u.leaderId,
+  active: u.active,
+});

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../common/audit/audit.repository.js';
+import { Clock } from '../common/clock.js';
+import { isUniqueViolation } from '../database/db-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { passwordProblem } from '../../config/password-policy.js';
+import { type Actor, SYSTEM_ACTOR } from './actor.js';
+import { AuthErrors } from './auth.errors.js';
+import type { CreateUserDto, UpdateUserDto } from './dto/auth.dto.js';
+import { hashPassword } from './password.js';
+import { SessionService } from './sessions/session.service.js';
+import type { User } from './user.entity.js';
+import { toUserView, type UserView } from './user-view.js';
+import { UsersRepository } from './users.repository.js';
+
+/**
+ * Accounts, administered by admins. A change that must end the user's access (disabled, role or
+ * password changed) raises the token version and revokes every session in the same transaction.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditRepository,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<UserView[]> {
+    return (await this.users.list()).map(toUserView);
+  }
+
+  async create(input: CreateUserDto, actor: Actor = SYSTEM_ACTOR): Promise<UserView> {
+    const problem = passwordProblem(input.password, input.username);
+    if (problem) throw AuthErrors.weakPassword(problem);
+    if (await this.users.findByUsername(input.username)) throw AuthErrors.usernameTaken();
+    const user: User = {
+      id: randomUUID(),
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      displayName: input.displayName,
+      leaderId: input.leaderId ?? null,
+      active: true,
+      tokenVersion: 0,
+      createdAt: this.clock.now(),
+    };
+    try {
+      await this.tx.run(async (em) => {
+        await this.users.insert(em, user);
+        await this.audit.record(em, actor, 'user.create', { type: 'user', id: user.id }, { role: user.role }, user.createdAt);
+      });
+    } catch (error) {
+      // Two admins creating the same username at once: the unique key decides, the loser hears why.
+      if (isUniqueViolation(error)) throw AuthErrors.usernameTaken();
+      throw error;
+    }
+    return toUserView(user);
+  }
+
+  async update(id: string, input: UpdateUserDto, actor: Actor): Promise<UserView> {
+    const user = await this.users.findById(id);
+    if (!user) throw AuthErrors.userNotFound();
+    const losesAdmin = user.role === 'admin' && user.active && ((input.role !== undefined && input.role !== 'admin') || input.active === false);
+    if (losesAdmin && (await this.users.countActiveAdmins()) <= 1) throw AuthErrors.lastAdmin();
+    if (input.password !== undefined) {
+      const problem = passwordProblem(input.password, user.username);
+      if (problem) throw AuthErrors.weakPassword(problem);
+    }
+    const endsAccess = input.password !== undefined || (input.role !== undefined && input.role !== user.role) || (input.active === false && user.active);
+    const changes: Partial<User> = {
+      ...(input.password !== undefined && { passwordHash: await hashPassword(input.password) }),
+      ...(input.role !== undefined && { role: input.role }),
+      ...(input.displayName !== undefined && { displayName: input.displayName }),
+      ...(input.active !== undefined && { active: input.active }),
+      ...(endsAccess && { tokenVersion: user.tokenVersion + 1 }),
+    };
+    const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+    if (changed.length > 0) {
+      await this.tx.run(async (em) => {
+        await this.users.update(em, id, changes);
+        if (endsAccess) await this.sessions.revokeAllOfUser(em, id, 'user-changed');
+        await this.audit.record(em, actor, 'user.update', { type: 'user', id }, { changed, endsAccess }, this.clock.now());
+      });
+    }
+    this.sessions.forgetUser(id);
+    const updated = await this.users.findById(id);
+    if (!updated) throw AuthErrors.userNotFound();
+    return toUserView(updated);
+  }
+
+  /** Signs the user out everywhere (a lost phone, a shared computer). */
+  async revokeSessions(id: string, actor: Actor): Promise<void> {
+    const user = await this.users.findById(id);
+    if (!user) throw AuthErrors.userNotFound();
+    await this.tx.run(async (em) => {
+      await this.users.update(em, id, { tokenVersion: user.tokenVersion + 1 });
+      await this.sessions.revokeAllOfUser(em, id, 'revoked-by-admin');
+      await this.audit.record(em, actor, 'user.sessions-revoke', { type: 'user', id }, {}, this.clock.now());
+    });
+    this.sessions.forgetUser(id);
+  }
+
+  /** Creates the user unless the username exists; used by seeding. */
+  async ensure(input: CreateUserDto): Promise<void> {
+    if (!(await this.users.findByUsername(input.username))) await this.create(input);
+  }
+}

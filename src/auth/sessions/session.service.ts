@@ -35,6 +35,9 @@ export interface IssuedTokens {
   sessionExpiresAt: string;
 }
 
+/** Ended sessions stay visible this long (who was signed in when), then go at the user's next sign-in. */
+const KEEP_ENDED_SESSIONS_MS = 30 * 86_400_000;
+
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -71,7 +74,10 @@ export class SessionService {
       revokedAt: null,
       revokedReason: null,
     };
-    await this.tx.run((em) => this.sessions.insert(em, session));
+    await this.tx.run(async (em) => {
+      await this.sessions.deleteEndedOfUser(em, user.id, new Date(now.getTime() - KEEP_ENDED_SESSIONS_MS));
+      await this.sessions.insert(em, session);
+    });
     return this.tokens(session, user, refreshToken);
   }
 

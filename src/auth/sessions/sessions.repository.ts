@@ -71,16 +71,9 @@ export class SessionsRepository {
     };
   }
 
-  /** Sessions that ended long ago, for housekeeping. */
-  async deleteEndedBefore(em: EntityManager, before: Date): Promise<number> {
-    const result = await em
-      .createQueryBuilder()
-      .delete()
-      .from(AuthSession)
-      .where('expiresAt < :before', { before })
-      .orWhere('revokedAt < :before', { before })
-      .execute();
-    return result.affected ?? 0;
+  /** Forgets the user's sessions that ended before `before` (housekeeping at each sign-in). */
+  async deleteEndedOfUser(em: EntityManager, userId: string, before: Date): Promise<void> {
+    await em.createQueryBuilder().delete().from(AuthSession).where('userId = :userId AND expiresAt < :before', { userId, before }).execute();
   }
 }
 

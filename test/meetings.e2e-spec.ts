@@ -145,6 +145,29 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
     expect(onLeave.body.message).toContain('赴省人大开会');
   });
 
+  it('books leaders exactly: 09:00–09:40 and 09:45–10:15 both confirm, a one-minute overlap is refused', async () => {
+    const chair = t.leaders.get('deputy-3') as string;
+    const meeting = async (start: string, end: string): Promise<Meeting> =>
+      (await post('/meetings', { type: 'supervision', startAt: `2026-12-29T${start}:00+08:00`, endAt: `2026-12-29T${end}:00+08:00`, chairId: chair, agenda: [] }).expect(201)).body;
+    const first = await meeting('09:00', '09:40');
+    const near = await meeting('09:45', '10:15');
+    const overlapping = await meeting('10:14', '10:44');
+    const touching = await meeting('10:15', '10:45');
+    expect((await post(`/meetings/${first.id}/confirm`, {}).expect(200)).body.status).toBe('confirmed');
+    expect((await post(`/meetings/${near.id}/confirm`, {}).expect(200)).body.status).toBe('confirmed');
+    const refused = await post(`/meetings/${overlapping.id}/confirm`, {}).expect(409);
+    expect(refused.body.code).toBe('MEETING_CONFLICT');
+    expect((await post(`/meetings/${touching.id}/confirm`, {}).expect(200)).body.status).toBe('confirmed');
+    const ids = [first.id, near.id, overlapping.id, touching.id];
+    const bookings: { meetingId: string }[] = await t.dataSource.query('SELECT meetingId FROM leader_bookings WHERE leaderId = ? AND meetingId IN (?, ?, ?, ?) ORDER BY startAt', [chair, ...ids]);
+    expect(bookings.map((b) => b.meetingId)).toEqual([first.id, near.id, touching.id]);
+    // Moving a confirmed meeting re-books it exactly: into the 10:45 gap it fits, one minute earlier it does not.
+    const moved = await t.http.patch(`/meetings/${first.id}`).set(bearer(secretary)).send({ startAt: '2026-12-29T10:45:00+08:00', endAt: '2026-12-29T11:25:00+08:00' }).expect(200);
+    expect(moved.body.startAt).toBe('2026-12-29T02:45:00.000Z');
+    const clash = await t.http.patch(`/meetings/${near.id}`).set(bearer(secretary)).send({ startAt: '2026-12-29T10:44:00+08:00', endAt: '2026-12-29T11:14:00+08:00' }).expect(409);
+    expect(clash.body.code).toBe('MEETING_CONFLICT');
+  });
+
   it('feeds an outcome back into the case: a timeline event and the new deadline', async () => {
     const meeting = (await t.http.get('/meetings?status=confirmed&type=supervision').set(bearer(secretary)).expect(200)).body[0] as Meeting;
     const caseId = meeting.agenda[0].caseId;
@@ -172,7 +195,7 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
         agenda: [{ caseId: caseOnMeeting.id, leadLeaderId: deputy1, minutes: 20 }],
       }).expect(201)
     ).body as Meeting;
-    await t.http.get(`/meetings/${m.id}`).set(bearer(token)).expect(200); // invited, even as a draft
+    await t.http.get(`/meetings/${m.id}`).set(bearer(token)).expect(404); // a draft is the secretariat's working paper, even for those invited
     await post(`/meetings/${m.id}/confirm`, {}).expect(200);
     const mine = (await t.http.get('/meetings').set(bearer(token)).expect(200)).body as Meeting[];
     expect(mine.map((x) => x.id)).toContain(m.id);

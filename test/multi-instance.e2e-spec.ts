@@ -64,6 +64,28 @@ describeShared('two service instances on one database', () => {
     expect(await countRows(a, 'idempotency_keys')).toBe(1);
   });
 
+  it('confirms exactly one of each group of pairwise overlapping meetings of one leader sent to both at once, and books near ones exactly', async () => {
+    const director = a.leaders.get('director') as string;
+    const at = (minutes: number): string => new Date(Date.parse('2026-12-15T09:00:00+08:00') + minutes * 60_000).toISOString();
+    // Group 1: 09:00+2i … 09:40, group 2: 09:45 … 10:15+i. Within a group every two overlap; 09:40 < 09:45.
+    const spans = [...Array.from({ length: 8 }, (_, i) => [at(2 * i), at(40), 1] as const), ...Array.from({ length: 8 }, (_, i) => [at(45), at(75 + i), 2] as const)];
+    const created: { id: string; group: number }[] = [];
+    for (const [startAt, endAt, group] of spans) {
+      const res = await a.http.post('/meetings').set(bearer(tokenA)).send({ type: 'supervision', startAt, endAt, chairId: director, agenda: [] }).expect(201);
+      created.push({ id: (res.body as { id: string }).id, group });
+    }
+    const responses = await Promise.all(created.map((m, i) => (i % 2 ? b : a).http.post(`/meetings/${m.id}/confirm`).set(bearer(i % 2 ? tokenB : tokenA))));
+    const outcome = (group: number): [number, string[]] => {
+      const mine = responses.filter((_, i) => created[i].group === group);
+      return [mine.filter((r) => r.status === 200).length, mine.filter((r) => r.status !== 200).map((r) => `${r.status} ${(r.body as { code: string }).code}`)];
+    };
+    expect(outcome(1)).toEqual([1, Array(7).fill('409 MEETING_CONFLICT')]);
+    expect(outcome(2)).toEqual([1, Array(7).fill('409 MEETING_CONFLICT')]);
+    const booked: { meetingId: string }[] = await a.dataSource.query('SELECT meetingId FROM leader_bookings WHERE leaderId = ? ORDER BY startAt', [director]);
+    const confirmed = created.filter((_, i) => responses[i].status === 200).map((m) => m.id);
+    expect(booked.map((r) => r.meetingId)).toEqual(confirmed);
+  });
+
   it('runs the deadline sweep on both at once and still creates each notice and timeline event once', async () => {
     const open = await countRows(a, 'cases'); // all still registered: each acceptance deadline passes below
     a.clock.advanceDays(20);

@@ -2,6 +2,7 @@ import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/c
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Public, Roles } from '../auth/actor.js';
 import { forbidden } from '../common/errors.js';
+import { MeetingAccess } from '../meetings/meeting-access.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { InviteBrief } from './brief.types.js';
 import { CalendarService, type DeliveryView } from './calendar.service.js';
@@ -56,8 +57,7 @@ export class CalendarController {
   @HttpCode(201)
   @Post('leaders/:id/feed-token')
   issue(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<{ token: string; url: string }> {
-    const own = actor.role === 'leader' && actor.leaderId === id;
-    if (!own && actor.role !== 'admin' && actor.role !== 'secretariat') {
+    if (!MeetingAccess.mayIssueFeed(actor, id)) {
       throw forbidden('FORBIDDEN', { zh: '只能为本人或由信访室申请日历订阅地址。', en: 'Only the leader or the secretariat may issue this feed.' });
     }
     return this.feeds.issue(id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor.js';
-import { badRequest, forbidden, notFound } from '../common/errors.js';
+import { badRequest, notFound } from '../common/errors.js';
+import { MeetingAccess } from '../meetings/meeting-access.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import type { InviteBrief } from './brief.types.js';
 import { composeBriefJson } from './case-brief.js';
@@ -60,13 +61,12 @@ export class CalendarService {
     }));
   }
 
-  /** A leader reads his or her own invite and brief; the secretariat any attendee's (or the meeting's, without attendeeId). */
+  /** The invite of a meeting the actor may see (`MeetingAccess`): a leader his or her own, others any attendee's (or the meeting's, without attendeeId). */
   private async resolve(meetingId: string, attendeeId: string | undefined, actor: Actor): Promise<{ invite: InviteMeeting; recipient: InviteMeeting['attendees'][number] | null }> {
     if (attendeeId !== undefined && !ATTENDEE_ID.test(attendeeId)) {
       throw badRequest('INVALID_ATTENDEE_ID', { zh: '参会人编号格式不正确。', en: 'The attendeeId is malformed.' });
     }
-    const wanted = actor.role === 'leader' ? (attendeeId ?? actor.leaderId ?? undefined) : attendeeId;
-    if (actor.role === 'leader' && wanted !== actor.leaderId) throw forbidden('FORBIDDEN', { zh: '只能查看本人的会议邀请。', en: 'You may only read your own invite.' });
+    const wanted = MeetingAccess.inviteRecipient(actor, attendeeId);
     const aggregate = await this.meetings.load(meetingId, actor);
     const [invite] = await this.assembler.assembleMany([aggregate]);
     if (wanted === undefined) return { invite, recipient: null };

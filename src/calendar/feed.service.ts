@@ -8,6 +8,7 @@ import { notFound } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { MeetingAccess } from '../meetings/meeting-access.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { FeedToken } from './feed-token.entity.js';
 import { buildFeed } from './ics-builder.js';
@@ -43,14 +44,16 @@ export class FeedService {
     return { token, url: `${this.config.publicBaseUrl}/calendar/feeds/${token}.ics` };
   }
 
-  /** The leader's meetings (confirmed, held or cancelled) around today; unknown and revoked tokens look alike. */
+  /** The leader's meetings around today, as the leader sees them (`MeetingAccess`: no drafts); unknown and revoked tokens look alike. */
   async feed(token: string): Promise<string> {
     const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await this.tokens.findOneBy({ tokenHash: hash(token) }) : null;
     if (!row || row.revokedAt) throw notFound('FEED_NOT_FOUND', { zh: '找不到该日历订阅。', en: 'No such calendar feed.' });
     const leader = await this.directory.getLeader(row.leaderId);
     const now = this.clock.now().getTime();
-    const found = await this.meetings.list({ leaderId: leader.id, from: new Date(now - FEED_PAST_DAYS * 86_400_000), to: new Date(now + FEED_FUTURE_DAYS * 86_400_000) });
-    const visible = found.filter((a) => a.meeting.status !== 'draft');
+    const viewer = { role: 'leader' as const, leaderId: leader.id };
+    const window = { from: new Date(now - FEED_PAST_DAYS * 86_400_000), to: new Date(now + FEED_FUTURE_DAYS * 86_400_000) };
+    const found = await this.meetings.list(MeetingAccess.listScope(viewer, window));
+    const visible = found.flatMap((a) => MeetingAccess.visible(viewer, a) ?? []);
     const invites = await this.assembler.assembleMany(visible);
     return buildFeed(`${leader.name}${leader.title} · 会议日程`, invites, leader.id, this.assembler.settings);
   }

@@ -1,4 +1,5 @@
 import { DomainError } from '../common/errors.js';
+import type { BookingClash } from './booking/resource-bookings.js';
 import type { Violation } from './meeting-constraints.js';
 
 export const MeetingErrors = {
@@ -12,11 +13,16 @@ export const MeetingErrors = {
       { violations: violations.map((v) => ({ code: v.code, message: v.zh, messageEn: v.en })) },
     );
   },
-  doubleBookedAtConfirm: () =>
-    new DomainError('MEETING_CONFLICT', 409, {
-      zh: '确认失败：有参会领导在该时段已被另一个已确认的会议占用，请调整时间后重试。',
-      en: 'Not confirmed: a leader attending is already booked by another confirmed meeting at that time.',
-    }),
+  doubleBookedAtConfirm: (clashes: BookingClash[]) =>
+    new DomainError(
+      'MEETING_CONFLICT',
+      409,
+      {
+        zh: '确认失败：有参会领导在该时段已被另一个已确认的会议占用，请调整时间后重试。',
+        en: 'Not confirmed: a leader attending is already booked by another confirmed meeting at that time.',
+      },
+      { clashes: clashes.map((c) => ({ leaderId: c.resourceId, meetingId: c.meetingId, startAt: c.startAt.toISOString(), endAt: c.endAt.toISOString() })) },
+    ),
   notEditable: (status: string) =>
     new DomainError('MEETING_NOT_EDITABLE', 409, {
       zh: `会议已${status === 'cancelled' ? '取消' : '召开'}，不能再修改。`,

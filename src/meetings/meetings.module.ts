@@ -6,6 +6,7 @@ import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { AttendeeFactory } from './attendee-factory.js';
+import { LeaderBookings } from './booking/leader-bookings.js';
 import { InviteScheduler } from './invite-scheduler.js';
 import { LeaderBooking } from './leader-booking.entity.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';
@@ -31,6 +32,7 @@ import { LookbackService } from './lookback/lookback.service.js';
     MeetingContextService,
     AttendeeFactory,
     InviteScheduler,
+    LeaderBookings,
     MeetingsService,
     MeetingPlanningService,
     LookbackRepository,

@@ -4,7 +4,6 @@ import { type EntityManager, In, IsNull, LessThan, MoreThan, Not, type Repositor
 import type { MeetingType } from '../cases/case.types.js';
 import { asRow, asRows } from '../database/rows.js';
 import { AgendaItem } from './agenda-item.entity.js';
-import { BOOKING_BLOCK_MINUTES, LeaderBooking } from './leader-booking.entity.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';
 import { MeetingOutcome } from './meeting-outcome.entity.js';
 import { Meeting, type MeetingStatus } from './meeting.entity.js';
@@ -21,16 +20,10 @@ export interface MeetingFilter {
   to?: Date;
   type?: MeetingType;
   status?: MeetingStatus;
+  /** Only meetings in one of these statuses (an empty list matches nothing). */
+  statuses?: readonly MeetingStatus[];
   /** Meetings this leader attends (as an active attendee). */
   leaderId?: string;
-}
-
-/** The 30-minute blocks a meeting covers, for the bookings that forbid double-booking. */
-export function bookingBlocks(startAt: Date, endAt: Date): Date[] {
-  const step = BOOKING_BLOCK_MINUTES * 60_000;
-  const blocks: Date[] = [];
-  for (let t = Math.floor(startAt.getTime() / step) * step; t < endAt.getTime(); t += step) blocks.push(new Date(t));
-  return blocks;
 }
 
 @Injectable()
@@ -66,6 +59,10 @@ export class MeetingsRepository {
     if (filter.to) qb.andWhere('m.startAt < :to', { to: filter.to });
     if (filter.type) qb.andWhere('m.type = :type', { type: filter.type });
     if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
+    if (filter.statuses) {
+      if (!filter.statuses.length) return [];
+      qb.andWhere('m.status IN (:...statuses)', { statuses: [...filter.statuses] });
+    }
     if (filter.leaderId) {
       qb.andWhere(
         "m.id IN (SELECT a.meetingId FROM meeting_attendees a WHERE a.kind = 'leader' AND a.refId = :leaderId AND a.active = :active)",
@@ -148,16 +145,6 @@ export class MeetingsRepository {
     await em.delete(MeetingAttendee, { meetingId: In(ids) });
     await em.delete(Meeting, { id: In(ids), status: 'draft' });
     return ids.length;
-  }
-
-  /** Books every block of the meeting for each leader; a unique-key violation means a double booking. */
-  async book(em: EntityManager, meetingId: string, leaderIds: string[], startAt: Date, endAt: Date): Promise<void> {
-    const rows = leaderIds.flatMap((leaderId) => bookingBlocks(startAt, endAt).map((slotStart) => ({ leaderId, slotStart, meetingId })));
-    for (let i = 0; i < rows.length; i += 500) await em.insert(LeaderBooking, asRows(rows.slice(i, i + 500)));
-  }
-
-  async unbook(em: EntityManager, meetingId: string): Promise<void> {
-    await em.delete(LeaderBooking, { meetingId });
   }
 
   /** Confirmed or held meetings overlapping [from, to) with their active leader attendees (what makes leaders busy). */

@@ -9,14 +9,17 @@ import type { PetitionCase } from '../cases/case.entity.js';
 import { CaseRepository } from '../cases/case.repository.js';
 import { OPEN_STATUSES } from '../cases/case.types.js';
 import { Clock } from '../common/clock.js';
-import { isUniqueViolation, TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { DirectoryErrors } from '../directory/directory.errors.js';
 import type { Leader } from '../directory/leader.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { AgendaItemDto, CancelMeetingDto, CreateMeetingDto, ListMeetingsQuery, OutcomeDto, UpdateMeetingDto } from './dto/meeting.dto.js';
 import { AttendeeFactory } from './attendee-factory.js';
+import { LeaderBookings } from './booking/leader-bookings.js';
+import { ResourceBusyError } from './booking/resource-bookings.js';
 import { InviteScheduler } from './invite-scheduler.js';
+import { MeetingAccess } from './meeting-access.js';
 import { MeetingContextService } from './meeting-context.service.js';
 import { meetingViolations } from './meeting-constraints.js';
 import { MeetingErrors } from './meeting.errors.js';
@@ -37,35 +40,37 @@ export class MeetingsService {
     private readonly context: MeetingContextService,
     private readonly attendees: AttendeeFactory,
     private readonly invites: InviteScheduler,
+    private readonly bookings: LeaderBookings,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
   ) {}
 
   async list(query: ListMeetingsQuery, actor: Actor): Promise<MeetingView[]> {
-    const leaderId = actor.role === 'leader' ? (actor.leaderId ?? 'none') : query.leaderId;
-    const found = await this.repo.list({
+    const filter = MeetingAccess.listScope(actor, {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       type: query.type,
       status: query.status,
-      leaderId,
+      leaderId: query.leaderId,
     });
-    return found.map(toMeetingView);
+    const found = await this.repo.list(filter);
+    return found.flatMap((a) => {
+      const seen = MeetingAccess.visible(actor, a);
+      return seen ? [toMeetingView(seen)] : [];
+    });
   }
 
   async get(id: string, actor: Actor): Promise<MeetingView> {
     return toMeetingView(await this.load(id, actor));
   }
 
-  /** A meeting a leader does not attend answers exactly like a missing one. */
+  /** The meeting as the actor may see it (`MeetingAccess`); one he or she may not see answers exactly like a missing one. */
   async load(id: string, actor: Actor): Promise<MeetingAggregate> {
     const found = await this.repo.find(id);
-    if (!found) throw MeetingErrors.notFound();
-    if (actor.role === 'leader' && !found.attendees.some((a) => a.kind === 'leader' && a.refId === actor.leaderId && a.active)) {
-      throw MeetingErrors.notFound();
-    }
-    return found;
+    const seen = found ? MeetingAccess.visible(actor, found) : null;
+    if (!seen) throw MeetingErrors.notFound();
+    return seen;
   }
 
   async create(input: CreateMeetingDto, actor: Actor): Promise<MeetingView> {
@@ -133,8 +138,7 @@ export class MeetingsService {
       if (!(await this.repo.update(em, id, m.version, changes))) throw MeetingErrors.changedConcurrently();
       if (input.agenda) await this.repo.replaceAgenda(em, id, agenda);
       if (m.status === 'confirmed') {
-        await this.repo.unbook(em, id);
-        await this.repo.book(em, id, leaderIdsOf(sync.active), next.startAt, next.endAt);
+        await this.bookings.book(em, id, leaderIdsOf(sync.active), next);
         await this.assignLeaders(em, agenda, actor, now);
         if (matters) {
           // Everyone invited gets the update in place; whoever was dropped gets a cancellation.
@@ -149,7 +153,7 @@ export class MeetingsService {
     return this.get(id, actor);
   }
 
-  /** Draft → confirmed, atomically: leaders' time is booked (the key refuses double-booking) and leaders in charge assigned. */
+  /** Draft → confirmed, atomically: leaders' time is booked (refused when another confirmed meeting overlaps) and leaders in charge assigned. */
   async confirm(id: string, actor: Actor): Promise<MeetingView> {
     const current = await this.load(id, actor);
     const m = current.meeting;
@@ -160,7 +164,7 @@ export class MeetingsService {
     await this.run(async (em) => {
       if (!(await this.repo.update(em, id, m.version, { status: 'confirmed', updatedAt: now }))) throw MeetingErrors.changedConcurrently();
       const invited = current.attendees.filter((a) => a.active);
-      await this.repo.book(em, id, leaderIdsOf(invited), m.startAt, m.endAt);
+      await this.bookings.book(em, id, leaderIdsOf(invited), m);
       await this.assignLeaders(em, current.agenda, actor, now);
       await this.invites.schedule(em, id, m.sequence, invited.map((attendee) => ({ attendee, method: 'REQUEST' as const })), now);
     });
@@ -178,7 +182,7 @@ export class MeetingsService {
       if (!(await this.repo.update(em, id, m.version, { status: 'cancelled', cancelReason: input.reason, sequence, updatedAt: now }))) {
         throw MeetingErrors.changedConcurrently();
       }
-      await this.repo.unbook(em, id);
+      await this.bookings.release(em, id);
       if (m.status === 'confirmed') {
         const invited = current.attendees.filter((a) => a.active);
         await this.invites.schedule(em, id, sequence, invited.map((attendee) => ({ attendee, method: 'CANCEL' as const })), now);
@@ -282,12 +286,12 @@ export class MeetingsService {
     }
   }
 
-  /** A transaction whose unique-key violation on bookings means another meeting took a leader's time first. */
+  /** A transaction in which a leader found busy (another meeting booked the time first) answers MEETING_CONFLICT. */
   private async run(work: (em: EntityManager) => Promise<void>): Promise<void> {
     try {
       await this.tx.run(work);
     } catch (error) {
-      if (isUniqueViolation(error)) throw MeetingErrors.doubleBookedAtConfirm();
+      if (error instanceof ResourceBusyError) throw MeetingErrors.doubleBookedAtConfirm(error.clashes);
       throw error;
     }
   }

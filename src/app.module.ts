@@ -7,6 +7,7 @@ import { CasesModule } from './cases/cases.module.js';
 import { AuditModule } from './common/audit/audit.module.js';
 import type { Clock } from './common/clock.js';
 import { CoreModule } from './common/core.module.js';
+import { PiiModule } from './common/pii/pii.module.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -24,6 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
+        PiiModule,
         TypeOrmModule.forRoot(buildDataSourceOptions(config.database, config.runMigrations)),
         JobsModule.forRoot(config),
         AuditModule,

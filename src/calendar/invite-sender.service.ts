@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Clock } from '../common/clock.js';
 import { Mailer } from '../common/mail/mailer.js';
+import { redactPii } from '../common/pii/masking.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { buildInvite } from './ics-builder.js';
@@ -55,7 +56,8 @@ export class InviteSenderService implements OnModuleInit {
       await this.mailer.send(
         {
           to: { name: d.recipientName, address: d.email },
-          subject: `${d.method === 'CANCEL' ? '【会议取消】' : d.sequence > 0 ? '【会议变更】' : '【会议邀请】'}${meeting.title} ${when}`,
+          // The title is typed text and the e-mail may go to an outside unit: masked like the invite itself.
+          subject: redactPii(`${d.method === 'CANCEL' ? '【会议取消】' : d.sequence > 0 ? '【会议变更】' : '【会议邀请】'}${meeting.title} ${when}`),
           text: composeDescription(meeting, recipient.kind === 'leader' ? recipient.id : null, this.assembler.settings),
           icalEvent: { method: d.method.toLowerCase(), filename: 'invite.ics', content: ics },
           messageId: `<invite-${d.id}@xinfang.renda>`,

@@ -1,5 +1,6 @@
 import { badRequest, conflict } from '../common/errors.js';
 import { ZH } from '../common/labels.js';
+import { ECHO_SHAPES, echoable } from '../common/pii/safe-echo.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { PetitionCase } from './case.entity.js';
 import { FEEDBACK_VALUES, type CaseStatus, type Feedback, type HandlingMode } from './case.types.js';
@@ -381,10 +382,14 @@ function internalRoute(state: CaseState, input: ActionInput): { committee: strin
 
 function requireActiveUnit(unit: ActionContext['unit'], code: string): NonNullable<ActionContext['unit']> {
   if (unit === null || !unit.active) {
+    // The code was typed: named back only when it looks like a unit code and holds no personal data.
+    const shown = echoable(code, ECHO_SHAPES.unitCode);
     throw badRequest(
       'UNKNOWN_UNIT',
-      { zh: `单位“${code}”不存在或已停用。`, en: `Unit "${code}" does not exist or is inactive.` },
-      { unit: code },
+      shown
+        ? { zh: `单位“${shown}”不存在或已停用。`, en: `Unit "${shown}" does not exist or is inactive.` }
+        : { zh: '该单位不存在或已停用。', en: 'The unit does not exist or is inactive.' },
+      shown ? { unit: shown } : undefined,
     );
   }
   if (unit.code !== code) throw new Error(`looked-up unit ${unit.code} does not match the target unit ${code}`);

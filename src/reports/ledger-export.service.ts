@@ -7,7 +7,7 @@ import type { PetitionCase } from '../cases/case.entity.js';
 import type { LedgerFilter } from '../cases/case.repository.js';
 import { AuditRepository } from '../common/audit/audit.repository.js';
 import { Clock } from '../common/clock.js';
-import { maskName } from '../common/pii/masking.js';
+import { maskName, redactPii } from '../common/pii/masking.js';
 import { localTime } from '../common/time/zoned-time.js';
 import { POLICY } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -53,7 +53,8 @@ export function csvCell(value: string | number | null): string {
 
 /**
  * 台账 export: the filtered ledger as CSV (UTF-8 with BOM, for Excel), streamed batch by batch with
- * back-pressure so a million rows never sit in memory. Petitioners appear masked; every export is audited.
+ * back-pressure so a million rows never sit in memory. A file travels: for every role, petitioners appear
+ * masked and the free text (subject, region) has its ID numbers and mobiles masked. Every export is audited.
  */
 @Injectable()
 export class LedgerExportService {
@@ -85,10 +86,10 @@ export class LedgerExportService {
         label(ZH.status, c.status),
         label(ZH.grade, c.grade),
         label(ZH.categoryFull, c.category),
-        c.region,
+        redactPii(c.region),
         maskName(c.petitionerName),
         c.headcount,
-        c.subject,
+        redactPii(c.subject),
         unitName.get(c.routeHandledBy) ?? c.routeHandledBy,
         label(ZH.mode, c.routeMode),
         unitName.get(c.routeCommittee) ?? c.routeCommittee,

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Policy } from '../../config/policy.js';
 import { Clock } from '../common/clock.js';
 import { badRequest } from '../common/errors.js';
-import { maskName } from '../common/pii/masking.js';
+import { maskName, redactPii } from '../common/pii/masking.js';
 import { POLICY } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { label, ZH } from '../common/labels.js';
@@ -138,7 +138,10 @@ export class ReportsService {
     };
   }
 
-  /** A Markdown draft of a thematic report (专题分析报告) on one category × region cluster. */
+  /**
+   * A Markdown draft of a thematic report (专题分析报告) on one category × region cluster. A document
+   * that travels: petitioners masked and ID numbers and mobiles redacted from all of it, for every role.
+   */
   async thematicReport(category: string, region: string, days: number): Promise<string> {
     const { current, previous } = this.periods(days);
     const [cases, before, units] = await Promise.all([
@@ -192,7 +195,7 @@ export class ReportsService {
       '- 对逾期或答复不满意的事项，开展“回头看”并督促承办单位限期办结。',
       '',
     ];
-    return lines.join('\n');
+    return redactPii(lines.join('\n'));
   }
 
   private periods(days: number): { current: Window; previous: Window } {

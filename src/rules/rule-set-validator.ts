@@ -4,6 +4,7 @@
  * Every problem is reported (not just the first) with a path such as `rules[3].conditions.all[1].fact`.
  */
 import { CATEGORIES, CHANNELS, GRADES, HANDLING_MODES, MEETING_TYPES } from '../cases/case.types.js';
+import { redactPii } from '../common/pii/masking.js';
 import { isFactReference } from './evaluation-accumulator.js';
 import { CUSTOM_OPERATORS, ENGINE_BUILTIN_OPERATORS, type RuleOperatorDefinition } from './operators.js';
 import {
@@ -111,7 +112,8 @@ const OPERATOR_FACT_KINDS: Readonly<Record<string, readonly FactKind[]>> = {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 const has = (object: Json, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
-const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)).slice(0, 80);
+/** A value named in a message, at most 80 characters, with any ID number or mobile masked (an admin may paste anything). */
+const show = (value: unknown): string => redactPii(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))).slice(0, 80);
 
 class RuleSetValidator {
   readonly errors: RuleSetValidationError[] = [];
@@ -129,7 +131,8 @@ class RuleSetValidator {
 
   report(path: string, code: RuleSetValidationCode, value: unknown = ''): void {
     const { zh, en } = MESSAGES[code](show(value));
-    this.errors.push({ path, code, message: zh, messageEn: en });
+    // A path names the keys as sent (an unknown property among them): masked the same way.
+    this.errors.push({ path: redactPii(path), code, message: zh, messageEn: en });
   }
 
   validate(input: unknown): void {

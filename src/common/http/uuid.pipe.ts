@@ -1,14 +1,19 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { badRequest } from '../errors.js';
-import { redactPii } from '../pii/masking.js';
+import { ECHO_SHAPES, echoable } from '../pii/safe-echo.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function checkedUuid(value: string): string {
+function checkedUuid(value: string, metadata?: ArgumentMetadata): string {
   if (!UUID.test(value)) {
-    // Echo what was wrong, but never an ID number or phone typed in by mistake (error bodies carry no PII).
-    const shown = redactPii(value.slice(0, 40));
-    throw badRequest('INVALID_ID', { zh: `编号“${shown}”格式不正确。`, en: `"${shown}" is not a valid id.` });
+    // Never the value itself (an ID number or phone typed into the address by mistake): only the
+    // parameter's name, which comes from the route.
+    const field = echoable(metadata?.data, ECHO_SHAPES.fieldName);
+    throw badRequest(
+      'INVALID_ID',
+      { zh: '编号格式不正确（应为 UUID）。', en: 'The id is not a valid UUID.' },
+      field === null ? undefined : { field },
+    );
   }
   return value.toLowerCase();
 }
@@ -16,15 +21,15 @@ function checkedUuid(value: string): string {
 /** Route ids are UUIDs; anything else is a 400 with a clear sentence, not a lookup. */
 @Injectable()
 export class UuidPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    return checkedUuid(value);
+  transform(value: string, metadata?: ArgumentMetadata): string {
+    return checkedUuid(value, metadata);
   }
 }
 
 /** The same for an optional query parameter. */
 @Injectable()
 export class OptionalUuidPipe implements PipeTransform<string | undefined, string | undefined> {
-  transform(value: string | undefined): string | undefined {
-    return value === undefined || value === '' ? undefined : checkedUuid(value);
+  transform(value: string | undefined, metadata?: ArgumentMetadata): string | undefined {
+    return value === undefined || value === '' ? undefined : checkedUuid(value, metadata);
   }
 }

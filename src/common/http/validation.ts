@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError } from '../errors.js';
+import { ECHO_SHAPES, echoable } from '../pii/safe-echo.js';
 
 interface FieldProblem {
   field: string;
@@ -43,14 +44,30 @@ const ZH: Record<string, (field: string, error: ValidationError) => string> = {
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
-    const field = prefix + error.property;
+    // A property the schema does not know (whitelistValidation) is named by the caller: it is shown
+    // back only when it looks like a field name and holds no personal data, else left out.
+    // Array positions (`agenda.3.minutes`) are short numbers; a long digit run is typed text.
+    const name = echoable(error.property, ECHO_SHAPES.fieldName) ?? (/^\d{1,4}$/.test(error.property) ? error.property : null);
+    const field = name === null ? prefix.replace(/\.$/, '') : prefix + name;
     for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
+      if (name === null) {
+        problems.push({ field, constraint, ...unnamed(constraint, field) });
+        continue;
+      }
       const zh = ZH[constraint]?.(field, error) ?? `“${field}”的取值无效`;
       problems.push({ field, constraint, message: zh, messageEn: english });
     }
-    if (error.children?.length) problems.push(...flatten(error.children, `${field}.`));
+    if (error.children?.length && name !== null) problems.push(...flatten(error.children, `${field}.`));
   }
   return problems;
+}
+
+/** The messages for a property whose name cannot be shown (class-validator's English would repeat it). */
+function unnamed(constraint: string, parent: string): { message: string; messageEn: string } {
+  const where = parent ? { zh: `“${parent}”中`, en: ` in "${parent}"` } : { zh: '', en: '' };
+  return constraint === 'whitelistValidation'
+    ? { message: `${where.zh}有不允许的字段`, messageEn: `A field${where.en} is not allowed` }
+    : { message: `${where.zh}有字段的取值无效`, messageEn: `A field${where.en} is invalid` };
 }
 
 export function validationError(errors: ValidationError[]): DomainError {

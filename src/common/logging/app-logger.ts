@@ -7,7 +7,8 @@ export type LogLevel = keyof typeof LEVELS;
 
 /**
  * Structured JSON logs, one line each, with the request's correlation id.
- * Messages pass through `redactPii` so an ID number or phone can never reach a log line.
+ * Messages (and contexts, which may be stack traces) pass through `redactPii` so an ID number or
+ * mobile number can never reach a log line, whatever form it was typed in (see `pii-detector.ts`).
  */
 export class AppLogger implements LoggerService {
   constructor(
@@ -35,7 +36,8 @@ export class AppLogger implements LoggerService {
     if (LEVELS[level] < LEVELS[this.level]) return;
     const text = message instanceof Error ? `${message.name}: ${message.message}` : typeof message === 'string' ? message : JSON.stringify(message);
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg: redactPii(text) };
-    if (context) entry.context = context;
+    // The context may be a stack trace (`error(message, stack)`), which repeats the message.
+    if (context) entry.context = redactPii(context);
     const correlationId = currentCorrelationId();
     if (correlationId) entry.correlationId = correlationId;
     this.write(JSON.stringify(entry));

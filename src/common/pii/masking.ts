@@ -1,4 +1,5 @@
 import { normalizePhone } from './pii-cipher.js';
+import { findPii } from './pii-detector.js';
 
 /**
  * Masked forms of petitioners' personal data for everything shown outside the secretariat
@@ -68,29 +69,34 @@ export function maskAddress(address: string): string {
   return `${prefix}***`;
 }
 
+/** Something that tells whether a text holds a kind of personal data (`.test(text)`, like a RegExp). */
+export interface PiiPattern {
+  test(text: string): boolean;
+}
+
 /**
- * Patterns that find unmasked ID numbers and mobile numbers inside any text (logs, invites,
- * exports). They are not global, so `.test()` is stateless; `redactPii` builds global copies.
+ * Detectors of unmasked ID numbers and mobile numbers inside any text (logs, invites, exports,
+ * free text); see `pii-detector.ts` for what they find and what they leave alone.
  */
-export const PII_PATTERNS: Readonly<{ idNumber: RegExp; mobile: RegExp }> = Object.freeze({
-  /** 18-character resident ID: province digit, birth date 18xx–20xx, sequence, check char. */
-  idNumber: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/,
-  /** Mainland mobile, optionally with +86/0086 and 3-4-4 spaces or dashes. */
-  // Not next to a hex character either: UUIDs (case ids, correlation ids) hold runs such as
-  // `…e186-8427-4495-…` that are shaped like a dashed mobile number.
-  mobile: /(?<![0-9A-Fa-f])(?:(?:\+86|0086)[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![0-9A-Fa-f])/,
+export const PII_PATTERNS: Readonly<{ idNumber: PiiPattern; mobile: PiiPattern }> = Object.freeze({
+  idNumber: { test: (text: string): boolean => findPii(text).some((m) => m.kind === 'idNumber') },
+  mobile: { test: (text: string): boolean => findPii(text).some((m) => m.kind === 'mobile') },
 });
 
 /** True when the text carries an unmasked ID number or mobile number. */
 export function containsPii(text: string): boolean {
-  return PII_PATTERNS.idNumber.test(text) || PII_PATTERNS.mobile.test(text);
+  return findPii(text).length > 0;
 }
 
-/** Replace every ID number and mobile number in the text with its masked form. */
-// Global copies, compiled once (String.prototype.replace resets lastIndex, so sharing them is safe).
-const ID_NUMBER_ALL = new RegExp(PII_PATTERNS.idNumber.source, 'g');
-const MOBILE_ALL = new RegExp(PII_PATTERNS.mobile.source, 'g');
-
+/** Replace every ID number and mobile number in the text with its masked form (`420***********1232`, `138****1234`). */
 export function redactPii(text: string): string {
-  return text.replace(ID_NUMBER_ALL, (m) => maskIdNumber(m)).replace(MOBILE_ALL, (m) => maskPhone(m));
+  const found = findPii(text);
+  if (found.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const m of found) {
+    out += text.slice(at, m.start) + (m.kind === 'idNumber' ? maskIdNumber(m.value) : maskPhone(m.value));
+    at = m.end;
+  }
+  return out + text.slice(at);
 }

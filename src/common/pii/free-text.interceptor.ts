@@ -1,0 +1,21 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Request } from 'express';
+import { map, type Observable } from 'rxjs';
+import { type Actor, seesPersonalData } from '../../auth/actor.js';
+import { redactFreeText } from './free-text.js';
+
+/**
+ * Applies `redactFreeText` to every response body (JSON, and text such as the thematic report)
+ * of a signed-in actor who does not see personal data (`seesPersonalData`): auditors, leaders,
+ * and any role added later (units, when they get accounts). The secretariat and admins see text
+ * as typed. Public routes (no actor) are left alone; responses written straight to the socket
+ * (the CSV export) redact themselves, and error bodies never carry input (see `validation.ts`).
+ */
+@Injectable()
+export class FreeTextRedactionInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    return next.handle().pipe(map((body: unknown) => (req.actor && !seesPersonalData(req.actor) ? redactFreeText(body) : body)));
+  }
+}

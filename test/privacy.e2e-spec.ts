@@ -1,9 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { CreateCaseDto } from '../src/cases/dto/create-case.dto.js';
-import { PII_PATTERNS } from '../src/common/pii/masking.js';
+import { containsPii, PII_PATTERNS } from '../src/common/pii/masking.js';
+import { readEml } from './support/eml.js';
+import { mimePart } from './support/smtp-sink.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
 import { expectError, idsOf, registerCase, writeCounts } from './support/http-helpers.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
@@ -30,6 +34,23 @@ const ADDRESS = '湖北省十堰市茅箭区北京中路1号3栋502室';
 const PETITIONER = { name: '张三', idNumber: ID_NUMBER, phone: PHONE, address: ADDRESS, organisation: '某小区业主委员会' };
 
 const CLEAR: PetitionerView = { ...PETITIONER, masked: false };
+
+/**
+ * Issue 10, findings 3 and 4: an ID number and a mobile typed into free text in the forms the old
+ * detector missed (after a Latin letter, after a–f, with +86 / 0086, full-width), and the strings
+ * that must never reach a masked role, a log line, an e-mail, an invite, a CSV or a document.
+ */
+const FREE_ID = '420302198507151232';
+const FREE_ID_MASKED = '420***********1232';
+const FREE_MOBILE_MASKED = '138****1234';
+const FORMS = `ID${FREE_ID}；phone13872651234；+86 138 7265 1234；0086-138-7265-1234；/cases/a${FREE_ID}；电话１３８７２６５１２３４`;
+const NEVER = [FREE_ID, '13872651234', '138 7265 1234', '138-7265-1234', '１３８７２６５１２３４'];
+
+/** Lines of an iCalendar text joined back (RFC 5545 folding splits long lines with CRLF + space). */
+const unfold = (ics: string): string => ics.replace(/\r\n[ \t]/g, '');
+
+/** Every leak of the finding-4 forms in a text: what the detector finds, and the raw strings. */
+const leaks = (text: string): string[] => [...(containsPii(text) ? ['<detector>'] : []), ...NEVER.filter((f) => text.includes(f))];
 const MASKED: PetitionerView = {
   name: '张*',
   idNumber: '110***********002X',
@@ -327,4 +348,169 @@ describe('privacy of petitioners and object-level access', () => {
       for (const secret of [...ids, '13900001111', ID_NUMBER, PHONE]) expect(t.logLines.join('\n')).not.toContain(secret);
     });
   });
+
+  describe('free text shown to masked roles (issue 10, findings 3 and 4)', () => {
+    let c: CaseResponse;
+    let meetingId = '';
+    const region = `茅箭区phone13872651234`;
+
+    beforeAll(async () => {
+      c = await register({ subject: `反映 ${FREE_ID} 的问题 电话13872651234`, content: `信访人自述：${FORMS}`, region, unitsInvolved: ['GOV'] });
+      const act = async (body: Record<string, unknown>): Promise<void> => {
+        const res = await t.http.post(`/cases/${c.id}/actions`).set(bearer(secretary)).send(body);
+        expect({ action: body.action, status: res.status }).toEqual({ action: body.action, status: 200 });
+      };
+      await act({ action: 'accept', reason: `已核实身份 ID${FREE_ID}` });
+      await act({ action: 'transfer', handledBy: 'HOUSING' });
+      await act({ action: 'urge', note: `请回访 phone13872651234，${FORMS}` });
+      await assign(c.id, 'deputy-1');
+      const conversion = await t.http
+        .post(`/cases/${c.id}/conversions`)
+        .set(bearer(secretary))
+        .send({ kind: 'supervision-topic', title: `关于 ID${FREE_ID} 所涉问题的监督议题`, note: FORMS });
+      expect(conversion.status).toBe(201);
+      const created = await t.http
+        .post('/meetings')
+        .set(bearer(secretary))
+        .send({
+          type: 'supervision',
+          title: `督办会 ID${FREE_ID}`,
+          location: '第三会议室 phone13872651234',
+          startAt: '2026-12-08T09:00:00+08:00',
+          endAt: '2026-12-08T11:00:00+08:00',
+          chairId: t.leaders.get('director'),
+          agenda: [{ caseId: c.id, leadLeaderId: t.leaders.get('deputy-1'), minutes: 20 }],
+          units: ['UCEC'],
+        });
+      expect({ status: created.status, body: created.status === 201 ? 'ok' : created.body }).toEqual({ status: 201, body: 'ok' });
+      meetingId = created.body.id as string;
+      expect((await t.http.post(`/meetings/${meetingId}/confirm`).set(bearer(secretary))).status).toBe(200);
+      const outcome = await t.http
+        .post(`/meetings/${meetingId}/outcomes`)
+        .set(bearer(secretary))
+        .send({ caseId: c.id, decision: `责成承办单位联系 +86 138 7265 1234`, requirements: `会议要求：${FORMS}` });
+      expect(outcome.status).toBe(200);
+      // The daily sweep mails the handling unit its digest (the urge note); the relay sends the invites.
+      expect((await t.http.post('/jobs/deadline-sweep').set(bearer(secretary))).status).toBeLessThan(300);
+      await t.relay.drain();
+      await t.relay.drain();
+    });
+
+    it('keeps the text as typed for the secretariat and admins', async () => {
+      for (const user of ['secretary', 'admin'] as const) {
+        const one = await getAs(user, `/cases/${c.id}`);
+        expect(one.body.subject).toBe(`反映 ${FREE_ID} 的问题 电话13872651234`);
+        expect(one.body.content).toContain(FORMS);
+        const meeting = await getAs(user, `/meetings/${meetingId}`);
+        expect(meeting.body.title).toBe(`督办会 ID${FREE_ID}`);
+        expect(meeting.body.outcomes[0].requirements).toBe(`会议要求：${FORMS}`);
+      }
+    });
+
+    it('redacts every free-text field of every response an auditor or a leader can get', async () => {
+      const paths = [
+        `/cases/${c.id}`,
+        '/cases?pageSize=200',
+        `/cases?pageSize=200&q=${encodeURIComponent('反映')}`,
+        `/cases/${c.id}/timeline`,
+        '/meetings',
+        `/meetings/${meetingId}`,
+        `/meetings/${meetingId}/brief`,
+        `/meetings/${meetingId}/invite.ics`,
+        '/conversions',
+        '/reports/summary',
+        '/reports/hotspots?days=30',
+        `/reports/hotspots/report.md?category=urban-construction&region=${encodeURIComponent(region)}&days=30`,
+      ];
+      const seen: Record<string, number> = {};
+      for (const user of ['auditor', 'deputy1'] as const) {
+        for (const path of paths) {
+          const res = await getAs(user, path);
+          const text = unfold(res.text || JSON.stringify(res.body));
+          expect({ user, path, leaks: leaks(text) }).toEqual({ user, path, leaks: [] });
+          if (res.status === 200) seen[user] = (seen[user] ?? 0) + 1;
+        }
+      }
+      // Both roles read the case, its timeline and the ledger; the masked forms show the text was there.
+      expect(seen.auditor).toBeGreaterThanOrEqual(8);
+      expect(seen.deputy1).toBeGreaterThanOrEqual(5);
+      for (const user of ['auditor', 'deputy1'] as const) {
+        const one = await getAs(user, `/cases/${c.id}`);
+        expect(one.body.subject).toBe(`反映 ${FREE_ID_MASKED} 的问题 电话${FREE_MOBILE_MASKED}`);
+        expect(one.body.content).toBe(
+          `信访人自述：ID${FREE_ID_MASKED}；phone${FREE_MOBILE_MASKED}；${FREE_MOBILE_MASKED}；${FREE_MOBILE_MASKED}；/cases/a${FREE_ID_MASKED}；电话${FREE_MOBILE_MASKED}`,
+        );
+        expect(one.body.region).toBe(`茅箭区phone${FREE_MOBILE_MASKED}`);
+        const timeline = (await getAs(user, `/cases/${c.id}/timeline`)).body as { action: string; reason: string | null; data: Record<string, unknown> }[];
+        expect(timeline.find((e) => e.action === 'accept')?.reason).toBe(`已核实身份 ID${FREE_ID_MASKED}`);
+        expect(timeline.find((e) => e.action === 'meeting-outcome')?.data.requirements).toContain(`ID${FREE_ID_MASKED}`);
+        const meeting = await getAs(user, `/meetings/${meetingId}`);
+        if (meeting.status === 200) expect(meeting.body.title).toBe(`督办会 ID${FREE_ID_MASKED}`);
+      }
+      const leader = await getAs('deputy1', `/meetings/${meetingId}`);
+      expect(leader.status).toBe(200);
+      expect(leader.body.location).toBe(`第三会议室 phone${FREE_MOBILE_MASKED}`);
+      expect(leader.body.outcomes[0].decision).toBe(`责成承办单位联系 ${FREE_MOBILE_MASKED}`);
+    });
+
+    it('redacts the CSV export and the thematic report for every role', async () => {
+      for (const user of ['auditor', 'secretary'] as const) {
+        const csv = await t.http
+          .get('/reports/ledger.csv')
+          .set(bearer(await t.token(user)))
+          .buffer(true)
+          .parse((r, cb) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (chunk: Buffer) => chunks.push(chunk));
+            r.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+          });
+        expect(csv.status).toBe(200);
+        const text = csv.body as string;
+        expect(text).toContain(`反映 ${FREE_ID_MASKED} 的问题 电话${FREE_MOBILE_MASKED}`);
+        expect({ user, leaks: leaks(text) }).toEqual({ user, leaks: [] });
+        const md = await getAs(user, `/reports/hotspots/report.md?category=urban-construction&region=${encodeURIComponent(region)}&days=30`);
+        expect(md.status).toBe(200);
+        expect(md.text).toContain(FREE_ID_MASKED);
+        expect({ user, leaks: leaks(md.text) }).toEqual({ user, leaks: [] });
+      }
+    });
+
+    it('sends no e-mail (invites to leaders and units, the unit digest) with the forms, in subject, text or calendar', () => {
+      const dir = join(t.config.dataDir, 'outbox');
+      const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+      const mails = files.map((f) => readFileSync(join(dir, f), 'utf8'));
+      const invites = mails.filter((m) => /text\/calendar/i.test(m));
+      expect(invites.length).toBeGreaterThanOrEqual(3); // director, deputy1, UCEC
+      const digest = files.findIndex((f) => f.startsWith('reminder-HOUSING-')); // the handling unit's digest of urging notices
+      expect(readEml(mails[digest]).subject).toContain('催办通知');
+      expect(readEml(mails[digest]).text).toContain(`反映 ${FREE_ID_MASKED} 的问题`);
+      for (const [i, raw] of mails.entries()) {
+        const parts = [readEml(raw).subject, readEml(raw).text, ...[/text\/plain/i, /text\/calendar/i, /application\/ics/i].map((type) => unfold(mimePart(raw, type)?.body ?? ''))];
+        const text = parts.join('\n');
+        expect({ file: files[i], leaks: leaks(text) }).toEqual({ file: files[i], leaks: [] });
+      }
+      const subjects = invites.map((m) => readEml(m).subject);
+      expect(subjects.some((s) => s.includes(`督办会 ID${FREE_ID_MASKED}`))).toBe(true);
+    });
+
+    it('keeps the forms out of every log line and every response header, even in a path or a request id', async () => {
+      const probes = [
+        t.http.get(`/cases/a${FREE_ID}`).set(bearer(secretary)).set('X-Request-Id', `a${FREE_ID}`),
+        t.http.get('/cases/phone13872651234/timeline').set(bearer(secretary)).set('X-Request-Id', 'phone13872651234'),
+        t.http.get(`/cases/${encodeURIComponent('的')}${FREE_ID}`).set(bearer(secretary)).set('X-Request-Id', '00000000-0000-0000-0000-a13872651234'),
+        t.http.get(`/cases/${encodeURIComponent('+86 138 7265 1234')}`).set(bearer(secretary)),
+      ];
+      for (const probe of probes) {
+        const res = await probe;
+        expect(res.status).toBe(400);
+        const headers = JSON.stringify(res.headers);
+        expect({ headers: leaks(headers), body: leaks(JSON.stringify(res.body)) }).toEqual({ headers: [], body: [] });
+      }
+      const access = t.logLines.filter((l) => l.includes('"context":"HTTP"'));
+      expect(access.some((l) => l.includes(`/cases/a${FREE_ID_MASKED}`))).toBe(true);
+      const leaking = t.logLines.filter((l) => leaks(l).length > 0);
+      expect(leaking).toEqual([]);
+    });
+  });
 });
+

@@ -513,4 +513,3 @@ describe('privacy of petitioners and object-level access', () => {
     });
   });
 });
-

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, LessThan, MoreThan, type Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, LessThan, MoreThan, type Repository } from 'typeorm';
 import { asRows } from '../database/rows.js';
 import { Deputy } from './deputy.entity.js';
 import { LeaderBusyBlock } from './leader-busy-block.entity.js';
@@ -14,7 +14,6 @@ export class DirectoryRepository {
     @InjectRepository(Leader) private readonly leaders: Repository<Leader>,
     @InjectRepository(LeaderBusyBlock) private readonly busy: Repository<LeaderBusyBlock>,
     @InjectRepository(Deputy) private readonly deputies: Repository<Deputy>,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   listUnits(): Promise<Unit[]> {
@@ -56,12 +55,17 @@ export class DirectoryRepository {
     return this.busy.find({ where: { startAt: LessThan(to), endAt: MoreThan(from) }, order: { startAt: 'ASC' } });
   }
 
-  /** Replaces all of a leader's busy blocks in one transaction. */
-  async replaceBusyBlocks(leaderId: string, blocks: LeaderBusyBlock[]): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.delete(LeaderBusyBlock, { leaderId });
-      if (blocks.length) await tx.insert(LeaderBusyBlock, asRows(blocks));
-    });
+  /**
+   * Replaces all of a leader's busy blocks inside the caller's transaction. On MySQL/MariaDB the leader's
+   * row is locked first: concurrent replacements for one leader then run one after the other instead of
+   * taking gap locks on the busy-block index in opposite orders (a deadlock). SQLite has one writer.
+   */
+  async replaceBusyBlocks(em: EntityManager, leaderId: string, blocks: LeaderBusyBlock[]): Promise<void> {
+    if (em.connection.options.type !== 'better-sqlite3') {
+      await em.createQueryBuilder(Leader, 'l').select('l.id').where('l.id = :leaderId', { leaderId }).setLock('pessimistic_write').getRawOne();
+    }
+    await em.delete(LeaderBusyBlock, { leaderId });
+    if (blocks.length) await em.insert(LeaderBusyBlock, asRows(blocks));
   }
 
   listDeputies(): Promise<Deputy[]> {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import { projectPath } from '../../config/paths.js';
+import { isUniqueViolation } from '../database/db-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Deputy } from './deputy.entity.js';
 import { DirectoryErrors } from './directory.errors.js';
 import { DirectoryRepository } from './directory.repository.js';
@@ -25,7 +27,10 @@ export class DirectoryService {
   /** Active unit codes as last read: every registration checks its units, and units rarely change. */
   private activeUnits: { codes: ReadonlySet<string>; readAt: number } | null = null;
 
-  constructor(private readonly repo: DirectoryRepository) {}
+  constructor(
+    private readonly repo: DirectoryRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   listUnits(): Promise<Unit[]> {
     return this.repo.listUnits();
@@ -38,16 +43,24 @@ export class DirectoryService {
   async createUnit(input: CreateUnitDto): Promise<Unit> {
     if (await this.repo.findUnitByCode(input.code)) throw DirectoryErrors.unitCodeTaken(input.code);
     const unit = toUnit(input);
-    await this.repo.insertUnits([unit]);
+    try {
+      await this.repo.insertUnits([unit]);
+    } catch (error) {
+      // Two admins creating the same code at once: the unique key decides, the loser hears why.
+      if (isUniqueViolation(error)) throw DirectoryErrors.unitCodeTaken(input.code);
+      throw error;
+    }
     this.activeUnits = null;
     return unit;
   }
 
   async updateUnit(id: string, input: UpdateUnitDto): Promise<Unit> {
     const unit = await this.getUnit(id);
-    await this.repo.updateUnit(id, input);
+    const changes = definedFields(input);
+    if (!Object.keys(changes).length) return unit;
+    await this.repo.updateUnit(id, changes);
     this.activeUnits = null;
-    return { ...unit, ...input };
+    return { ...unit, ...changes };
   }
 
   /** Throws UNKNOWN_UNIT naming every code that is not an active unit. */
@@ -81,8 +94,10 @@ export class DirectoryService {
 
   async updateLeader(id: string, input: UpdateLeaderDto): Promise<Leader> {
     const leader = await this.getLeader(id);
-    await this.repo.updateLeader(id, input);
-    return { ...leader, ...input };
+    const changes = definedFields(input);
+    if (!Object.keys(changes).length) return leader;
+    await this.repo.updateLeader(id, changes);
+    return { ...leader, ...changes };
   }
 
   async busyBlocks(leaderId: string): Promise<LeaderBusyBlock[]> {
@@ -102,7 +117,9 @@ export class DirectoryService {
       if (!(endAt > startAt)) throw DirectoryErrors.busyBlockReversed(index);
       return { id: randomUUID(), leaderId, startAt, endAt, reason: b.reason ?? null };
     });
-    await this.repo.replaceBusyBlocks(leaderId, rows);
+    // On MySQL the leader's row is locked first, so two concurrent replacements queue instead of
+    // deadlocking on the busy-block index; the runner still retries a deadlock victim (bounded, with jitter).
+    await this.tx.run((em) => this.repo.replaceBusyBlocks(em, leaderId, rows));
     return rows;
   }
 
@@ -171,6 +188,11 @@ function toDeputy(input: CreateDeputyDto): Deputy {
     email: input.email ?? null,
     active: true,
   };
+}
+
+/** The fields of a PATCH body that were sent (an empty PATCH changes nothing and writes nothing). */
+function definedFields<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Throws UNKNOWN_UNIT naming every code that is not an active unit of `units`. */

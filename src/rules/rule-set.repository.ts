@@ -34,7 +34,16 @@ export class RuleSetRepository {
     return this.sets.count();
   }
 
+  /**
+   * The version a new set gets, inside the caller's transaction. On MySQL/MariaDB the active set's row is
+   * locked first (a record lock on a unique key, no gap lock), so concurrent creators take turns and each
+   * reads the maximum after the previous one committed; SQLite has one writer. The unique key on `version`
+   * stays the last word (the service retries a lost race).
+   */
   async nextVersion(em: EntityManager): Promise<number> {
+    if (em.connection.options.type !== 'better-sqlite3') {
+      await em.createQueryBuilder(RuleSet, 's').select('s.id').where('s.activeMarker = 1').setLock('pessimistic_write').getRawOne();
+    }
     const row = await em.createQueryBuilder(RuleSet, 's').select('MAX(s.version)', 'max').getRawOne<{ max: number | string | null }>();
     return Number(row?.max ?? 0) + 1;
   }

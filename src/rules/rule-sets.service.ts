@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor.js';
 import type { Grade } from '../cases/case.types.js';
 import { AuditRepository } from '../common/audit/audit.repository.js';
 import { Clock } from '../common/clock.js';
-import { isUniqueViolation, TransactionRunner } from '../database/transaction-runner.js';
+import { isUniqueViolation } from '../database/db-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { OutboxRelay } from '../jobs/outbox-relay.js';
@@ -22,6 +23,8 @@ import { SimulationService, type SimulationReport } from './simulation.service.j
 /** MySQL TEXT holds 64 KB; a rule set is kept well below. */
 const MAX_RULESET_BYTES = 60_000;
 const DEFAULT_PRECEDENCE: Grade[] = ['joint-consultation', 'escalated', 'normal'];
+/** Tries to give a new draft the next free version before answering 409 (see RuleSetRepository.nextVersion). */
+const CREATE_ATTEMPTS = 8;
 
 export interface RuleSetView extends Omit<RuleSet, 'activeMarker' | 'createdAt' | 'updatedAt' | 'publishedAt'> {
   active: boolean;
@@ -118,9 +121,11 @@ export class RuleSetsService {
         });
         return toRuleSetView(set);
       } catch (error) {
-        // Two drafts created at once may pick the same next version: take the next one.
-        if (attempt < 5 && isUniqueViolation(error)) continue;
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        // Two drafts created at once picked the same next version: take the next one after a short,
+        // random pause; past the last attempt the caller hears it was a race, not an internal error.
+        if (attempt >= CREATE_ATTEMPTS) throw RulesErrors.versionTaken();
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
   }

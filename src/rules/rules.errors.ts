@@ -35,6 +35,11 @@ export const RulesErrors = {
       zh: '另一版本刚刚发布，请刷新后重试。',
       en: 'Another version was published just now; reload and try again.',
     }),
+  versionTaken: () =>
+    new DomainError('RULESET_VERSION_TAKEN', 409, {
+      zh: '其他人同时在新建规则集，版本号冲突，请重试。',
+      en: 'Someone else created a rule set at the same moment and took the version number; try again.',
+    }),
   rollbackUnavailable: () =>
     new DomainError('RULESET_ROLLBACK_UNAVAILABLE', 409, {
       zh: '没有可以回滚到的早前发布版本。',

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { OptionalNotNull } from '../../common/http/optional-not-null.js';
 import { FEEDBACK_VALUES, type Feedback } from '../case.types.js';
 import { CASE_ACTIONS, type CaseAction } from '../lifecycle.js';
 
@@ -10,54 +11,54 @@ export class CaseActionDto {
   action!: CaseAction;
 
   @ApiPropertyOptional({ description: 'why (reject, extend, resupervise, withdraw), or the reply summary (reply)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(4000)
   reason?: string;
 
   @ApiPropertyOptional({ example: 'UCEC', description: 'route/transfer: follow-up committee' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(32)
   committee?: string;
 
   @ApiPropertyOptional({ example: 'GOV', description: 'route/transfer: handling unit' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(32)
   handledBy?: string;
 
   @ApiPropertyOptional({ description: 'extend: days (≤ 30); resupervise: days for the new deadline' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(365)
   days?: number;
 
   @ApiPropertyOptional({ description: 'extend: who approved the extension' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(100)
   approver?: string;
 
   @ApiPropertyOptional({ enum: FEEDBACK_VALUES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(FEEDBACK_VALUES)
   feedback?: Feedback;
 
   @ApiPropertyOptional({ description: 'assign-leader: the leader in charge (包案领导)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   leaderId?: string;
 
   @ApiPropertyOptional({ description: 'reply of a supervised item: reference or summary of the written report' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(4000)
   report?: string;
 
   @ApiPropertyOptional({ description: 'urge: note to the handling unit' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;

@@ -19,6 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OptionalNotNull } from '../../common/http/optional-not-null.js';
 import { CATEGORIES, CHANNELS, type Category, type Channel } from '../case.types.js';
 
 /** Text fields are trimmed before validation, so "   " counts as empty. */
@@ -74,7 +75,7 @@ export class CreateCaseDto {
   petitioner!: PetitionerDto;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -103,7 +104,7 @@ export class CreateCaseDto {
   region!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['GOV', 'HOUSING'], description: 'unit codes' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique()
@@ -111,13 +112,13 @@ export class CreateCaseDto {
   @MaxLength(32, { each: true })
   unitsInvolved?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() deputyReported?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() important?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() provincialReferral?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() leaderInstructed?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() deputyReported?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() important?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() provincialReferral?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() leaderInstructed?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'ids of earlier related cases' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()

@@ -19,6 +19,12 @@ export class ArrayBodyPipe<T extends object> implements PipeTransform<unknown, P
     if (value.length > this.maxItems) {
       throw badRequest('VALIDATION_FAILED', { zh: `最多提交 ${this.maxItems} 项。`, en: `At most ${this.maxItems} items.` });
     }
+    const notObject = value.findIndex((item: unknown) => typeof item !== 'object' || item === null || Array.isArray(item));
+    if (notObject >= 0) {
+      throw badRequest('VALIDATION_FAILED', { zh: `第 ${notObject + 1} 项应为对象。`, en: `Item ${notObject + 1} must be an object.` }, [
+        { field: `[${notObject}]`, constraint: 'isObject' },
+      ]);
+    }
     const items = value.map((item: unknown) => plainToInstance(this.itemType, item));
     for (const [index, item] of items.entries()) {
       const errors = await validate(item, { whitelist: true, forbidNonWhitelisted: true });

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CATEGORIES } from '../../cases/case.types.js';
+import { OptionalNotNull } from '../../common/http/optional-not-null.js';
 import { LEADER_RANKS, type LeaderRank } from '../leader.entity.js';
 import { UNIT_KINDS, type UnitKind } from '../unit.entity.js';
 
@@ -61,16 +62,17 @@ export class CreateUnitDto {
 }
 
 export class UpdateUnitDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) shortName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 150) nameEn?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsString() @Length(1, 100) shortName?: string | null;
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsString() @Length(1, 150) nameEn?: string | null;
   @ApiPropertyOptional({ enum: CATEGORIES, isArray: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
+  @ArrayMaxSize(CATEGORIES.length)
   @IsIn(CATEGORIES, { each: true })
   categories?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsEmail() @MaxLength(200) email?: string | null;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
 }
 
 export class CreateLeaderDto {
@@ -81,6 +83,7 @@ export class CreateLeaderDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) unitCode?: string;
   @ApiProperty({ enum: CATEGORIES, isArray: true })
   @IsArray()
+  @ArrayMaxSize(CATEGORIES.length)
   @IsIn(CATEGORIES, { each: true })
   portfolio!: string[];
   @ApiProperty({ type: [String], example: ['茅箭区'] })
@@ -89,27 +92,29 @@ export class CreateLeaderDto {
   @IsString({ each: true })
   @Length(1, 50, { each: true })
   regions!: string[];
-  @ApiPropertyOptional({ default: 10 }) @IsOptional() @IsInt() @Min(0) @Max(1000) maxActiveCases?: number;
+  @ApiPropertyOptional({ default: 10 }) @OptionalNotNull() @IsInt() @Min(0) @Max(1000) maxActiveCases?: number;
 }
 
 export class UpdateLeaderDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) title?: string;
-  @ApiPropertyOptional({ enum: LEADER_RANKS }) @IsOptional() @IsIn(LEADER_RANKS) rank?: LeaderRank;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, 50) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, 50) title?: string;
+  @ApiPropertyOptional({ enum: LEADER_RANKS }) @OptionalNotNull() @IsIn(LEADER_RANKS) rank?: LeaderRank;
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsEmail() @MaxLength(200) email?: string | null;
   @ApiPropertyOptional({ enum: CATEGORIES, isArray: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
+  @ArrayMaxSize(CATEGORIES.length)
   @IsIn(CATEGORIES, { each: true })
   portfolio?: string[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
+  @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 50, { each: true })
   regions?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1000) maxActiveCases?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsInt() @Min(0) @Max(1000) maxActiveCases?: number;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
 }
 
 export class BusyBlockDto {

@@ -13,10 +13,12 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { MEETING_TYPES, type MeetingType } from '../../cases/case.types.js';
+import { OptionalNotNull } from '../../common/http/optional-not-null.js';
 
 const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const ISO_WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
@@ -33,7 +35,7 @@ export class PlanMeetingsDto {
   to!: string;
 
   @ApiPropertyOptional({ enum: MEETING_TYPES, isArray: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsIn(MEETING_TYPES, { each: true })
@@ -42,9 +44,9 @@ export class PlanMeetingsDto {
 
 export class AgendaItemDto {
   @ApiProperty() @IsUUID() caseId!: string;
-  @ApiPropertyOptional({ description: 'leader in charge (包案领导); default: the case’s' }) @IsOptional() @IsUUID() leadLeaderId?: string;
+  @ApiPropertyOptional({ description: 'leader in charge (包案领导); default: the case’s' }) @OptionalNotNull() @IsUUID() leadLeaderId?: string;
   @ApiPropertyOptional({ description: 'unit code reporting on the case; default: its handling unit' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 32)
   presenterUnit?: string;
@@ -53,10 +55,10 @@ export class AgendaItemDto {
 
 export class CreateMeetingDto {
   @ApiProperty({ enum: MEETING_TYPES }) @IsIn(MEETING_TYPES) type!: MeetingType;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @Trim() @IsString() @Length(1, 200) title?: string;
   @ApiProperty() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) startAt!: string;
   @ApiProperty() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) endAt!: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 100) location?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @Trim() @IsString() @Length(1, 100) location?: string;
   @ApiProperty() @IsUUID() chairId!: string;
   @ApiProperty({ type: [AgendaItemDto] })
   @IsArray()
@@ -65,13 +67,14 @@ export class CreateMeetingDto {
   @Type(() => AgendaItemDto)
   agenda!: AgendaItemDto[];
   @ApiPropertyOptional({ type: [String], description: 'unit codes invited besides the agenda’s units' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(32, { each: true })
   units?: string[];
   @ApiPropertyOptional({ type: [String], description: 'deputy ids invited' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
@@ -80,20 +83,20 @@ export class CreateMeetingDto {
 
 /** Editing a meeting: move it, change place or chair, swap a leader in charge, drop or add cases. */
 export class UpdateMeetingDto {
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 200) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) startAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) endAt?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 100) location?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() chairId?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @Trim() @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) startAt?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) endAt?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @Trim() @IsString() @Length(1, 100) location?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsUUID() chairId?: string;
   @ApiPropertyOptional({ type: [AgendaItemDto] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => AgendaItemDto)
   agenda?: AgendaItemDto[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) units?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) deputies?: string[];
+  @ApiPropertyOptional({ type: [String] }) @OptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(32, { each: true }) units?: string[];
+  @ApiPropertyOptional({ type: [String] }) @OptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) deputies?: string[];
 }
 
 export class CancelMeetingDto {
@@ -103,9 +106,9 @@ export class CancelMeetingDto {
 export class OutcomeDto {
   @ApiProperty() @IsUUID() caseId!: string;
   @ApiProperty({ example: '责成市住建局 12 月底前拿出施工计划' }) @Trim() @IsString() @Length(1, 2000) decision!: string;
-  @ApiPropertyOptional({ example: '书面报告施工计划及资金安排' }) @IsOptional() @Trim() @IsString() @Length(1, 4000) requirements?: string;
+  @ApiPropertyOptional({ example: '书面报告施工计划及资金安排' }) @OptionalNotNull() @Trim() @IsString() @Length(1, 4000) requirements?: string;
   @ApiPropertyOptional({ example: '2026-12-31T17:30:00+08:00', description: 'follow-up deadline: becomes the case’s reply deadline' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
   @Matches(ISO_WITH_OFFSET)
   dueAt?: string;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer } from './support/factories.js';
+import { AUTH_CLOCK } from '../src/auth/auth-clock.js';
+import { FakeClock } from '../src/common/clock.js';
 import { createTestApp, PASSWORD, type TestApp, TEST_MODE } from './support/test-app.js';
 
 /**
@@ -8,13 +10,16 @@ import { createTestApp, PASSWORD, type TestApp, TEST_MODE } from './support/test
  * and the security headers of every answer.
  */
 const STRONG = 'Lichee-harvest-2026-秋';
+/** Sign-in limits run on wall time (AUTH_CLOCK); in-process counters follow this movable one. */
+const authClock = new FakeClock(new Date());
+const overrides = [{ provide: AUTH_CLOCK, useValue: authClock }];
 
 describe('sign-in brute-force protection', () => {
   let t: TestApp;
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' } });
+    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' }, overrides });
     admin = await t.token('admin');
   });
   afterAll(async () => {
@@ -40,8 +45,8 @@ describe('sign-in brute-force protection', () => {
       ['auth.login-failed', 5],
     ]);
     if (!TEST_MODE.redis) {
-      // The in-process counters run on the service clock: 31 s later the lock is over.
-      t.clock.advanceMs(31_000);
+      // 31 s later the lock is over.
+      authClock.advanceMs(31_000);
       await t.http.post('/auth/login').send({ username: 'target', password: STRONG }).expect(200);
     }
   });
@@ -56,12 +61,12 @@ describe('sign-in brute-force protection', () => {
     }
     for (const wait of [31_000, 61_000]) {
       // The lock ends; the next guess is wrong again: the lock doubles.
-      t.clock.advanceMs(wait);
+      authClock.advanceMs(wait);
       retryAfter.push(Number((await t.http.post('/auth/login').send({ username: 'target2', password: 'still-wrong' }).expect(429)).headers['retry-after']));
     }
     expect(retryAfter).toEqual([30, 60, 120]);
     // 15 minutes after the first failure the window ends: one more wrong guess is a plain 401 again.
-    t.clock.advanceMs(15 * 60_000);
+    authClock.advanceMs(15 * 60_000);
     await t.http.post('/auth/login').send({ username: 'target2', password: 'after-the-window' }).expect(401);
     await t.http.post('/auth/login').send({ username: 'target2', password: STRONG }).expect(200);
   });
@@ -91,7 +96,7 @@ describe('request limits', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4' } });
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4' }, overrides });
   });
   afterAll(async () => {
     await t.close();
@@ -110,7 +115,7 @@ describe('request limits', () => {
     const other = await t.token('auditor');
     await t.http.get('/auth/me').set(bearer(other)).expect(200);
     if (!TEST_MODE.redis) {
-      t.clock.advanceMs(61_000);
+      authClock.advanceMs(61_000);
       await t.http.get('/auth/me').set(bearer(token)).expect(200);
     }
   });

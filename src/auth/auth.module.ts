@@ -4,12 +4,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../config/app-config.js';
-import { Clock } from '../common/clock.js';
+import { type Clock, SystemClock } from '../common/clock.js';
 import { CounterStore, MemoryCounterStore } from '../common/rate-limit/counter-store.js';
 import { RedisCounterStore } from '../common/rate-limit/redis-counter-store.js';
 import { AppLogger } from '../common/logging/app-logger.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { AccessGuard } from './access.guard.js';
+import { AUTH_CLOCK } from './auth-clock.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -37,15 +38,16 @@ import { UsersService } from './users.service.js';
   ],
   controllers: [AuthController],
   providers: [
+    { provide: AUTH_CLOCK, useValue: new SystemClock() },
     UsersRepository,
     SessionsRepository,
     SessionService,
     AuthService,
     UsersService,
     {
-      // Shared by every instance through Redis when there is one; in-process (on the service clock) otherwise.
+      // Shared by every instance through Redis when there is one; in-process (on the auth clock) otherwise.
       provide: CounterStore,
-      inject: [APP_CONFIG, Clock],
+      inject: [APP_CONFIG, AUTH_CLOCK],
       useFactory: (config: AppConfig, clock: Clock): CounterStore => {
         if (!config.redisUrl) return new MemoryCounterStore(() => clock.now().getTime());
         const logger = new AppLogger(config.logLevel);

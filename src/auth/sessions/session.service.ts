@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../../config/app-config.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG } from '../../common/tokens.js';
+import { AUTH_CLOCK } from '../auth-clock.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { AuthErrors } from '../auth.errors.js';
 import type { User } from '../user.entity.js';
@@ -54,7 +55,7 @@ export class SessionService {
     private readonly sessions: SessionsRepository,
     private readonly jwt: JwtService,
     private readonly tx: TransactionRunner,
-    private readonly clock: Clock,
+    @Inject(AUTH_CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.cache = new PrincipalCache(config.authCacheMs);
@@ -132,7 +133,7 @@ export class SessionService {
     return principal;
   }
 
-  /** Verifies signature, algorithm and expiry against the service clock; a token without `exp` is refused. */
+  /** Verifies signature, algorithm and expiry against the wall clock (AUTH_CLOCK); a token without `exp` is refused. */
   async verify(token: string): Promise<TokenClaims> {
     let claims: TokenClaims;
     try {

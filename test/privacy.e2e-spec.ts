@@ -147,7 +147,7 @@ describe('privacy of petitioners and object-level access', () => {
         for (const plain of plaintexts) expect({ column, leaks: text.includes(plain) }).toEqual({ column, leaks: false });
       }
       for (const column of ['petitionerIdCipher', 'petitionerPhoneCipher', 'petitionerAddressCipher']) {
-        expect(String(row[column])).toMatch(/^v1:[A-Za-z0-9+/]+=*$/);
+        expect(String(row[column])).toMatch(/^v2:[0-9a-f]{8}:[A-Za-z0-9+/]+=*$/);
       }
       for (const column of ['petitionerIdHash', 'petitionerPhoneHash']) {
         expect(String(row[column])).toMatch(/^[0-9a-f]{64}$/);

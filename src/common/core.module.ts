@@ -21,7 +21,7 @@ export class CoreModule {
       { provide: APP_CONFIG, useValue: config },
       { provide: POLICY, useValue: policy },
       { provide: Clock, useValue: clock },
-      { provide: PiiCipher, useValue: new PiiCipher(config.piiKey) },
+      { provide: PiiCipher, useValue: new PiiCipher(config.piiKey, config.piiPreviousKeys) },
       { provide: WorkingCalendar, useValue: calendar },
       { provide: DeadlineCalculator, useValue: new DeadlineCalculator(policy, calendar) },
       { provide: Mailer, useFactory: () => Mailer.fromConfig(config) },

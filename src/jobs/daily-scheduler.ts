@@ -11,9 +11,12 @@ import { OutboxRepository } from './outbox.repository.js';
 
 /** Local time of day after which the daily deadline sweep is due. */
 export const DAILY_SWEEP_AT = { hour: 6, minute: 0 };
+/** Local time of day after which the daily backup (embedded mode, `BACKUP_SCHEDULE`) is due. */
+export const DAILY_BACKUP_AT = { hour: 1, minute: 30 };
 
 /**
- * Enqueues the daily deadline sweep once per office-local day and the look-back once per month.
+ * Enqueues the daily deadline sweep once per office-local day, the look-back once per month and,
+ * in the embedded mode, the daily backup (`backup:daily:<date>`).
  * Every instance checks each minute; the dedupe keys (`deadline-sweep:daily:<date>`,
  * `lookback:monthly:<YYYY-MM>`) let exactly one row of each in.
  */
@@ -42,16 +45,25 @@ export class DailyScheduler implements OnApplicationBootstrap, OnApplicationShut
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Enqueues today's sweep (and this month's look-back) if their time has come; returns whether a job was added. */
+  /** Enqueues today's sweep (and this month's look-back, and today's backup) if their time has come; returns whether a job was added. */
   async check(): Promise<boolean> {
     const now = this.clock.now();
     const local = DateTime.fromJSDate(now, { zone: this.policy.timeZone });
-    if (local < local.set({ ...DAILY_SWEEP_AT, second: 0, millisecond: 0 })) return false;
+    const sweepDue = local >= local.set({ ...DAILY_SWEEP_AT, second: 0, millisecond: 0 });
+    const backupDue = this.config.backup.schedule && local >= local.set({ ...DAILY_BACKUP_AT, second: 0, millisecond: 0 });
+    if (!sweepDue && !backupDue) return false;
     const period = local.toFormat('yyyy-MM');
+    const date = local.toISODate() ?? '';
     const ids = await this.tx.run(async (em) => [
-      await this.outbox.enqueue(em, JOB_NAMES.deadlineSweep, { requestedBy: 'schedule' }, now, { dedupeKey: `${JOB_NAMES.deadlineSweep}:daily:${local.toISODate() ?? ''}` }),
-      // 回头看 once a month, for the month just begun.
-      await this.outbox.enqueue(em, JOB_NAMES.lookback, { period }, now, { dedupeKey: `${JOB_NAMES.lookback}:monthly:${period}` }),
+      ...(sweepDue
+        ? [
+            await this.outbox.enqueue(em, JOB_NAMES.deadlineSweep, { requestedBy: 'schedule' }, now, { dedupeKey: `${JOB_NAMES.deadlineSweep}:daily:${date}` }),
+            // 回头看 once a month, for the month just begun.
+            await this.outbox.enqueue(em, JOB_NAMES.lookback, { period }, now, { dedupeKey: `${JOB_NAMES.lookback}:monthly:${period}` }),
+          ]
+        : []),
+      // A failed backup is retried by the outbox (backoff); the next day's is a new job. One attempt at a time (BackupJob).
+      ...(backupDue ? [await this.outbox.enqueue(em, JOB_NAMES.backup, { date }, now, { dedupeKey: `${JOB_NAMES.backup}:daily:${date}`, maxAttempts: 4 })] : []),
     ]);
     const added = ids.some((id) => id !== null);
     if (added) this.relay.kick();

@@ -5,6 +5,7 @@ export const JOB_NAMES = {
   regradeOpenCases: 'regrade-open-cases',
   lookback: 'lookback',
   sendInvite: 'send-invite',
+  backup: 'backup',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -16,6 +17,8 @@ export interface JobPayloads {
   /** `period`: `YYYY-MM` of the review. */
   lookback: { period: string };
   'send-invite': { deliveryId: string };
+  /** The daily backup of the embedded mode; `date`: office-local `YYYY-MM-DD`. */
+  backup: { date: string };
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

@@ -76,6 +76,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ADMIN_PASSWORD: PASSWORD,
     DEMO_DATA: 'false',
     RELAY_INTERVAL_MS: '50',
+    // The daily backup is tested on its own (test/backup.e2e-spec.ts); elsewhere it would add a job to every app.
+    BACKUP_SCHEDULE: 'false',
     LOG_LEVEL: 'info',
     // Per-minute request limits are off unless a spec is about them (a spec sends thousands of requests as one
     // user within a minute of the fake clock); sign-in brute-force limits stay on.

@@ -1,5 +1,5 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { PiiCipher, normalizeIdNumber, normalizePhone } from './pii-cipher.js';
+import { createCipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { LEGACY_KEY_ID, PiiCipher, normalizeIdNumber, normalizePhone } from './pii-cipher.js';
 
 const KEY_HEX = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 const key = Buffer.from(KEY_HEX, 'hex');
@@ -7,9 +7,20 @@ const ID = '11010519491231002X';
 
 /** Flip one bit of the decoded token body at `index` and re-encode. */
 function tamper(token: string, index: number): string {
-  const raw = Buffer.from(token.slice(3), 'base64');
+  const prefix = token.slice(0, token.lastIndexOf(':') + 1);
+  const raw = Buffer.from(token.slice(prefix.length), 'base64');
   raw[index] ^= 0x01;
-  return `v1:${raw.toString('base64')}`;
+  return `${prefix}${raw.toString('base64')}`;
+}
+
+/** A token as written before key ids existed: `v1:<base64(iv | tag | ciphertext)>`, AAD `v1`. */
+function legacyToken(master: Buffer, plain: string): string {
+  const encKey = Buffer.from(hkdfSync('sha256', master, Buffer.from('petition-office/pii'), 'pii/v1/aes-256-gcm', 32));
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', encKey, iv, { authTagLength: 16 });
+  cipher.setAAD(Buffer.from('v1'));
+  const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return `v1:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;
 }
 
 function errorOf(fn: () => unknown): Error {
@@ -30,12 +41,15 @@ describe('PiiCipher', () => {
     }
   });
 
-  it('writes v1:<base64(iv 12 | tag 16 | ciphertext)> with a fresh IV each time', () => {
+  it('writes v2:<keyId>:<base64(iv 12 | tag 16 | ciphertext)> with a fresh IV each time', () => {
     const a = cipher.encrypt(ID);
     const b = cipher.encrypt(ID);
-    expect(a).toMatch(/^v1:[A-Za-z0-9+/]+={0,2}$/);
+    const keyId = createHash('sha256').update('petition-office/pii/key-id\u0000').update(key).digest('hex').slice(0, 8);
+    expect(cipher.keyId).toBe(keyId);
+    expect(a).toMatch(new RegExp(`^v2:${keyId}:[A-Za-z0-9+/]+={0,2}$`));
+    expect(a.startsWith(cipher.currentPrefix)).toBe(true);
     expect(a).not.toBe(b);
-    expect(Buffer.from(a.slice(3), 'base64')).toHaveLength(12 + 16 + Buffer.byteLength(ID));
+    expect(Buffer.from(a.slice(12), 'base64')).toHaveLength(12 + 16 + Buffer.byteLength(ID));
     expect(a).not.toContain(ID);
   });
 
@@ -49,16 +63,70 @@ describe('PiiCipher', () => {
     const err = errorOf(() => cipher.decrypt(bad));
     expect(err.message).toMatch(/tampered/);
     expect(err.message).not.toContain(ID);
-    expect(err.message).not.toContain(bad.slice(3, 20));
+    expect(err.message).not.toContain(bad.slice(12, 30));
+  });
+
+  it('authenticates the key id: a token relabelled with another configured key id is refused', () => {
+    const other = randomBytes(32);
+    const both = new PiiCipher(key, [other]);
+    const token = both.encrypt(ID);
+    const relabelled = `v2:${PiiCipher.keyIdOf(other)}:${token.slice(12)}`;
+    expect(() => both.decrypt(relabelled)).toThrow(/tampered/);
   });
 
   it('rejects a token from another key, a truncated token and an unknown version', () => {
     const other = new PiiCipher(randomBytes(32));
     const token = cipher.encrypt(ID);
-    expect(() => other.decrypt(token)).toThrow(/tampered or encrypted with another key/);
+    expect(() => other.decrypt(token)).toThrow(/which is not configured/);
     expect(() => cipher.decrypt('v1:' + Buffer.alloc(20).toString('base64'))).toThrow(/too short/);
-    expect(() => cipher.decrypt('v2:' + token.slice(3))).toThrow(/unknown format or version/);
+    expect(() => cipher.decrypt(`${cipher.currentPrefix}${Buffer.alloc(20).toString('base64')}`)).toThrow(/too short/);
+    expect(() => cipher.decrypt('v3:' + token.slice(3))).toThrow(/unknown format or version/);
     expect(() => cipher.decrypt('v1:not base64!')).toThrow(/not valid base64/);
+  });
+
+  describe('key ring (rotation)', () => {
+    const oldKey = Buffer.alloc(32, 3);
+    const newKey = Buffer.alloc(32, 9);
+    const old = new PiiCipher(oldKey);
+    const rotating = new PiiCipher(newKey, [oldKey]);
+
+    it('encrypts with the current key and decrypts tokens of every configured key', () => {
+      const before = old.encrypt(ID);
+      const after = rotating.encrypt(ID);
+      expect(PiiCipher.keyIdOfToken(before)).toBe(PiiCipher.keyIdOf(oldKey));
+      expect(PiiCipher.keyIdOfToken(after)).toBe(PiiCipher.keyIdOf(newKey));
+      expect(rotating.decrypt(before)).toBe(ID);
+      expect(rotating.decrypt(after)).toBe(ID);
+      expect(rotating.isCurrent(after)).toBe(true);
+      expect(rotating.isCurrent(before)).toBe(false);
+      expect(rotating.keyIds).toEqual([PiiCipher.keyIdOf(newKey), PiiCipher.keyIdOf(oldKey)]);
+    });
+
+    it('names the missing key once the old one is retired', () => {
+      const retired = new PiiCipher(newKey);
+      expect(() => retired.decrypt(old.encrypt(ID))).toThrow(`encrypted with key ${PiiCipher.keyIdOf(oldKey)}, which is not configured`);
+    });
+
+    it('reads legacy v1 tokens (no key id) under whichever configured key wrote them', () => {
+      const legacy = legacyToken(oldKey, ID);
+      expect(PiiCipher.keyIdOfToken(legacy)).toBe(LEGACY_KEY_ID);
+      expect(old.decrypt(legacy)).toBe(ID);
+      expect(rotating.decrypt(legacy)).toBe(ID);
+      expect(rotating.isCurrent(legacy)).toBe(false);
+      expect(() => new PiiCipher(newKey).decrypt(legacy)).toThrow(/tampered or encrypted with another key/);
+    });
+
+    it('hashes under the current key only', () => {
+      expect(rotating.lookupHash('id', ID)).toBe(new PiiCipher(newKey).lookupHash('id', ID));
+      expect(rotating.lookupHash('id', ID)).not.toBe(old.lookupHash('id', ID));
+    });
+
+    it('parses a key list separated by commas, spaces or lines, with comments', () => {
+      const list = PiiCipher.parseKeyList(`# retired 2026-12\n${oldKey.toString('hex')}, ${newKey.toString('base64')}\n\n`);
+      expect(list.map((k) => k.toString('hex'))).toEqual([oldKey.toString('hex'), newKey.toString('hex')]);
+      expect(PiiCipher.parseKeyList('  \n')).toEqual([]);
+      expect(() => PiiCipher.parseKeyList('abc')).toThrow(/64 hexadecimal/);
+    });
   });
 
   describe('lookupHash', () => {

@@ -1,26 +1,39 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Field-level protection of petitioners' ID numbers and phones (PIPL sensitive data).
  *
- * - `encrypt`/`decrypt`: AES-256-GCM with a random 12-byte IV; tokens are versioned
- *   `v1:<base64(iv | tag | ciphertext)>` so the scheme can be rotated later.
+ * - `encrypt`/`decrypt`: AES-256-GCM with a random 12-byte IV. Tokens name the key that wrote them:
+ *   `v2:<keyId>:<base64(iv | tag | ciphertext)>`, with `v2:<keyId>` as authenticated data, so several
+ *   keys can be configured at once (`PII_KEY` encrypts, `PII_KEY_PREVIOUS` only decrypt) and a key can
+ *   be rotated while the service runs (`npm run rotate-pii-key`). Tokens written before key ids existed,
+ *   `v1:<base64(…)>` (AAD `v1`), are "legacy": each configured key is tried; GCM authenticates, so only
+ *   the right one succeeds.
  * - `lookupHash`: a keyed, deterministic HMAC-SHA256 of the normalized value, used to find
- *   "the same petitioner" (same ID number or phone) without decrypting anything.
+ *   "the same petitioner" (same ID number or phone) without decrypting anything. It is always keyed by
+ *   the current key: the rotation recomputes each row's lookup hashes in the same UPDATE that
+ *   re-encrypts it, so a row's hashes are under the key its tokens name (docs/backup.md).
  *
- * Encryption and hashing use separate sub-keys derived from the master key with HKDF-SHA256,
+ * Encryption and hashing use separate sub-keys derived from each master key with HKDF-SHA256,
  * so a leaked hash key never decrypts and a token never helps brute-force a hash.
+ * The key id is the first 8 hex characters of a domain-separated SHA-256 of the master key: it
+ * identifies a key without revealing anything usable about it.
  * Error messages never carry a plaintext, a token or a key.
  */
 
-const VERSION = 'v1';
+const LEGACY_VERSION = 'v1';
+const VERSION = 'v2';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 const HKDF_SALT = Buffer.from('petition-office/pii', 'utf8');
 const ENC_INFO = 'pii/v1/aes-256-gcm';
 const HASH_INFO = 'pii/v1/hmac-sha256-lookup';
+const KEY_ID_DOMAIN = 'petition-office/pii/key-id\u0000';
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The key id of tokens written before key ids existed (`v1:`). */
+export const LEGACY_KEY_ID = 'legacy';
 
 export type LookupKind = 'id' | 'phone';
 
@@ -53,16 +66,37 @@ function deriveKey(master: Buffer, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, HKDF_SALT, info, KEY_BYTES));
 }
 
-export class PiiCipher {
-  private readonly encKey: Buffer;
-  private readonly hashKey: Buffer;
+interface RingKey {
+  id: string;
+  encKey: Buffer;
+  hashKey: Buffer;
+}
 
-  constructor(masterKey: Buffer) {
-    if (!Buffer.isBuffer(masterKey) || masterKey.length !== KEY_BYTES) {
-      throw new Error(`PII master key must be exactly ${KEY_BYTES} bytes`);
+function ringKey(master: Buffer): RingKey {
+  if (!Buffer.isBuffer(master) || master.length !== KEY_BYTES) {
+    throw new Error(`PII master key must be exactly ${KEY_BYTES} bytes`);
+  }
+  return { id: PiiCipher.keyIdOf(master), encKey: deriveKey(master, ENC_INFO), hashKey: deriveKey(master, HASH_INFO) };
+}
+
+export class PiiCipher {
+  private readonly current: RingKey;
+  /** Every configured key by id, the current one first. */
+  private readonly ring = new Map<string, RingKey>();
+
+  /** `masterKey` encrypts and hashes; `previousKeys` only decrypt (during and until the end of a rotation). */
+  constructor(masterKey: Buffer, previousKeys: readonly Buffer[] = []) {
+    this.current = ringKey(masterKey);
+    this.ring.set(this.current.id, this.current);
+    for (const key of previousKeys) {
+      const k = ringKey(key);
+      if (!this.ring.has(k.id)) this.ring.set(k.id, k);
     }
-    this.encKey = deriveKey(masterKey, ENC_INFO);
-    this.hashKey = deriveKey(masterKey, HASH_INFO);
+  }
+
+  /** The id tokens written with this master key carry (8 hex characters). */
+  static keyIdOf(masterKey: Buffer): string {
+    return createHash('sha256').update(KEY_ID_DOMAIN, 'utf8').update(masterKey).digest('hex').slice(0, 8);
   }
 
   /** Parse a master key given as 64 hex characters or as base64 of 32 bytes. */
@@ -76,39 +110,103 @@ export class PiiCipher {
     throw new Error('PII master key must be 64 hexadecimal characters or the base64 encoding of 32 bytes');
   }
 
+  /** Parse a list of master keys separated by commas, spaces or new lines (blank lines and `#` comments ignored). */
+  static parseKeyList(text: string): Buffer[] {
+    return text
+      .split(/\r?\n/)
+      .map((line) => line.replace(/#.*$/, ''))
+      .join(',')
+      .split(/[\s,]+/)
+      .filter((part) => part !== '')
+      .map((part) => PiiCipher.parseKey(part));
+  }
+
+  /** Id of the key new tokens are written with. */
+  get keyId(): string {
+    return this.current.id;
+  }
+
+  /** Ids of every key that can decrypt, the current one first. */
+  get keyIds(): string[] {
+    return [...this.ring.keys()];
+  }
+
+  /** Every token written by the current key starts with this (for `LIKE '<prefix>%'` in the rotation). */
+  get currentPrefix(): string {
+    return `${VERSION}:${this.current.id}:`;
+  }
+
   encrypt(plain: string): string {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(Buffer.from(VERSION, 'utf8'));
+    const aad = `${VERSION}:${this.current.id}`;
+    const cipher = createCipheriv('aes-256-gcm', this.current.encKey, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return `${VERSION}:${Buffer.concat([iv, tag, ciphertext]).toString('base64')}`;
+    return `${aad}:${Buffer.concat([iv, tag, ciphertext]).toString('base64')}`;
   }
 
-  /** Decrypt a `v1:` token; throws a plain Error (without the token) if it is malformed, tampered or from another key. */
+  /** The key id a token names (`legacy` for a `v1:` token); throws on an unknown format. */
+  static keyIdOfToken(token: string): string {
+    if (token.startsWith(`${LEGACY_VERSION}:`)) return LEGACY_KEY_ID;
+    const match = /^v2:([0-9a-f]{8}):/.exec(token);
+    if (!match) throw new Error('PII token has an unknown format or version');
+    return match[1];
+  }
+
+  /** True when the token was written by the current key (nothing to rotate). */
+  isCurrent(token: string): boolean {
+    return token.startsWith(this.currentPrefix);
+  }
+
+  /**
+   * Decrypt a token written by any configured key; throws a plain Error (without the token) if it is
+   * malformed, tampered, or from a key that is not configured.
+   */
   decrypt(token: string): string {
-    const prefix = `${VERSION}:`;
-    if (!token.startsWith(prefix)) throw new Error('PII token has an unknown format or version');
-    const body = token.slice(prefix.length);
-    if (!BASE64.test(body)) throw new Error('PII token is not valid base64');
-    const raw = Buffer.from(body, 'base64');
-    if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('PII token is too short');
-    const iv = raw.subarray(0, IV_BYTES);
-    const tag = raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
-    const ciphertext = raw.subarray(IV_BYTES + TAG_BYTES);
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', this.encKey, iv, { authTagLength: TAG_BYTES });
-      decipher.setAAD(Buffer.from(VERSION, 'utf8'));
-      decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
-    } catch {
+    if (token.startsWith(`${LEGACY_VERSION}:`)) {
+      const raw = this.body(token.slice(LEGACY_VERSION.length + 1));
+      for (const key of this.ring.values()) {
+        const plain = open(key.encKey, LEGACY_VERSION, raw);
+        if (plain !== null) return plain;
+      }
       throw new Error('PII token failed authentication (tampered or encrypted with another key)');
     }
+    const keyId = PiiCipher.keyIdOfToken(token);
+    const aad = `${VERSION}:${keyId}`;
+    const raw = this.body(token.slice(aad.length + 1));
+    const key = this.ring.get(keyId);
+    if (!key) throw new Error(`PII token was encrypted with key ${keyId}, which is not configured (PII_KEY / PII_KEY_PREVIOUS)`);
+    const plain = open(key.encKey, aad, raw);
+    if (plain === null) throw new Error('PII token failed authentication (tampered or encrypted with another key)');
+    return plain;
   }
 
-  /** Hex HMAC-SHA256 of the normalized value; the kind is part of the input, so an ID and a phone never collide. */
+  /** Hex HMAC-SHA256 of the normalized value under the current key; the kind is part of the input, so an ID and a phone never collide. */
   lookupHash(kind: LookupKind, value: string): string {
     const normalized = kind === 'id' ? normalizeIdNumber(value) : normalizePhone(value);
-    return createHmac('sha256', this.hashKey).update(`${kind}\u0000${normalized}`, 'utf8').digest('hex');
+    return createHmac('sha256', this.current.hashKey).update(`${kind}\u0000${normalized}`, 'utf8').digest('hex');
+  }
+
+  private body(base64: string): Buffer {
+    if (!BASE64.test(base64)) throw new Error('PII token is not valid base64');
+    const raw = Buffer.from(base64, 'base64');
+    if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('PII token is too short');
+    return raw;
+  }
+}
+
+/** AES-256-GCM open of `iv | tag | ciphertext`; null when authentication fails. */
+function open(encKey: Buffer, aad: string, raw: Buffer): string | null {
+  const iv = raw.subarray(0, IV_BYTES);
+  const tag = raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
+  const ciphertext = raw.subarray(IV_BYTES + TAG_BYTES);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', encKey, iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
   }
 }

@@ -1,0 +1,27 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config.js';
+import { Clock } from '../common/clock.js';
+import { PiiCipher } from '../common/pii/pii-cipher.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import { InstanceLock } from './instance-lock.js';
+
+/** Marks DATA_DIR as in use while the service runs, so restore and key rotation can tell (instance-lock.ts). */
+@Injectable()
+export class InstanceLockService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private lock: InstanceLock | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cipher: PiiCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.lock = InstanceLock.acquire(this.config.dataDir, { piiKeyId: this.cipher.keyId }, this.clock.now());
+  }
+
+  onApplicationShutdown(): void {
+    this.lock?.release();
+    this.lock = null;
+  }
+}

@@ -24,7 +24,7 @@ export interface BackupHealth {
   /** A warning for admins (not a 503): no successful backup for more than 48 hours, or none at all; or the keys are not backed up. */
   warning: string | null;
   keysIncluded: boolean | null;
-  /** `operator`: production mode with no run recorded (backups are the operator's, see docs/backup.md). */
+  /** `operator`: production mode, where backups are the operator's (scripts/backup-mysql.sh records its runs; docs/backup.md). */
   managedBy: 'service' | 'operator';
 }
 
@@ -138,7 +138,7 @@ export class BackupService implements OnModuleInit {
       ageHours,
       warning,
       keysIncluded: lastOk ? lastOk.keysIncluded : null,
-      managedBy: 'service',
+      managedBy: this.config.database.kind === 'sqlite' ? 'service' : 'operator',
     };
   }
 

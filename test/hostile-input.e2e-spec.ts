@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { seededRandom } from '../src/common/seeded-random.js';
 import { bearer, caseBody } from './support/factories.js';
-import { hostileRequest, ROUTE_FAMILIES, type HostileContext, type HostileRequest, type HostileRole } from './support/hostile-requests.js';
+import { hostileRequest, ROUTE_FAMILIES, type HostileContext, type HostileRequest, type HostileRole } from '../bench/lib/hostile-requests.js';
 import { expectError, registerCase, writeCounts } from './support/http-helpers.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
@@ -253,14 +253,24 @@ describe('hostile input', () => {
 
     beforeAll(async () => {
       const cases: string[] = [];
-      for (let i = 0; i < 3; i++) cases.push((await registerCase<{ id: string }>(t, secretary)).id);
-      const meeting = await t.http
-        .post('/meetings')
-        .set(as(secretary))
-        .send({ type: 'supervision', startAt: '2027-01-19T09:00:00+08:00', endAt: '2027-01-19T10:00:00+08:00', chairId: leaderId, agenda: [] })
-        .expect(201);
+      for (let i = 0; i < 3; i++) cases.push((await registerCase<{ id: string }>(t, secretary, i < 2 ? { provincialReferral: true } : {})).id);
+      // Two drafts with an escalated case each (edited, confirmed, given outcomes), one more to cancel.
+      const meetingIds: string[] = [];
+      for (const [i, agenda] of [[{ caseId: cases[0], minutes: 30 }], [{ caseId: cases[1], minutes: 30 }], []].entries()) {
+        const day = String(19 + i).padStart(2, '0');
+        const meeting = await t.http
+          .post('/meetings')
+          .set(as(secretary))
+          .send({ type: 'supervision', startAt: `2027-01-${day}T09:00:00+08:00`, endAt: `2027-01-${day}T10:00:00+08:00`, chairId: leaderId, agenda })
+          .expect(201);
+        meetingIds.push(meeting.body.id as string);
+      }
       const draft = await t.http.post('/rules/sets').set(as(admin)).send({ note: '模糊测试草稿', rules: [] }).expect(201);
-      const user = await t.http.post('/users').set(as(admin)).send({ username: 'fuzz-target', password: 'Fuzz-target-2026!', role: 'auditor', displayName: '模糊测试' });
+      const user = await t.http
+        .post('/users')
+        .set(as(admin))
+        .send({ username: 'fuzz-target', password: 'Copper-Meadow-73-Kite', role: 'auditor', displayName: '模糊测试' })
+        .expect(201);
       const feed = await t.http.post(`/leaders/${leaderId}/feed-token`).set(as(secretary)).expect(201);
       const units = (await t.http.get('/units').set(as(admin)).expect(200)).body as { id: string; code: string }[];
       context = {
@@ -268,9 +278,9 @@ describe('hostile input', () => {
         unitCodes: ['GOV'],
         leaderIds: [...t.leaders.values()],
         caseIds: cases,
-        meetingIds: [meeting.body.id as string],
+        meetingIds,
         ruleSetIds: [draft.body.id as string],
-        userIds: user.status === 201 ? [user.body.id as string] : [],
+        userIds: [user.body.id as string],
         reviewIds: [],
         feedTokens: [feed.body.token as string],
       };

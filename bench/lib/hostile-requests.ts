@@ -1,7 +1,7 @@
 /**
  * Seeded hostile requests over every route family: deep nesting, nulls, lone surrogates, prototype keys,
  * wrong content types, huge and odd numbers, type confusion, malformed JSON, broken paths and queries.
- * Shared by the e2e subset (test/hostile-input.e2e-spec.ts) and the bench (bench/hostile.ts), so both send
+ * Shared by the bench (bench/hostile.ts) and its seeded subset in npm test (test/hostile-input.e2e-spec.ts): both send
  * the same kinds of input; no test framework here.
  */
 
@@ -14,6 +14,7 @@ export interface HostileContext {
   unitCodes: string[];
   leaderIds: string[];
   caseIds: string[];
+  /** draft meetings; the last one is the one the cancel route cancels, the others stay editable */
   meetingIds: string[];
   ruleSetIds: string[];
   userIds: string[];
@@ -48,6 +49,8 @@ interface Route {
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)];
 const UUID_ZERO = '00000000-0000-4000-8000-000000000000';
 const one = (r: Random, ids: string[]): string => (ids.length ? pick(r, ids) : UUID_ZERO);
+
+const editable = (c: HostileContext): string[] => (c.meetingIds.length > 1 ? c.meetingIds.slice(0, -1) : c.meetingIds);
 
 let serial = 0;
 const unique = (): string => `${Date.now().toString(36)}${(serial++).toString(36)}`.toUpperCase();
@@ -157,16 +160,16 @@ const ROUTES: Route[] = [
     body: (c, r) => ({ type: 'supervision', startAt: when(60 + Math.floor(r() * 20), 9), endAt: when(60 + Math.floor(r() * 20), 10), chairId: one(r, c.leaderIds), agenda: [] }),
   },
   { family: 'meetings', method: 'GET', path: () => '/meetings', roles: ['secretary', 'director'], query: { from: ['2026-12-01T00:00:00Z'], status: ['draft'], type: ['joint'] } },
-  { family: 'meetings-patch', method: 'PATCH', path: (c, r) => `/meetings/${one(r, c.meetingIds)}`, roles: ['secretary'], body: () => ({ title: '督办会', location: '第一会议室' }) },
-  { family: 'meetings-confirm', method: 'POST', path: (c, r) => `/meetings/${one(r, c.meetingIds)}/confirm`, roles: ['secretary'] },
+  { family: 'meetings-patch', method: 'PATCH', path: (c, r) => `/meetings/${one(r, editable(c))}`, roles: ['secretary'], body: () => ({ title: '督办会', location: '第一会议室' }) },
+  { family: 'meetings-confirm', method: 'POST', path: (c, r) => `/meetings/${one(r, editable(c))}/confirm`, roles: ['secretary'] },
   {
     family: 'meetings-outcomes',
     method: 'POST',
-    path: (c, r) => `/meetings/${one(r, c.meetingIds)}/outcomes`,
+    path: (c, r) => `/meetings/${one(r, editable(c))}/outcomes`,
     roles: ['secretary'],
     body: (c, r) => ({ caseId: one(r, c.caseIds), decision: '责成承办单位月底前拿出整改方案', dueAt: '2026-12-31T17:30:00+08:00' }),
   },
-  { family: 'meetings-cancel', method: 'POST', path: (c, r) => `/meetings/${one(r, c.meetingIds)}/cancel`, roles: ['secretary'], body: () => ({ reason: '改期' }) },
+  { family: 'meetings-cancel', method: 'POST', path: (c) => `/meetings/${c.meetingIds.at(-1) ?? UUID_ZERO}/cancel`, roles: ['secretary'], body: () => ({ reason: '改期' }) },
   { family: 'invite', method: 'GET', path: (c, r) => `/meetings/${one(r, c.meetingIds)}/invite.ics`, roles: ['secretary', 'director'], query: { attendeeId: ['x', UUID_ZERO] } },
   { family: 'reports', method: 'GET', path: () => '/reports/summary', roles: ['auditor', 'secretary'], query: { from: ['2026-01-01T00:00:00+08:00'], to: ['2027-01-01T00:00:00+08:00'] } },
   { family: 'reports', method: 'GET', path: () => '/reports/hotspots', roles: ['auditor'], query: { days: ['30', '366'] } },

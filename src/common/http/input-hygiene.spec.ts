@@ -14,6 +14,12 @@ describe('input hygiene', () => {
     expect(findInputProblem(['\ud800'])).toEqual({ kind: 'lone-surrogate', path: '[0]' });
   });
 
+  it('never shows back a key that could be personal data or is not a field name: the path stops at its parent', () => {
+    expect(findInputProblem({ petitioner: { '11010519491231002X': 'a\ud800' } })).toEqual({ kind: 'lone-surrogate', path: 'petitioner' });
+    expect(findInputProblem({ 主题: { note: '\ud800' } })).toEqual({ kind: 'lone-surrogate', path: '(body)' });
+    expect(findInputProblem(JSON.parse('{"13812345678":{"__proto__":{}}}'))).toEqual({ kind: 'forbidden-key', path: '(body)', key: '__proto__' });
+  });
+
   it('finds prototype keys parsed from JSON at any depth', () => {
     expect(findInputProblem(JSON.parse('{"__proto__":{"x":1}}'))).toEqual({ kind: 'forbidden-key', path: '__proto__', key: '__proto__' });
     expect(findInputProblem(JSON.parse('{"a":[{"constructor":{"prototype":{}}}]}'))).toEqual({ kind: 'forbidden-key', path: 'a[0].constructor', key: 'constructor' });

@@ -47,15 +47,19 @@ function verifyDepth(_req: IncomingMessage, _res: unknown, body: Buffer): void {
   if (exceedsJsonDepth(body, MAX_JSON_DEPTH)) throw new JsonTooDeepError('JSON nested too deeply');
 }
 
+const where = (p: InputProblem): LocalizedMessage =>
+  p.path === '(body)' ? { zh: '提交的内容', en: 'The request' } : { zh: `“${p.path}”`, en: `"${p.path}"` };
+
 const PROBLEM_MESSAGES = {
   'lone-surrogate': (p: InputProblem): LocalizedMessage => ({
-    zh: `“${p.path}”含有无效字符（不成对的 UTF-16 代理项），请删除后重新提交。`,
-    en: `"${p.path}" contains an invalid character (an unpaired UTF-16 surrogate).`,
+    zh: `${where(p).zh}含有无效字符（不成对的 UTF-16 代理项），请删除后重新提交。`,
+    en: `${where(p).en} contains an invalid character (an unpaired UTF-16 surrogate).`,
   }),
-  'forbidden-key': (p: InputProblem): LocalizedMessage => ({
-    zh: `不允许的字段名“${p.path}”。`,
-    en: `The field name "${p.path}" is not allowed.`,
-  }),
+  // The key is one of the three prototype names, never text the caller chose.
+  'forbidden-key': (p: InputProblem): LocalizedMessage => {
+    const key = p.kind === 'forbidden-key' ? p.key : '';
+    return { zh: `不允许的字段名“${key}”。`, en: `The field name "${key}" is not allowed.` };
+  },
 };
 
 const PROBLEM_CODES = { 'lone-surrogate': 'INVALID_TEXT', 'forbidden-key': 'FORBIDDEN_KEY' } as const;

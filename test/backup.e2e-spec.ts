@@ -277,7 +277,7 @@ describeEmbedded('the daily backup of the embedded mode', () => {
     }
   });
 
-  it('with BACKUP_PASSPHRASE encrypts and includes the keys; a service without any backup warns', async () => {
+  it('with BACKUP_PASSPHRASE encrypts and includes the keys; a service without any backup warns; an admin can start one', async () => {
     const t = await createTestApp({ env: { BACKUP_SCHEDULE: 'true', BACKUP_PASSPHRASE: PASSPHRASE } });
     const bare = await createTestApp();
     try {
@@ -287,6 +287,16 @@ describeEmbedded('the daily backup of the embedded mode', () => {
       const none = (await bare.http.get('/health').expect(200)).body as { status: string; backup: Record<string, unknown> };
       expect(none.status).toBe('ok');
       expect(none.backup).toMatchObject({ lastAt: null, ok: null, ageHours: null, warning: BACKUP_WARNINGS.none });
+
+      // An admin starts one now (202); it appears among the runs when done. Others may not.
+      await bare.http.post('/backups').set(bearer(await bare.token('secretary'))).expect(403);
+      await bare.http.post('/backups').set(bearer(await bare.token('admin'))).expect(202);
+      let runs: { kind: string; ok: boolean }[] = [];
+      for (let i = 0; i < 100 && !runs.length; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        runs = ((await bare.http.get('/backups').set(bearer(await bare.token('admin'))).expect(200)).body as { runs: { kind: string; ok: boolean }[] }).runs;
+      }
+      expect(runs).toEqual([expect.objectContaining({ kind: 'admin', ok: true })]);
     } finally {
       await t.close();
       await bare.close();

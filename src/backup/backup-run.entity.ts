@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
 
-export type BackupKind = 'cli' | 'schedule' | 'mysqldump';
+/** Who took it: the CLI, the daily job, an admin through `POST /backups`, or scripts/backup-mysql.sh. */
+export type BackupKind = 'cli' | 'schedule' | 'admin' | 'mysqldump';
 
 /** Counts per table and what else a run reports (JSON). */
 export interface BackupRunDetails {

@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/actor.js';
 import type { BackupRun } from './backup-run.entity.js';
@@ -16,5 +16,17 @@ export class BackupController {
   async list(): Promise<{ status: BackupHealth; runs: BackupRun[] }> {
     const [status, runs] = await Promise.all([this.backups.health(), this.backups.recent()]);
     return { status, runs };
+  }
+
+  /**
+   * Embedded mode: starts a backup into BACKUP_DIR now, through the service's own connection (like the
+   * daily job); 202 at once, the result appears in `GET /backups`. A second call while one runs joins it.
+   */
+  @Roles('admin')
+  @Post()
+  @HttpCode(202)
+  start(): { started: true } {
+    this.backups.startNow();
+    return { started: true };
   }
 }

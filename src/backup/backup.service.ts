@@ -6,12 +6,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { Clock } from '../common/clock.js';
+import { conflict } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { ARCHIVE_PREFIX, ARCHIVE_SUFFIX, type BackupResult, createBackup } from './backup-creator.js';
 import type { BackupKind, BackupRun } from './backup-run.entity.js';
 import { BackupRunRepository } from './backup-run.repository.js';
+import { BackupErrors } from './backup-errors.js';
 import { sqliteHandleOf } from './sqlite-backup.js';
 
 /** `GET /health` → `backup`: no paths, nothing an anonymous caller should not see. */
@@ -81,6 +83,15 @@ export class BackupService implements OnModuleInit {
       const run = await this.backupNow('schedule');
       if (!run.ok) throw new Error(run.error ?? 'backup failed');
     });
+  }
+
+  /** `POST /backups`: starts a backup in the background (embedded mode only). */
+  startNow(): void {
+    if (this.config.database.kind !== 'sqlite') {
+      const { zh, en } = BackupErrors.embeddedOnly();
+      throw conflict('BACKUP_EMBEDDED_ONLY', { zh, en });
+    }
+    void this.backupNow('admin').catch((error: unknown) => this.logger.warn(`backup failed: ${String(error)}`));
   }
 
   /** Takes a backup into BACKUP_DIR now (one at a time: a second call waits for the running one). */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
@@ -10,7 +9,8 @@ import { conflict } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
-import { ARCHIVE_PREFIX, ARCHIVE_SUFFIX, type BackupResult, createBackup } from './backup-creator.js';
+import { ARCHIVE_PREFIX, ARCHIVE_SUFFIX, createBackup } from './backup-creator.js';
+import { backupRunOf } from './backup-run-record.js';
 import type { BackupKind, BackupRun } from './backup-run.entity.js';
 import { BackupRunRepository } from './backup-run.repository.js';
 import { BackupErrors } from './backup-errors.js';
@@ -37,28 +37,6 @@ export const BACKUP_WARNINGS = {
   stale: `最近一次成功的备份已超过 ${STALE_AFTER_HOURS} 小时 · the last successful backup is more than ${STALE_AFTER_HOURS} hours old`,
   keys: '备份未包含个人信息密钥（未设置 BACKUP_PASSPHRASE）：请另行保管 pii.key 和 jwt.secret · backups do not hold the personal-data key (BACKUP_PASSPHRASE is not set): keep pii.key and jwt.secret safe separately',
 };
-
-/** Turns a finished (or failed) backup into its record. */
-export function backupRunOf(kind: BackupKind, startedAt: Date, finishedAt: Date, outcome: { result: BackupResult } | { error: unknown }): BackupRun {
-  if ('result' in outcome) {
-    const { result } = outcome;
-    return {
-      id: randomUUID(),
-      startedAt,
-      finishedAt,
-      kind,
-      ok: true,
-      location: result.path,
-      sizeBytes: result.bytes,
-      encrypted: result.manifest.encrypted,
-      keysIncluded: result.manifest.keysIncluded,
-      error: null,
-      details: { counts: result.manifest.counts, files: result.manifest.entries.filter((e) => e.name.startsWith('files/')).length, durationMs: finishedAt.getTime() - startedAt.getTime(), sha256: result.sha256 },
-    };
-  }
-  const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-  return { id: randomUUID(), startedAt, finishedAt, kind, ok: false, location: null, sizeBytes: null, encrypted: false, keysIncluded: false, error: message.slice(0, 1000), details: { durationMs: finishedAt.getTime() - startedAt.getTime() } };
-}
 
 /**
  * The embedded mode's daily backup (job `backup`, enqueued by the DailyScheduler) through the service's

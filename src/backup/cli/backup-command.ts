@@ -4,14 +4,13 @@ import { loadConfig, type AppConfig } from '../../../config/app-config.js';
 import { dataPaths } from '../../../config/backup-config.js';
 import { createBackup, type BackupResult } from '../backup-creator.js';
 import { BackupErrors } from '../backup-errors.js';
-import { BackupRunRepository } from '../backup-run.repository.js';
-import { backupRunOf } from '../backup.service.js';
+import { backupRunOf, insertRunSqlite } from '../backup-run-record.js';
 import { type CliIo, type Env, formatBytes, passphrase, processIo, t } from './cli-support.js';
 
 /** Records a run in the live database (for GET /health); a failure to record is a warning, never the backup's failure. */
 async function record(sqlitePath: string, io: CliIo, run: ReturnType<typeof backupRunOf>): Promise<void> {
   try {
-    await BackupRunRepository.insertSqlite(sqlitePath, run);
+    await insertRunSqlite(sqlitePath, run);
   } catch (error) {
     io.err(t(`未能记录本次备份（${String(error)}）`, `could not record this run (${String(error)})`));
   }

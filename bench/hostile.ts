@@ -4,6 +4,8 @@
  *   npx tsc -p bench/tsconfig.json && node dist/bench/hostile.js --mode sqlite   # embedded: SQLite file, in-process jobs
  *   npx tsc -p bench/tsconfig.json && node dist/bench/hostile.js --mode mysql    # fresh bench_hostile on MariaDB + Redis
  *   options: [--requests 10000] [--concurrency 8] [--seed 20261204] [--port 3111] [--root /other/built/tree]
+ *            [--dialect mariadb|mysql]: the scheme of DATABASE_URL in mysql mode (default mariadb, as README says
+ *            for a MariaDB server like the one here; `mysql` runs TypeORM's MySQL dialect against it)
  *
  * Starts the built service (`node dist/src/main.js`, production-style, request and sign-in limits off so
  * every request reaches its handler), signs in once per role (admin, secretariat, auditor, a leader), makes
@@ -24,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { seededRandom } from '../src/common/seeded-random.js';
 import { hostileRequest, type HostileContext, type HostileRequest, type HostileRole } from './lib/hostile-requests.js';
 import { cpuSeconds } from './lib/cpu.js';
-import { log, saveResult, sleep } from './lib/env.js';
+import { databaseUrl, log, saveResult, sleep } from './lib/env.js';
 import { dropDatabase, recreateDatabase } from './lib/mysql.js';
 import { type RunningProcess, startService } from './lib/processes.js';
 import { percentile, round, table } from './lib/stats.js';
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'bench_hostile' },
     root: { type: 'string' },
     'deep-only': { type: 'boolean', default: false },
+    dialect: { type: 'string', default: 'mariadb' },
   },
 });
 const mode = args.mode === 'mysql' ? 'mysql' : 'sqlite';
@@ -267,13 +270,17 @@ try {
     port: Number(args.port),
     redis: mode === 'mysql',
     root: args.root,
-    // An empty DATABASE_URL is no URL: the service starts embedded on SQLite in its DATA_DIR.
-    env: { ...limitsOff, ADMIN_PASSWORD, ...(mode === 'sqlite' ? { DATABASE_URL: '' } : {}) },
+    env: {
+      ...limitsOff,
+      ADMIN_PASSWORD,
+      // An empty DATABASE_URL is no URL: the service starts embedded on SQLite in its DATA_DIR.
+      DATABASE_URL: mode === 'sqlite' ? '' : databaseUrl(database).replace(/^mysql:/, `${args.dialect === 'mysql' ? 'mysql' : 'mariadb'}:`),
+    },
   });
   base = service.url;
-  log(`service up in ${mode} mode (pid ${service.pid})`);
+  log(`service up in ${mode} mode${mode === 'mysql' ? ` (${args.dialect === 'mysql' ? 'mysql' : 'mariadb'}:// + Redis)` : ''} (pid ${service.pid})`);
   const context = await setup();
-  log(`signed in as ${[...tokens.keys()].join(', ')}; ${context.caseIds.length} cases, a draft meeting and rule set`);
+  log(`signed in as ${[...tokens.keys()].join(', ')}; ${context.caseIds.length} cases, ${context.meetingIds.length} draft meetings, a draft rule set`);
 
   const all: Outcome[] = [];
   let hostileCpu = NaN;
@@ -342,8 +349,13 @@ try {
   }
   console.log(`\n5xx: ${failures.length}`);
   for (const f of failures.slice(0, 20)) console.log(`  ${f.status} ${f.code ?? ''} ${f.label} ${f.path ?? ''}`);
+  if (failures.length) {
+    const errors = service.output().split('\n').filter((line) => line.includes('"level":"error"'));
+    console.log(`\nthe service's last error lines:\n${[...new Set(errors.map((l) => l.replace(/"time":"[^"]*",|"correlationId":"[^"]*"/g, '')))].slice(-5).join('\n')}`);
+  }
   const file = saveResult(`hostile-${mode}`, {
     mode,
+    dialect: mode === 'mysql' ? args.dialect : undefined,
     seed: Number(args.seed),
     requests: all.length,
     hostile: { requests: total, concurrency, seconds: round(hostileSeconds, 1), serverCpuSeconds: round(hostileCpu, 2) },

@@ -9,7 +9,7 @@ export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 /** Server URL without a database; bench databases are always named bench_*. */
 export const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const ADMIN_PASSWORD = 'bench-admin-2026';
+export const ADMIN_PASSWORD = 'bench-guanli-2026';
 
 export function databaseUrl(database: string): string {
   if (!/^bench_[a-z0-9_]+$/.test(database)) throw new Error(`bench databases must be named bench_*, got "${database}"`);

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { OptionalNotNull } from '../../common/http/optional-not-null.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../config/password-policy.js';
-import { ROLES, type Role } from '../user.entity.js';
+import { ROLES, type Role } from '../../domain/actor.js';
 
-/** Optional, but when present not null (`{"active": null}` is an error, not "no change"). */
-const PresentNotNull = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class LoginDto {
   @ApiProperty({ example: 'secretary' })
@@ -65,24 +64,24 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'A new password ends every session of the user.' })
-  @PresentNotNull()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 200)
   password?: string;
 
   @ApiPropertyOptional({ enum: ROLES, description: 'A new role ends every session of the user.' })
-  @PresentNotNull()
+  @OptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @PresentNotNull()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 50)
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'false disables the account and ends every session at once.' })
-  @PresentNotNull()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

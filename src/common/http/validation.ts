@@ -18,6 +18,7 @@ const bound = (english = ''): string => /(-?\d+(\.\d+)?)/.exec(english)?.[1] ?? 
 const ZH: Record<string, (field: string, error: ValidationError) => string> = {
   whitelistValidation: (f) => `不允许的字段“${f}”`,
   isNotEmpty: (f) => `“${f}”不能为空`,
+  notNull: (f) => `“${f}”不能为 null（不修改时请省略该字段）`,
   isDefined: (f) => `缺少字段“${f}”`,
   isString: (f) => `“${f}”应为文字`,
   isBoolean: (f) => `“${f}”应为 true 或 false`,

@@ -79,7 +79,10 @@ export class ResourceBookings {
       .andWhere('b.startAt < :end AND b.endAt > :start', { start: span.startAt, end: span.endAt })
       .orderBy(`b.${r}`, 'ASC')
       .addOrderBy('b.startAt', 'ASC');
-    if (!isSqlite(em)) qb.setLock('pessimistic_read');
+    // A locking read of the latest committed rows. FOR UPDATE rather than a shared lock: TypeORM writes the
+    // shared one as MySQL 8's `FOR SHARE` when it takes a MariaDB server for MySQL (a `mysql://` URL), and
+    // MariaDB refuses that syntax. The resources' rows are locked already, so exclusivity costs nothing here.
+    if (!isSqlite(em)) qb.setLock('pessimistic_write');
     const rows = (await qb.getMany()) as Record<string, unknown>[];
     return rows.map((row) => ({ resourceId: row[r] as string, meetingId: row.meetingId as string, startAt: row.startAt as Date, endAt: row.endAt as Date }));
   }

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
-import { type CaseStatus, type Category, caseCode } from '../src/cases/case.types.js';
+import { type CaseStatus, type Category, caseCode } from '../src/domain/case-vocabulary.js';
 import { PiiCipher } from '../src/common/pii/pii-cipher.js';
 import { seededRandom } from '../src/common/seeded-random.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
-import { type CaseStatus, type Category, type Grade, caseCode } from '../src/cases/case.types.js';
+import { type CaseStatus, type Category, type Grade, caseCode } from '../src/domain/case-vocabulary.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { databaseUrl, log } from './lib/env.js';
 import {

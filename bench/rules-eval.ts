@@ -20,7 +20,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Category } from '../src/cases/case.types.js';
+import type { Category } from '../src/domain/case-vocabulary.js';
 import { CompiledRuleSet } from '../src/rules/compiled-rule-set.js';
 import { loadDefaultRuleSet } from '../src/rules/default-rule-set.js';
 import type { CaseFacts, Evaluation } from '../src/rules/evaluation.types.js';

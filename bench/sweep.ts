@@ -17,7 +17,7 @@
 import { parseArgs } from 'node:util';
 import type mysql from 'mysql2/promise';
 import { DeadlineSweepService } from '../src/cases/deadline-sweep.service.js';
-import { OPEN_STATUSES } from '../src/cases/case.types.js';
+import { OPEN_STATUSES } from '../src/domain/case-vocabulary.js';
 import { log, saveResult, sleep } from './lib/env.js';
 import { type Conn, databaseConnection, scalar, suppressDailySweep } from './lib/mysql.js';
 import { login, type RunningProcess, startService } from './lib/processes.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { PiiCipher } from '../src/common/pii/pii-cipher.js';
+import { parseMasterKey } from '../src/domain/secret-keys.js';
 import { type BackupConfig, loadBackupConfig, loadPreviousPiiKeys } from './backup-config.js';
 import { passwordProblem } from './password-policy.js';
 
@@ -143,7 +143,7 @@ function demoData(env: Env, embedded: boolean): boolean {
 
 function piiKey(text: string): Buffer {
   try {
-    return PiiCipher.parseKey(text);
+    return parseMasterKey(text);
   } catch {
     throw new ConfigError('PII_KEY', 'must be 32 bytes given as 64 hex characters or base64');
   }

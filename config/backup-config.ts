@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { PiiCipher } from '../src/common/pii/pii-cipher.js';
+import { parseMasterKey, parseMasterKeyList } from '../src/domain/secret-keys.js';
 // Used at call time only (app-config imports this module too).
 import { ConfigError } from './app-config.js';
 
@@ -79,7 +79,7 @@ export function loadPreviousPiiKeys(env: Env = process.env): Buffer[] {
   const file = join(dataDir, KEY_FILES.piiPrevious);
   const text = raw ?? (embedded && str(env, 'PII_KEY') === undefined && existsSync(file) ? readFileSync(file, 'utf8') : '');
   try {
-    return PiiCipher.parseKeyList(text);
+    return parseMasterKeyList(text);
   } catch {
     throw new ConfigError(raw !== undefined ? 'PII_KEY_PREVIOUS' : file, 'must list keys of 32 bytes, each as 64 hex characters or base64');
   }
@@ -97,8 +97,8 @@ export function loadEnvKeys(env: Env = process.env): EnvKeys {
   const previous = str(env, 'PII_KEY_PREVIOUS');
   try {
     return {
-      piiKey: pii === undefined ? null : PiiCipher.parseKey(pii),
-      piiPreviousKeys: previous === undefined ? [] : PiiCipher.parseKeyList(previous),
+      piiKey: pii === undefined ? null : parseMasterKey(pii),
+      piiPreviousKeys: previous === undefined ? [] : parseMasterKeyList(previous),
       jwtSecret: str(env, 'JWT_SECRET') !== undefined,
     };
   } catch {

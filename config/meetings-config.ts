@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { MeetingType } from '../src/cases/case.types.js';
-import { LEADER_RANKS, type LeaderRank } from '../src/directory/leader.entity.js';
+import type { MeetingType } from '../src/domain/case-vocabulary.js';
+import { LEADER_RANKS, type LeaderRank } from '../src/domain/leader-ranks.js';
 import { projectPath } from './paths.js';
 
 /** Meeting planning settings shipped in `config/meetings.json` (admins edit the file; no code change). */

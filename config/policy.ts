@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
-import type { DeadlinePolicy } from '../src/cases/deadlines.js';
-import type { CalendarOverrides } from '../src/common/time/working-calendar.js';
+import type { DeadlinePolicy } from '../src/domain/office-policy.js';
+import type { CalendarOverrides } from '../src/domain/office-policy.js';
 import { projectPath } from './paths.js';
 
 /**

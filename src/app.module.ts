@@ -5,7 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { AuditModule } from './common/audit/audit.module.js';
-import type { Clock } from './common/clock.js';
+import type { Clock } from './domain/clock.js';
 import { CoreModule } from './common/core.module.js';
 import { PiiModule } from './common/pii/pii.module.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createSecretKey, randomBytes, scryptSync } from 'node:crypto';
 import { bearer } from './support/factories.js';
 import { AUTH_CLOCK } from '../src/auth/auth-clock.js';
-import { FakeClock } from '../src/common/clock.js';
+import { FakeClock } from './support/fake-clock.js';
 import { createTestApp, PASSWORD, type TestApp, TEST_MODE } from './support/test-app.js';
 
 /**

@@ -6,8 +6,8 @@ import { backupCommand } from '../src/backup/cli/backup-command.js';
 import type { CliIo } from '../src/backup/cli/cli-support.js';
 import { restoreCommand } from '../src/backup/cli/restore-command.js';
 import { BACKUP_WARNINGS, BackupService } from '../src/backup/backup.service.js';
-import { caseCode } from '../src/cases/case.types.js';
-import { FakeClock } from '../src/common/clock.js';
+import { caseCode } from '../src/domain/case-vocabulary.js';
+import { FakeClock } from './support/fake-clock.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
 import { createTestApp, TEST_MODE, type TestApp } from './support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Category, Channel } from '../../src/cases/case.types.js';
+import type { Category, Channel } from '../../src/domain/case-vocabulary.js';
 import type { CreateCaseDto } from '../../src/cases/dto/create-case.dto.js';
 import { seededRandom } from '../../src/common/seeded-random.js';
 

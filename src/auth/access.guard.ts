@@ -1,11 +1,12 @@
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { type Actor, IS_PUBLIC, ROLES_KEY } from './actor.js';
+import { IS_PUBLIC, ROLES_KEY } from './actor.js';
+import { type Actor } from '../domain/actor.js';
 import { AuthErrors } from './auth.errors.js';
 import { RequestRateLimiter } from './request-rate-limiter.js';
 import { SessionService } from './sessions/session.service.js';
-import { ROLES, type Role } from './user.entity.js';
+import { ROLES, type Role } from '../domain/actor.js';
 
 const NO_RATE_LIMIT = 'auth:no-rate-limit';
 

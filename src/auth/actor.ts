@@ -1,20 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role } from './user.entity.js';
-
-/** Who is acting: the signed-in user as carried by the access token. */
-export interface Actor {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  leaderId: string | null;
-  /** The signed-in session the request came with (absent for the system and seeding). */
-  sessionId?: string;
-}
-
-/** The system itself (jobs, sweeps), for timeline events. */
-export const SYSTEM_ACTOR: Actor = { id: 'system', username: 'system', displayName: '系统', role: 'admin', leaderId: null };
+import type { Actor, Role } from '../domain/actor.js';
 
 export const IS_PUBLIC = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
@@ -30,8 +16,3 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
   if (!req.actor) throw new Error('CurrentActor used on a public route');
   return req.actor;
 });
-
-/** Secretariat and admin see petitioners' personal data in clear; everyone else sees it masked. */
-export function seesPersonalData(actor: Actor): boolean {
-  return actor.role === 'admin' || actor.role === 'secretariat';
-}

@@ -4,7 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../config/app-config.js';
-import { type Clock, SystemClock } from '../common/clock.js';
+import { type Clock, SystemClock } from '../domain/clock.js';
 import { CounterStore, MemoryCounterStore } from '../common/rate-limit/counter-store.js';
 import { RedisCounterStore } from '../common/rate-limit/redis-counter-store.js';
 import { AppLogger } from '../common/logging/app-logger.js';

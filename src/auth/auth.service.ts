@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../common/audit/audit.repository.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { passwordProblem } from '../../config/password-policy.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../domain/actor.js';
 import { AuthErrors } from './auth.errors.js';
 import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, needsRehash, verifyPassword } from './password.js';

@@ -1,4 +1,5 @@
-import type { Role, User } from './user.entity.js';
+import type { User } from './user.entity.js';
+import type { Role } from '../domain/actor.js';
 
 /** A user as the API shows it (never the hash or the token version). */
 export interface UserView {

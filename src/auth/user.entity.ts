@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
+import type { Role } from '../domain/actor.js';
 
-export const ROLES = ['admin', 'secretariat', 'leader', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
 
 @Entity('users')
 export class User {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../common/audit/audit.repository.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { passwordProblem } from '../../config/password-policy.js';
-import { type Actor, SYSTEM_ACTOR } from './actor.js';
+import { type Actor, SYSTEM_ACTOR } from '../domain/actor.js';
 import { AuthErrors } from './auth.errors.js';
 import type { CreateUserDto, UpdateUserDto } from './dto/auth.dto.js';
 import { hashPassword } from './password.js';

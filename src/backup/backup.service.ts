@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { conflict } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { JOB_NAMES } from '../jobs/job-names.js';

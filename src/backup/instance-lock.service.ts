@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { PiiCipher } from '../common/pii/pii-cipher.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { InstanceLock } from './instance-lock.js';

@@ -1,4 +1,4 @@
-import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../cases/case.types.js';
+import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
 import type { BriefLocale } from './labels.js';
 
 /**

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Public, Roles } from '../auth/actor.js';
+import { CurrentActor, Public, Roles } from '../auth/actor.js';
+import { type Actor } from '../domain/actor.js';
 import { forbidden } from '../common/errors.js';
 import { MeetingAccess } from '../meetings/meeting-access.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../domain/actor.js';
 import { badRequest, notFound } from '../common/errors.js';
 import { MeetingAccess } from '../meetings/meeting-access.js';
 import { MeetingsService } from '../meetings/meetings.service.js';

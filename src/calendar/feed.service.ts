@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { notFound } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';

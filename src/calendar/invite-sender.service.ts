@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { Mailer } from '../common/mail/mailer.js';
 import { redactPii } from '../common/pii/masking.js';
 import { JOB_NAMES } from '../jobs/job-names.js';

@@ -1,4 +1,4 @@
-import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../cases/case.types.js';
+import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
 
 /** Everything an invite needs about a meeting, already resolved from the database. */
 export interface InviteMeeting {

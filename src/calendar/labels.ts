@@ -1,5 +1,5 @@
-import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../cases/case.types.js';
-import { EN, ZH } from '../common/labels.js';
+import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
+import { EN, ZH } from '../domain/labels.js';
 
 /** Language of an invite's description and brief; Chinese is the default. */
 export type BriefLocale = 'zh' | 'en';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
-import { Clock } from '../common/clock.js';
+import type { Actor } from '../domain/actor.js';
+import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { CaseErrors } from './case.errors.js';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
-import type { CaseStatus } from './case.types.js';
+import type { CaseStatus } from '../domain/case-vocabulary.js';
 
 /**
  * One append-only timeline event of a case (全程留痕): who, when, what, from which status to which, why.

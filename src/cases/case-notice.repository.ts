@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, LessThanOrEqual, type Repository } from 'typeorm';
 import { CaseNotice, type NoticeKind } from './case-notice.entity.js';
 import { PetitionCase } from './case.entity.js';
-import type { CaseStatus } from './case.types.js';
+import type { CaseStatus } from '../domain/case-vocabulary.js';
 
 export interface PendingNotice {
   id: string;

@@ -1,12 +1,12 @@
-import type { Actor } from '../auth/actor.js';
-import { seesPersonalData } from '../auth/actor.js';
+import type { Actor } from '../domain/actor.js';
+import { seesPersonalData } from '../domain/actor.js';
 import type { PiiCipher } from '../common/pii/pii-cipher.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../common/pii/masking.js';
 import type { Evaluation } from '../rules/evaluation.types.js';
 import type { DeadlineCalculator } from './deadlines.js';
 import type { CaseEvent } from './case-event.entity.js';
 import type { PetitionCase } from './case.entity.js';
-import { OPEN_STATUSES, type CaseStatus, type Category, type Channel, type Feedback, type Grade, type MeetingType, type Route } from './case.types.js';
+import { OPEN_STATUSES, type CaseStatus, type Category, type Channel, type Feedback, type Grade, type MeetingType, type Route } from '../domain/case-vocabulary.js';
 
 export interface PetitionerView {
   name: string;

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
-import type { CaseStatus, Category, Channel, Feedback, Grade, HandlingMode, MeetingType } from './case.types.js';
+import type { CaseStatus, Category, Channel, Feedback, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
 import type { Evaluation } from '../rules/evaluation.types.js';
 
 /**

@@ -6,7 +6,7 @@ import { asRow } from '../database/rows.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CaseNotice } from './case-notice.entity.js';
 import { PetitionCase } from './case.entity.js';
-import { OPEN_STATUSES, type CaseStatus, type Category, type Grade } from './case.types.js';
+import { OPEN_STATUSES, type CaseStatus, type Category, type Grade } from '../domain/case-vocabulary.js';
 import type { CaseSort } from './dto/list-cases.query.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/actor.js';
+import { type Actor } from '../domain/actor.js';
 import type { Page } from '../common/http/pagination.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { CaseView, TimelineEventView } from './case-view.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor.js';
-import { Clock } from '../common/clock.js';
+import type { Actor } from '../domain/actor.js';
+import { Clock } from '../domain/clock.js';
 import type { Page } from '../common/http/pagination.js';
 import { PiiCipher } from '../common/pii/pii-cipher.js';
 import { CaseActionsService } from './case-actions.service.js';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/actor.js';
+import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { ConversionsService, type ConversionView } from './conversions.service.js';
 import { CreateConversionDto, ListConversionsQuery } from './dto/conversion.dto.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { Policy } from '../../config/policy.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { POLICY } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JOB_NAMES } from '../jobs/job-names.js';

@@ -1,6 +1,7 @@
 import { DomainError } from '../common/errors.js';
 import { WorkingCalendar } from '../common/time/working-calendar.js';
-import { DeadlineCalculator, type DeadlinePolicy } from './deadlines.js';
+import { DeadlineCalculator } from './deadlines.js';
+import { type DeadlinePolicy } from '../domain/office-policy.js';
 
 const policy: DeadlinePolicy = {
   acceptDays: 15,

@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { badRequest } from '../common/errors.js';
 import type { WorkingCalendar } from '../common/time/working-calendar.js';
 import { daysBetween, localTime } from '../common/time/zoned-time.js';
+import type { DeadlinePolicy } from '../domain/office-policy.js';
 
 /** Bound on the memo of deadline instants per last day (a few years of days). */
 const MAX_MEMO_DAYS = 4_000;
@@ -18,17 +19,6 @@ const MAX_MEMO_DAYS = 4_000;
  *   make-up workday) it moves to the next working day;
  * - the deadline instant is the end of that local day (23:59:59.999 in `timeZone`), as UTC.
  */
-export interface DeadlinePolicy {
-  acceptDays: number;
-  handleDays: number;
-  supervisedReplyMonths: number;
-  extensionMaxDays: number;
-  resupervisionDays: number;
-  reviewRequestDays: number;
-  dueSoonDays: number;
-  timeZone: string;
-}
-
 export class DeadlineCalculator {
   /** Last day (`YYYY-MM-DD`) → end of the first working day from it: the calendar and zone never change. */
   private readonly endOfWorkingDayMemo = new Map<string, Date>();

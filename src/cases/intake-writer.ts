@@ -4,7 +4,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CaseEvent } from './case-event.entity.js';
 import type { PetitionCase } from './case.entity.js';
 import { CaseRepository } from './case.repository.js';
-import { caseCode } from './case.types.js';
+import { caseCode } from '../domain/case-vocabulary.js';
 import type { IdempotencyKey } from './idempotency-key.entity.js';
 
 /** One registration ready to be stored: everything but its code, which the writer assigns. */

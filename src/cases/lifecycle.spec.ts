@@ -1,7 +1,7 @@
 import { loadPolicy } from '../../config/policy.js';
 import { DomainError } from '../common/errors.js';
 import { WorkingCalendar } from '../common/time/working-calendar.js';
-import { CASE_STATUSES, type CaseStatus } from './case.types.js';
+import { CASE_STATUSES, type CaseStatus } from '../domain/case-vocabulary.js';
 import { DeadlineCalculator } from './deadlines.js';
 import {
   ACTION_LABELS_ZH,

@@ -1,9 +1,9 @@
 import { badRequest, conflict } from '../common/errors.js';
-import { ZH } from '../common/labels.js';
+import { ZH } from '../domain/labels.js';
 import { ECHO_SHAPES, echoable } from '../common/pii/safe-echo.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { PetitionCase } from './case.entity.js';
-import { FEEDBACK_VALUES, type CaseStatus, type Feedback, type HandlingMode } from './case.types.js';
+import { FEEDBACK_VALUES, type CaseStatus, type Feedback, type HandlingMode } from '../domain/case-vocabulary.js';
 import type { DeadlineCalculator } from './deadlines.js';
 
 /**

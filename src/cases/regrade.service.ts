@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
-import { Clock } from '../common/clock.js';
+import { SYSTEM_ACTOR } from '../domain/actor.js';
+import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';

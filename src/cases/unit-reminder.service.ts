@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Policy } from '../../config/policy.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { Mailer } from '../common/mail/mailer.js';
 import { redactPii } from '../common/pii/masking.js';
 import { POLICY } from '../common/tokens.js';

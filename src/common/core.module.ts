@@ -3,7 +3,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { loadPolicy, type Policy } from '../../config/policy.js';
 import { DeadlineCalculator } from '../cases/deadlines.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { Clock, SystemClock } from './clock.js';
+import { Clock, SystemClock } from '../domain/clock.js';
 import { Mailer } from './mail/mailer.js';
 import { PiiCipher } from './pii/pii-cipher.js';
 import { WorkingCalendar } from './time/working-calendar.js';

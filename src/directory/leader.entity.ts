@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { UUID_LENGTH } from '../database/columns.js';
+import type { LeaderRank } from '../domain/leader-ranks.js';
 
-export const LEADER_RANKS = ['director', 'deputy-director', 'secretary-general', 'committee-head'] as const;
-export type LeaderRank = (typeof LEADER_RANKS)[number];
 
 /** A standing-committee leader who chairs meetings and takes personal charge of cases (包案). */
 @Entity('leaders')

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DateTime } from 'luxon';
 import type { Policy } from '../../config/policy.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { APP_CONFIG, POLICY } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JOB_NAMES } from './job-names.js';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { JobRegistry } from './job-registry.js';
 import { OutboxRepository } from './outbox.repository.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { JobDispatcher } from './job-dispatcher.js';
 import { JobRegistry } from './job-registry.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/user.entity.js';
+import type { Role } from '../domain/actor.js';
 import { forbidden } from '../common/errors.js';
 import type { MeetingStatus } from './meeting.entity.js';
 import type { MeetingAggregate, MeetingFilter } from './meetings.repository.js';

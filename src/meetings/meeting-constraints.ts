@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { MeetingType } from '../cases/case.types.js';
-import type { LeaderRank } from '../directory/leader.entity.js';
+import type { MeetingType } from '../domain/case-vocabulary.js';
+import type { LeaderRank } from '../domain/leader-ranks.js';
 
 export interface Violation {
   code: string;

@@ -3,7 +3,7 @@ import type { MeetingsConfig } from '../../config/meetings-config.js';
 import type { Policy } from '../../config/policy.js';
 import type { PetitionCase } from '../cases/case.entity.js';
 import { CaseRepository } from '../cases/case.repository.js';
-import type { MeetingType } from '../cases/case.types.js';
+import type { MeetingType } from '../domain/case-vocabulary.js';
 import { POLICY } from '../common/tokens.js';
 import { WorkingCalendar } from '../common/time/working-calendar.js';
 import { DirectoryService } from '../directory/directory.service.js';

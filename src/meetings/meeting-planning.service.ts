@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
-import type { Actor } from '../auth/actor.js';
-import { MEETING_TYPES, type MeetingType } from '../cases/case.types.js';
-import { Clock } from '../common/clock.js';
+import type { Actor } from '../domain/actor.js';
+import { MEETING_TYPES, type MeetingType } from '../domain/case-vocabulary.js';
+import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import { AttendeeFactory } from './attendee-factory.js';

@@ -1,4 +1,4 @@
-import type { MeetingType } from '../cases/case.types.js';
+import type { MeetingType } from '../domain/case-vocabulary.js';
 import type { AttendeeKind } from './meeting-attendee.entity.js';
 import type { MeetingStatus } from './meeting.entity.js';
 import type { MeetingAggregate } from './meetings.repository.js';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
-import type { MeetingType } from '../cases/case.types.js';
+import type { MeetingType } from '../domain/case-vocabulary.js';
 
 export const MEETING_STATUSES = ['draft', 'confirmed', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/actor.js';
+import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { CancelMeetingDto, CreateMeetingDto, ListMeetingsQuery, OutcomeDto, PlanMeetingsDto, UpdateMeetingDto } from './dto/meeting.dto.js';
 import { MeetingPlanningService, type PlanView } from './meeting-planning.service.js';

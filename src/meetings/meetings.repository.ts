@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, LessThan, MoreThan, Not, type Repository } from 'typeorm';
-import type { MeetingType } from '../cases/case.types.js';
+import type { MeetingType } from '../domain/case-vocabulary.js';
 import { asRow, asRows } from '../database/rows.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../domain/actor.js';
 import { CaseActionsService } from '../cases/case-actions.service.js';
 import { CaseErrors } from '../cases/case.errors.js';
 import type { PetitionCase } from '../cases/case.entity.js';
 import { CaseRepository } from '../cases/case.repository.js';
-import { OPEN_STATUSES } from '../cases/case.types.js';
-import { Clock } from '../common/clock.js';
+import { OPEN_STATUSES } from '../domain/case-vocabulary.js';
+import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { DirectoryErrors } from '../directory/directory.errors.js';
@@ -27,7 +27,7 @@ import type { Meeting } from './meeting.entity.js';
 import { toMeetingView, type MeetingView } from './meeting-view.js';
 import { MeetingsRepository, type MeetingAggregate } from './meetings.repository.js';
 import { MEETINGS_CONFIG } from './tokens.js';
-import { ZH } from '../common/labels.js';
+import { ZH } from '../domain/labels.js';
 
 /** Meetings from proposal to outcome: every change re-checks the hard constraints; confirmation is atomic. */
 @Injectable()

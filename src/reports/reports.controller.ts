@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestj
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
-import { CATEGORIES, type Category } from '../cases/case.types.js';
+import { CurrentActor, Roles } from '../auth/actor.js';
+import { type Actor } from '../domain/actor.js';
+import { CATEGORIES, type Category } from '../domain/case-vocabulary.js';
 import { ListCasesQuery, toLedgerFilter } from '../cases/dto/list-cases.query.js';
 import { LedgerExportService } from './ledger-export.service.js';
 import { type Hotspot, ReportsService, type Summary } from './reports.service.js';

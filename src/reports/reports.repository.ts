@@ -4,7 +4,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CaseConversion } from '../cases/case-conversion.entity.js';
 import { CaseEvent } from '../cases/case-event.entity.js';
 import { PetitionCase } from '../cases/case.entity.js';
-import { OPEN_STATUSES } from '../cases/case.types.js';
+import { OPEN_STATUSES } from '../domain/case-vocabulary.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 
 export interface Window {

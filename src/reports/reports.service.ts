@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Policy } from '../../config/policy.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { badRequest } from '../common/errors.js';
 import { maskName, redactPii } from '../common/pii/masking.js';
 import { POLICY } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { label, ZH } from '../common/labels.js';
+import { label, ZH } from '../domain/labels.js';
 import { type ClusterRow, ReportsRepository, type Window } from './reports.repository.js';
 
 const ratio = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 10_000) / 10_000);

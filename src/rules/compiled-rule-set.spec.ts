@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { projectPath } from '../../config/paths.js';
-import { CATEGORIES, CHANNELS } from '../cases/case.types.js';
+import { CATEGORIES, CHANNELS } from '../domain/case-vocabulary.js';
 import { buildCaseFacts, RULES_CORPUS } from '../../test/fixtures/rules-corpus.js';
 import { CompiledRuleSet } from './compiled-rule-set.js';
 import { loadDefaultRuleSet } from './default-rule-set.js';

@@ -4,7 +4,7 @@
  * Folding is deterministic: events are applied in canonical order (priority desc, then the
  * rule's position in the set), whatever order the engine finished them in.
  */
-import { GRADES, HANDLING_MODES, MEETING_TYPES, type Grade, type Route } from '../cases/case.types.js';
+import { GRADES, HANDLING_MODES, MEETING_TYPES, type Grade, type Route } from '../domain/case-vocabulary.js';
 import { badRequest, type DomainError } from '../common/errors.js';
 import type { CaseFacts, ConditionExplanation, DeadlinePolicyOverride, Evaluation, FiredRule } from './evaluation.types.js';
 import {

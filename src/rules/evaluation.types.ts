@@ -1,4 +1,4 @@
-import type { Category, Channel, Grade, MeetingType, Route } from '../cases/case.types.js';
+import type { Category, Channel, Grade, MeetingType, Route } from '../domain/case-vocabulary.js';
 
 /**
  * The facts a rule set sees for one case: the case fields from intake plus the

@@ -3,7 +3,7 @@
  * value types, events, grades, units, categories, and the order of runtime-fact readers.
  * Every problem is reported (not just the first) with a path such as `rules[3].conditions.all[1].fact`.
  */
-import { CATEGORIES, CHANNELS, GRADES, HANDLING_MODES, MEETING_TYPES } from '../cases/case.types.js';
+import { CATEGORIES, CHANNELS, GRADES, HANDLING_MODES, MEETING_TYPES } from '../domain/case-vocabulary.js';
 import { redactPii } from '../common/pii/masking.js';
 import { isFactReference } from './evaluation-accumulator.js';
 import { CUSTOM_OPERATORS, ENGINE_BUILTIN_OPERATORS, type RuleOperatorDefinition } from './operators.js';

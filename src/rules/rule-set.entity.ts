@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
-import type { Grade } from '../cases/case.types.js';
+import type { Grade } from '../domain/case-vocabulary.js';
 import type { RuleDefinition } from './rule-set.types.js';
 
 export const RULE_SET_STATUSES = ['draft', 'published', 'archived'] as const;

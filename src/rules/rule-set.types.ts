@@ -3,7 +3,7 @@
  * A rule set is plain JSON: json-rules-engine rules plus the grade precedence.
  * See docs/rules.md for the event vocabulary and the runtime facts.
  */
-import type { Grade, HandlingMode, MeetingType } from '../cases/case.types.js';
+import type { Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
 import type { CaseFacts, DeadlinePolicyOverride } from './evaluation.types.js';
 
 /** A reference to a fact's value, resolved when the rule fires (`{ "fact": "routeUnits" }`). */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor.js';
-import type { Grade } from '../cases/case.types.js';
+import type { Actor } from '../domain/actor.js';
+import type { Grade } from '../domain/case-vocabulary.js';
 import { AuditRepository } from '../common/audit/audit.repository.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';

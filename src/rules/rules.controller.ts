@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/actor.js';
+import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { CreateRuleSetDto, RuleSetBodyDto, SimulateDto } from './dto/rule-set.dto.js';
 import { RuleSetsService, type RuleSetView, toRuleSetView } from './rule-sets.service.js';

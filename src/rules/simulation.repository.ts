@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { FactSource } from '../cases/case-facts.js';
 import { PetitionCase } from '../cases/case.entity.js';
-import type { CaseStatus, Category, Channel } from '../cases/case.types.js';
+import type { CaseStatus, Category, Channel } from '../domain/case-vocabulary.js';
 
 export interface SimulationFilter {
   statuses?: CaseStatus[];

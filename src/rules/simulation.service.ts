@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../domain/clock.js';
 import { storedCaseFacts } from '../cases/case-facts.js';
 import type { Evaluation } from './evaluation.types.js';
 import type { RuleSet } from './rule-set.entity.js';

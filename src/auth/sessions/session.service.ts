@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../../config/app-config.js';
-import { Clock } from '../../common/clock.js';
+import { Clock } from '../../domain/clock.js';
 import { APP_CONFIG } from '../../common/tokens.js';
 import { AUTH_CLOCK } from '../auth-clock.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';

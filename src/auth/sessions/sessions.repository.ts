@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, type Repository } from 'typeorm';
 import { asRow } from '../../database/rows.js';
-import type { Role } from '../user.entity.js';
+import type { Role } from '../../domain/actor.js';
 import { AuthSession } from './auth-session.entity.js';
 
 /** What a request needs to know of its user and session, read in one statement. */

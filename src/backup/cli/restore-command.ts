@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../../config/app-config.js';
 import { dataPaths, loadBackupConfig, loadEnvKeys } from '../../../config/backup-config.js';
-import { caseCode } from '../../cases/case.types.js';
+import { caseCode } from '../../domain/case-vocabulary.js';
 import { applyPendingMigrations } from '../../database/migrate.js';
 import { readArchiveHeader } from '../archive/backup-archive.js';
 import { BackupErrors } from '../backup-errors.js';

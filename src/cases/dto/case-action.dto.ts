@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OptionalNotNull } from '../../common/http/optional-not-null.js';
-import { FEEDBACK_VALUES, type Feedback } from '../case.types.js';
+import { FEEDBACK_VALUES, type Feedback } from '../../domain/case-vocabulary.js';
 import { CASE_ACTIONS, type CaseAction } from '../lifecycle.js';
 
 /** The body of `POST /cases/:id/actions`; which fields are needed depends on the action. */

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OptionalNotNull } from '../../common/http/optional-not-null.js';
-import { CATEGORIES, CHANNELS, type Category, type Channel } from '../case.types.js';
+import { CATEGORIES, CHANNELS, type Category, type Channel } from '../../domain/case-vocabulary.js';
 
 /** Text fields are trimmed before validation, so "   " counts as empty. */
 const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import type { LedgerFilter } from '../case.repository.js';
-import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../case.types.js';
+import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../../domain/case-vocabulary.js';
 
 export const CASE_SORTS = ['dueAt', '-dueAt', 'receivedAt', '-receivedAt', 'code', '-code'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];

@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import { map, type Observable } from 'rxjs';
-import { type Actor, seesPersonalData } from '../../auth/actor.js';
+import { type Actor, seesPersonalData } from '../../domain/actor.js';
 import { redactFreeText } from './free-text.js';
 
 /**

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { parseMasterKey, parseMasterKeyList } from '../../domain/secret-keys.js';
 
 /**
  * Field-level protection of petitioners' ID numbers and phones (PIPL sensitive data).
@@ -101,24 +102,12 @@ export class PiiCipher {
 
   /** Parse a master key given as 64 hex characters or as base64 of 32 bytes. */
   static parseKey(text: string): Buffer {
-    const trimmed = text.trim();
-    if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
-    if (trimmed.length > 0 && BASE64.test(trimmed)) {
-      const bytes = Buffer.from(trimmed, 'base64');
-      if (bytes.length === KEY_BYTES) return bytes;
-    }
-    throw new Error('PII master key must be 64 hexadecimal characters or the base64 encoding of 32 bytes');
+    return parseMasterKey(text);
   }
 
   /** Parse a list of master keys separated by commas, spaces or new lines (blank lines and `#` comments ignored). */
   static parseKeyList(text: string): Buffer[] {
-    return text
-      .split(/\r?\n/)
-      .map((line) => line.replace(/#.*$/, ''))
-      .join(',')
-      .split(/[\s,]+/)
-      .filter((part) => part !== '')
-      .map((part) => PiiCipher.parseKey(part));
+    return parseMasterKeyList(text);
   }
 
   /** Id of the key new tokens are written with. */

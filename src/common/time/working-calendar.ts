@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
+import type { CalendarOverrides } from '../../domain/office-policy.js';
 
 /**
  * Chinese working days: statutory holidays off, make-up working days (调休) on, weekends off.
@@ -20,15 +21,6 @@ import { DateTime } from 'luxon';
  * once its schedule has been entered by hand. Use `hasDataForYear` to warn before planning
  * into a year nobody has published data for.
  */
-
-export interface CalendarOverrides {
-  /** Dates that are days off, whatever the package says. */
-  holidays: readonly string[];
-  /** Dates that are working days (e.g. make-up days), whatever the package says. */
-  workdays: readonly string[];
-  /** Years whose schedule the overrides fully describe. */
-  coveredYears?: readonly number[];
-}
 
 /** Date → "English name,中文名,index" for statutory days off and make-up workdays. */
 interface ChineseDaysTable {

@@ -17,9 +17,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CATEGORIES } from '../../cases/case.types.js';
+import { CATEGORIES } from '../../domain/case-vocabulary.js';
 import { OptionalNotNull } from '../../common/http/optional-not-null.js';
-import { LEADER_RANKS, type LeaderRank } from '../leader.entity.js';
+import { LEADER_RANKS, type LeaderRank } from '../../domain/leader-ranks.js';
 import { UNIT_KINDS, type UnitKind } from '../unit.entity.js';
 
 export class CreateUnitDto {

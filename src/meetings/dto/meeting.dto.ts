@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MEETING_TYPES, type MeetingType } from '../../cases/case.types.js';
+import { MEETING_TYPES, type MeetingType } from '../../domain/case-vocabulary.js';
 import { OptionalNotNull } from '../../common/http/optional-not-null.js';
 
 const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

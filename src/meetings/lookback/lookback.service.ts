@@ -5,7 +5,7 @@ import type { MeetingsConfig } from '../../../config/meetings-config.js';
 import type { Policy } from '../../../config/policy.js';
 import type { CaseNotice } from '../../cases/case-notice.entity.js';
 import { CaseRepository } from '../../cases/case.repository.js';
-import { Clock } from '../../common/clock.js';
+import { Clock } from '../../domain/clock.js';
 import { badRequest, notFound } from '../../common/errors.js';
 import { POLICY } from '../../common/tokens.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';

@@ -1,4 +1,4 @@
-import type { LeaderRank } from '../../directory/leader.entity.js';
+import type { LeaderRank } from '../../domain/leader-ranks.js';
 import { IntervalSet } from './interval-set.js';
 import type { PlannerLeader } from './planner.types.js';
 import type { Slot } from './slots.js';

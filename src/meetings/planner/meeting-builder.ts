@@ -1,5 +1,5 @@
-import type { MeetingType } from '../../cases/case.types.js';
-import type { LeaderRank } from '../../directory/leader.entity.js';
+import type { MeetingType } from '../../domain/case-vocabulary.js';
+import type { LeaderRank } from '../../domain/leader-ranks.js';
 import type { LeaderBook } from './leader-book.js';
 import type { PlannerCase } from './planner.types.js';
 import type { Slot } from './slots.js';

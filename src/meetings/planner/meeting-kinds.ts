@@ -1,4 +1,4 @@
-import type { MeetingType } from '../../cases/case.types.js';
+import type { MeetingType } from '../../domain/case-vocabulary.js';
 import type { AgendaCandidate, DraftMeeting, MeetingKind } from './meeting-builder.js';
 import type { PlannerCase, PlannerInput } from './planner.types.js';
 import { generateSlots, type OfficeDay } from './slots.js';

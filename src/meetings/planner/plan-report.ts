@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { MeetingType } from '../../cases/case.types.js';
+import type { MeetingType } from '../../domain/case-vocabulary.js';
 import { CATEGORY_LABELS, MEETING_TYPE_LABELS } from './labels.js';
 import { portfolioMatches, regionMatches } from './leader-assignment.js';
 import type { DraftMeeting } from './meeting-builder.js';

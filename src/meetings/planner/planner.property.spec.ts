@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { loadPolicy } from '../../../config/policy.js';
 import { WorkingCalendar } from '../../common/time/working-calendar.js';
-import type { MeetingType } from '../../cases/case.types.js';
-import type { LeaderRank } from '../../directory/leader.entity.js';
+import type { MeetingType } from '../../domain/case-vocabulary.js';
+import type { LeaderRank } from '../../domain/leader-ranks.js';
 import { checkHardConstraints } from './constraints.js';
 import { planMeetings } from './planner.js';
 import type { PlannerInput, PlanResult } from './planner.types.js';

@@ -1,4 +1,4 @@
-import type { MeetingType } from '../../cases/case.types.js';
+import type { MeetingType } from '../../domain/case-vocabulary.js';
 import { MEETING_TYPE_LABELS } from './labels.js';
 import { LeaderBook } from './leader-book.js';
 import { type AgendaCandidate, buildMeetings, type DraftMeeting } from './meeting-builder.js';

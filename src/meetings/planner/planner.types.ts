@@ -1,5 +1,5 @@
-import type { Category, Grade, MeetingType } from '../../cases/case.types.js';
-import type { LeaderRank } from '../../directory/leader.entity.js';
+import type { Category, Grade, MeetingType } from '../../domain/case-vocabulary.js';
+import type { LeaderRank } from '../../domain/leader-ranks.js';
 
 /** A case the rules sent to a meeting, as the planner sees it. */
 export interface PlannerCase {

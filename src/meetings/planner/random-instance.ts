@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { CATEGORIES, type Category, type MeetingType } from '../../cases/case.types.js';
-import type { LeaderRank } from '../../directory/leader.entity.js';
+import { CATEGORIES, type Category, type MeetingType } from '../../domain/case-vocabulary.js';
+import type { LeaderRank } from '../../domain/leader-ranks.js';
 import type { PlannerCase, PlannerInput, PlannerLeader } from './planner.types.js';
 import { seededRandom } from '../../common/seeded-random.js';
 

@@ -1,5 +1,5 @@
-import type { LeaderRank } from '../../directory/leader.entity.js';
-import type { MeetingType } from '../../cases/case.types.js';
+import type { LeaderRank } from '../../domain/leader-ranks.js';
+import type { MeetingType } from '../../domain/case-vocabulary.js';
 
 /**
  * Weights of the soft constraints. The plan's `score` is the weighted sum of the penalties below

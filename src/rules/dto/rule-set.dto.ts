@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { OptionalNotNull } from '../../common/http/optional-not-null.js';
-import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../../cases/case.types.js';
+import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../../domain/case-vocabulary.js';
 
 /** The largest value of an `int` column (MySQL/MariaDB refuse more). */
 const MAX_INT_COLUMN = 2_147_483_647;

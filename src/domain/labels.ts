@@ -1,4 +1,4 @@
-import type { CaseStatus, Category, Channel, Feedback, Grade, HandlingMode, MeetingType } from '../cases/case.types.js';
+import type { CaseStatus, Category, Channel, Feedback, Grade, HandlingMode, MeetingType } from './case-vocabulary.js';
 
 /**
  * The product's one vocabulary for users, Chinese first, English alongside. Every message, invite,

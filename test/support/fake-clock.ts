@@ -1,14 +1,6 @@
-/** The source of "now" for domain code; tests inject a FakeClock to move time. */
-export abstract class Clock {
-  abstract now(): Date;
-}
+import { Clock } from '../../src/domain/clock.js';
 
-export class SystemClock extends Clock {
-  now(): Date {
-    return new Date();
-  }
-}
-
+/** A clock that stays where a test puts it. */
 export class FakeClock extends Clock {
   private current: Date;
 

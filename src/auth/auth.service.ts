@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../common/audit/audit.repository.js';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { passwordProblem } from '../../config/password-policy.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../common/audit/audit.repository.js';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { Clock } from '../domain/clock.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';

@@ -5,7 +5,7 @@ import type { Policy } from '../../config/policy.js';
 import type { Actor } from '../domain/actor.js';
 import type { PetitionCase } from '../cases/case.entity.js';
 import type { LedgerFilter } from '../cases/case.repository.js';
-import { AuditRepository } from '../common/audit/audit.repository.js';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { Clock } from '../domain/clock.js';
 import { maskName, redactPii } from '../common/pii/masking.js';
 import { localTime } from '../common/time/zoned-time.js';

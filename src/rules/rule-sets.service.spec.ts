@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import type { Actor } from '../domain/actor.js';
-import type { AuditRepository } from '../common/audit/audit.repository.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
 import { FakeClock } from '../../test/support/fake-clock.js';
 import type { TransactionRunner } from '../database/transaction-runner.js';
 import type { DirectoryService } from '../directory/directory.service.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../domain/actor.js';
 import type { Grade } from '../domain/case-vocabulary.js';
-import { AuditRepository } from '../common/audit/audit.repository.js';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { Clock } from '../domain/clock.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';

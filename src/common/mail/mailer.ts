@@ -3,7 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { AppConfig } from '../../../config/app-config.js';
+/** What the mailer needs of the configuration. */
+export interface MailSettings {
+  smtpUrl: string | null;
+  mailFrom: string;
+  dataDir: string;
+}
 
 export type MailMessage = Mail.Options;
 
@@ -18,7 +23,7 @@ export class Mailer {
     readonly from: string,
   ) {}
 
-  static fromConfig(config: AppConfig): Mailer {
+  static fromConfig(config: MailSettings): Mailer {
     if (config.smtpUrl) return new Mailer(nodemailer.createTransport(config.smtpUrl), null, config.mailFrom);
     const outboxDir = join(config.dataDir, 'outbox');
     mkdirSync(outboxDir, { recursive: true });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import type { Actor } from '../../domain/actor.js';
-import { asRow } from '../../database/rows.js';
+import type { Actor } from '../domain/actor.js';
+import { asRow } from '../database/rows.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 @Injectable()

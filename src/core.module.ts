@@ -1,13 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import type { AppConfig } from '../../config/app-config.js';
-import { loadPolicy, type Policy } from '../../config/policy.js';
-import { DeadlineCalculator } from '../cases/deadlines.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
-import { Clock, SystemClock } from '../domain/clock.js';
-import { Mailer } from './mail/mailer.js';
-import { PiiCipher } from './pii/pii-cipher.js';
-import { WorkingCalendar } from './time/working-calendar.js';
-import { APP_CONFIG, POLICY } from './tokens.js';
+import type { AppConfig } from '../config/app-config.js';
+import { loadPolicy, type Policy } from '../config/policy.js';
+import { DeadlineCalculator } from './cases/deadlines.js';
+import { TransactionRunner } from './database/transaction-runner.js';
+import { Clock, SystemClock } from './domain/clock.js';
+import { Mailer } from './common/mail/mailer.js';
+import { PiiCipher } from './common/pii/pii-cipher.js';
+import { WorkingCalendar } from './common/time/working-calendar.js';
+import { APP_CONFIG, POLICY } from './common/tokens.js';
 
 /** Process-wide providers: configuration, policy, clock, personal-data cipher, calendar, deadlines, mail. */
 @Global()

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DateTimeColumn, UUID_LENGTH } from '../../database/columns.js';
+import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
 
 /** Who changed what in the administration of the system (rules, exports…): append-only. */
 @Entity('audit_log')

@@ -25,7 +25,7 @@ import { loadConfig } from '../config/app-config.js';
 import { type CaseStatus, type Category, caseCode } from '../src/domain/case-vocabulary.js';
 import { PiiCipher } from '../src/common/pii/pii-cipher.js';
 import { seededRandom } from '../src/common/seeded-random.js';
-import { buildDataSourceOptions } from '../src/database/data-source-options.js';
+import { buildDataSourceOptions } from '../src/data-source-options.js';
 import { log, ROOT, saveResult, sleep } from './lib/env.js';
 import { contentFor, int, pickCategory, pickChannel, pickHandledBy, pickRegion, petitionerPool, subjectFor, weighted, CATEGORY_SPECS } from './lib/fixtures.js';
 import { percentile, round, table } from './lib/stats.js';

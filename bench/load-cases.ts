@@ -19,7 +19,7 @@ import type mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
 import { type CaseStatus, type Category, type Grade, caseCode } from '../src/domain/case-vocabulary.js';
-import { buildDataSourceOptions } from '../src/database/data-source-options.js';
+import { buildDataSourceOptions } from '../src/data-source-options.js';
 import { databaseUrl, log } from './lib/env.js';
 import {
   CATEGORY_SPECS,

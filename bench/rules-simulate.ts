@@ -43,7 +43,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
 import { PetitionCase } from '../src/cases/case.entity.js';
 import { storedCaseFacts } from '../src/cases/case-facts.js';
-import { buildDataSourceOptions } from '../src/database/data-source-options.js';
+import { buildDataSourceOptions } from '../src/data-source-options.js';
 import { JOB_NAMES } from '../src/jobs/job-names.js';
 import { CompiledRuleSet } from '../src/rules/compiled-rule-set.js';
 import { loadDefaultRuleSet } from '../src/rules/default-rule-set.js';

@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ENTITIES } from '../src/database/entities.js';
+import { ENTITIES } from '../src/entities.js';
 
 async function upQueries(options: DataSourceOptions): Promise<string[]> {
   const ds = new DataSource(options);

@@ -8,7 +8,7 @@ import { AuditModule } from './audit/audit.module.js';
 import type { Clock } from './domain/clock.js';
 import { CoreModule } from './core.module.js';
 import { PiiModule } from './common/pii/pii.module.js';
-import { buildDataSourceOptions } from './database/data-source-options.js';
+import { buildDataSourceOptions } from './data-source-options.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';

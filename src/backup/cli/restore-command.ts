@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { loadConfig } from '../../../config/app-config.js';
 import { dataPaths, loadBackupConfig, loadEnvKeys } from '../../../config/backup-config.js';
 import { caseCode } from '../../domain/case-vocabulary.js';
-import { applyPendingMigrations } from '../../database/migrate.js';
+import { applyPendingMigrations } from '../../migrate.js';
 import { readArchiveHeader } from '../archive/backup-archive.js';
 import { BackupErrors } from '../backup-errors.js';
 import { RestoreService } from '../restore-service.js';

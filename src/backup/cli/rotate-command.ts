@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../../config/app-config.js';
 import { dataPaths, KEY_FILES, loadEnvKeys } from '../../../config/backup-config.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
-import { buildDataSourceOptions } from '../../database/data-source-options.js';
+import { buildDataSourceOptions } from '../../data-source-options.js';
 import { BackupError } from '../backup-errors.js';
 import { InstanceLock } from '../instance-lock.js';
 import { PiiRotation, type RotationStatus } from '../pii-rotation.js';

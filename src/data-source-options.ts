@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from '../../config/app-config.js';
+import type { DatabaseConfig } from '../config/app-config.js';
 import { ENTITIES } from './entities.js';
-import { MIGRATIONS } from './migrations/index.js';
+import { MIGRATIONS } from './database/migrations/index.js';
 
 /** TypeORM options for either mode; `synchronize` is never on: the schema comes from reviewed migrations. */
 export function buildDataSourceOptions(database: DatabaseConfig, runMigrations: boolean): DataSourceOptions {

@@ -1,5 +1,5 @@
 // `npm run migration:run`: applies pending migrations once (for deploys with RUN_MIGRATIONS=false on the instances).
-import { loadConfig } from '../../config/app-config.js';
+import { loadConfig } from '../config/app-config.js';
 import { applyPendingMigrations } from './migrate.js';
 
 const applied = await applyPendingMigrations(loadConfig().database);

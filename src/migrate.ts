@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import type { DatabaseConfig } from '../../config/app-config.js';
+import type { DatabaseConfig } from '../config/app-config.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 
 /** Applies pending migrations once, each in its own transaction; returns the names applied. */

@@ -1,0 +1,54 @@
+import { AuthSession } from './auth/sessions/auth-session.entity.js';
+import { User } from './auth/user.entity.js';
+import { CaseCounter } from './cases/case-counter.entity.js';
+import { CaseEvent } from './cases/case-event.entity.js';
+import { CaseNotice } from './cases/case-notice.entity.js';
+import { PetitionCase } from './cases/case.entity.js';
+import { IdempotencyKey } from './cases/idempotency-key.entity.js';
+import { Deputy } from './directory/deputy.entity.js';
+import { LeaderBusyBlock } from './directory/leader-busy-block.entity.js';
+import { Leader } from './directory/leader.entity.js';
+import { Unit } from './directory/unit.entity.js';
+import { OutboxJob } from './jobs/outbox-job.entity.js';
+import { JobState } from './jobs/job-state.entity.js';
+import { AuditEntry } from './audit/audit-entry.entity.js';
+import { RuleSet } from './rules/rule-set.entity.js';
+import { AgendaItem } from './meetings/agenda-item.entity.js';
+import { LeaderBooking } from './meetings/leader-booking.entity.js';
+import { MeetingAttendee } from './meetings/meeting-attendee.entity.js';
+import { MeetingOutcome } from './meetings/meeting-outcome.entity.js';
+import { Meeting } from './meetings/meeting.entity.js';
+import { LookbackReview } from './meetings/lookback/lookback-review.entity.js';
+import { FeedToken } from './calendar/feed-token.entity.js';
+import { CaseConversion } from './cases/case-conversion.entity.js';
+import { InviteDelivery } from './calendar/invite-delivery.entity.js';
+import { BackupRun } from './backup/backup-run.entity.js';
+
+/** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
+export const ENTITIES = [
+  User,
+  AuthSession,
+  Unit,
+  Leader,
+  LeaderBusyBlock,
+  Deputy,
+  PetitionCase,
+  CaseEvent,
+  CaseCounter,
+  IdempotencyKey,
+  CaseNotice,
+  OutboxJob,
+  JobState,
+  RuleSet,
+  AuditEntry,
+  Meeting,
+  MeetingAttendee,
+  AgendaItem,
+  MeetingOutcome,
+  LeaderBooking,
+  LookbackReview,
+  InviteDelivery,
+  FeedToken,
+  CaseConversion,
+  BackupRun,
+];

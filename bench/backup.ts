@@ -11,7 +11,8 @@
  * 3. Four clients read in a closed loop (GET /cases/:id of random cases and the first ledger page,
  *    alternately) for --seconds without a backup, then during `node dist/src/backup/cli/backup.js`
  *    (a separate process, encrypted, the way `npm run backup` runs), then during `POST /backups`
- *    (the daily job's path: inside the service, through its own connection).
+ *    (the daily job's path: inside the service, through its own connection), then without again (the
+ *    page cache is warmer by then: compare each phase with both baselines).
  * Prints the duration, the database and archive sizes, and p50/p99 latency per phase; JSON to bench/results/.
  */
 import { spawn } from 'node:child_process';
@@ -271,12 +272,14 @@ const duringService = await readLoad('during the in-service backup', token, ids,
 const serviceRun = await inService;
 const serviceMs = Date.now() - t0;
 if (!serviceRun.ok) throw new Error(`in-service backup failed: ${serviceRun.error ?? ''}`);
+// The baseline again: the page cache is warmer now than at the start.
+const after = await readLoad('no backup (again, after)', token, ids, sleep(seconds * 1000));
 
 // Restore check of the CLI archive (decrypt, checksums, integrity_check), not timed against the service.
 const check = await run(process.execPath, ['dist/src/backup/cli/restore.js', join(backupDir, 'cli', cliArchive), '--check'], { DATA_DIR: join(root, 'check'), BACKUP_PASSPHRASE: PASSPHRASE, LANG: 'en' });
 service.kill('SIGTERM');
 
-const rows = [baseline, duringCli, duringService].map((p) => ({
+const rows = [baseline, duringCli, duringService, after].map((p) => ({
   phase: p.name,
   requests: p.samples.length,
   errors: p.errors,

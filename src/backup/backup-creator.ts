@@ -96,7 +96,7 @@ export async function createBackup(source: BackupSource, options: BackupOptions)
       options.onProgress?.({ phase: 'database', totalPages: p.totalPages, copiedPages: p.totalPages - p.remainingPages });
     if (options.connection) await SqliteBackup.fromConnection(options.connection, snapshot, report);
     else await SqliteBackup.fromFile(source.sqlitePath, snapshot, report);
-    const facts = databaseFacts(snapshot, { selfContained: true });
+    const facts = await databaseFacts(snapshot, { selfContained: true });
 
     const files = await listFiles({ ...source, exclude: [...source.exclude, options.directory] }, source.dataDir);
     options.onProgress?.({ phase: 'files', files: files.length });

@@ -91,7 +91,7 @@ export class RestoreService {
     try {
       const { manifest, files } = await this.extract(archive, staging, options);
       const stagedDb = join(staging, 'database.sqlite');
-      const restored = databaseFacts(stagedDb, { integrityCheck: true });
+      const restored = await databaseFacts(stagedDb, { integrityCheck: true });
       for (const [table, count] of Object.entries(manifest.counts)) {
         if (restored.counts[table] !== count) throw BackupErrors.manifestMismatch(`${table}: ${restored.counts[table] ?? 0} rows, manifest ${count}`);
       }

@@ -24,7 +24,7 @@
  * (no DATABASE_URL, in-process jobs) on a fresh copy of it. The daily sweep and monthly look-back
  * are marked done so no background job runs during a measurement.
  *
- * --profile: in this process, on the MariaDB database, with the service's own SimulationRepository
+ * --profile: in this process, on the MariaDB database, with the service's own CaseSimulationRepository
  * and CompiledRuleSet: the simulation loop with the time split per batch into read (SQL + driver +
  * TypeORM hydration) and evaluation; the same query with getRawMany (no hydration); and alternative
  * read paths (raw SQL rows mapped straight to facts, larger batches, fewer columns) with their
@@ -49,8 +49,8 @@ import { CompiledRuleSet } from '../src/rules/compiled-rule-set.js';
 import { loadDefaultRuleSet } from '../src/rules/default-rule-set.js';
 import type { CaseFacts, Evaluation } from '../src/rules/evaluation.types.js';
 import type { RuleDefinition, RuleSetDefinition } from '../src/rules/rule-set.types.js';
-import { FACT_COLUMNS, SimulationRepository, type SimulationRow } from '../src/rules/simulation.repository.js';
-import type { SimulationReport } from '../src/rules/simulation.service.js';
+import { CaseSimulationRepository, FACT_COLUMNS, type SimulationRow } from '../src/cases/case-simulation.repository.js';
+import type { SimulationReport } from '../src/rule-sets/simulation.service.js';
 import { cpuSeconds, databaseServerPid } from './lib/cpu.js';
 import { databaseUrl, log } from './lib/env.js';
 import { databaseConnection, scalar, suppressDailySweep } from './lib/mysql.js';
@@ -338,7 +338,7 @@ function grade(t: Tally, current: CompiledRuleSet, next: CompiledRuleSet, facts:
   if (outcomeKey(was) !== outcomeKey(will)) t.changed++;
 }
 
-/** The facts columns of SimulationRepository, minus `code`/`subject` when `lean` (examples only need them for ≤ 200 rows). */
+/** The facts columns of CaseSimulationRepository, minus `code`/`subject` when `lean` (examples only need them for ≤ 200 rows). */
 const RAW_COLUMNS: string[] = FACT_COLUMNS.filter((c) => c !== 'code' && c !== 'subject');
 
 /**
@@ -388,7 +388,7 @@ async function profile(): Promise<void> {
     buildDataSourceOptions(sqlite ? { kind: 'sqlite', path: await prepareSqlite(args['database-100k'], 100_000) } : config.database, false),
   );
   await ds.initialize();
-  const repo = new SimulationRepository(ds.getRepository(PetitionCase));
+  const repo = new CaseSimulationRepository(ds.getRepository(PetitionCase));
   const shipped = loadDefaultRuleSet();
   const draft: RuleSetDefinition = { ...shipped, version: 2, rules: draftRules(shipped.rules) };
   const current = CompiledRuleSet.compile(shipped);
@@ -399,7 +399,7 @@ async function profile(): Promise<void> {
   const dbPid = databaseServerPid();
   const derived = (c: SimulationRow) => ({ repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied });
 
-  /** The service's batch query (SimulationRepository.batch) through TypeORM, raw rows (no hydration). */
+  /** The service's batch query (CaseSimulationRepository.batch) through TypeORM, raw rows (no hydration). */
   const typeormQuery = (after: string | null, size: number) => {
     const q = ds
       .getRepository(PetitionCase)

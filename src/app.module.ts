@@ -14,7 +14,7 @@ import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { ReportsModule } from './reports/reports.module.js';
-import { RulesModule } from './rules/rules.module.js';
+import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
 import { SeedService } from './seed/seed.service.js';
 
 /** The whole service, built from one validated configuration (and, in tests, a movable clock). */
@@ -31,8 +31,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         DirectoryModule,
-        RulesModule,
         CasesModule,
+        RuleSetsModule,
         MeetingsModule,
         CalendarModule,
         ReportsModule,

@@ -12,7 +12,7 @@ import { Unit } from './directory/unit.entity.js';
 import { OutboxJob } from './jobs/outbox-job.entity.js';
 import { JobState } from './jobs/job-state.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
-import { RuleSet } from './rules/rule-set.entity.js';
+import { RuleSet } from './rule-sets/rule-set.entity.js';
 import { AgendaItem } from './meetings/agenda-item.entity.js';
 import { LeaderBooking } from './meetings/leader-booking.entity.js';
 import { MeetingAttendee } from './meetings/meeting-attendee.entity.js';

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { CaseRepository } from '../src/cases/case.repository.js';
-import { RegradeService } from '../src/cases/regrade.service.js';
+import { RegradeService } from '../src/rule-sets/regrade.service.js';
 import { bearer } from './support/factories.js';
 import { registerCase } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 type Rule = { name: string; conditions: unknown };
 
@@ -14,18 +14,14 @@ type Rule = { name: string; conditions: unknown };
  * updates, deterministically, by running it when the job reads its first batch.
  */
 describe('re-grading overtaken by a rollback', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: string;
   let secretary: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await t.token('admin');
     secretary = await t.token('secretary');
     await t.relay.drain();
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('changes no case once the set it grades by is no longer active', async () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { RuleSet } from '../src/rules/rule-set.entity.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { RuleSet } from '../src/rule-sets/rule-set.entity.js';
 import { bearer, caseBody } from './support/factories.js';
 import { registerCase } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 type Rule = { name: string; priority: number; conditions: { all?: { fact: string; operator: string; value: unknown }[] }; event: unknown };
 
 describe('rules: drafts, validation, simulation, publishing, rollback', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: string;
   let secretary: string;
   let v1: { id: string; version: number; rules: Rule[] };
@@ -22,7 +22,6 @@ describe('rules: drafts, validation, simulation, publishing, rollback', () => {
   const register = (overrides = {}): Promise<{ id: string; grade: string; evaluation: { ruleSetVersion: number } }> => registerCase(t, secretary, overrides);
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await t.token('admin');
     secretary = await t.token('secretary');
     v1 = (await t.http.get('/rules/active').set(bearer(admin)).expect(200)).body;
@@ -38,9 +37,6 @@ describe('rules: drafts, validation, simulation, publishing, rollback', () => {
     await t.http.post(`/cases/${routed.id}/actions`).set(bearer(secretary)).send({ action: 'transfer' }).expect(200);
     routedIds.push(routed.id);
     await t.relay.drain();
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('starts with the shipped set as version 1, published and active', () => {

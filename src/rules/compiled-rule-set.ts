@@ -6,7 +6,6 @@
  * result is still open. json-rules-engine (RuleSetRunner) stays the reference; a differential test
  * keeps the two equal.
  */
-import { badRequest } from '../common/errors.js';
 import type { CaseFacts, ConditionExplanation, Evaluation } from './evaluation.types.js';
 import {
   EvaluationAccumulator,
@@ -17,6 +16,7 @@ import {
   propertyPathResolver,
 } from './evaluation-accumulator.js';
 import { applyOperator, operatorTable, type RuleOperatorDefinition } from './operators.js';
+import { RuleEngineErrors } from './rules.errors.js';
 import { RUNTIME_FACT_KINDS, type RuleCondition, type RuleSetDefinition, type RuntimeFacts } from './rule-set.types.js';
 
 /** What conditions read: the caller's case facts (never copied) and the runtime facts as of this priority. */
@@ -136,11 +136,7 @@ class ConditionCompiler {
   }
 
   private invalid(reason: string): Error {
-    return badRequest(
-      'RULESET_INVALID',
-      { zh: `规则集无效：规则 ${this.ruleName} 无法编译`, en: `Invalid rule set: rule ${this.ruleName} cannot be compiled` },
-      { name: this.ruleName, reason },
-    );
+    return RuleEngineErrors.uncompilable(this.ruleName, reason);
   }
 }
 
@@ -157,11 +153,7 @@ export class CompiledRuleSet {
     const compiled = plan.rules.map((rule, index): CompiledRule => {
       const compiler = new ConditionCompiler(operators, rule.name);
       if (rule.conditions === null || typeof rule.conditions !== 'object' || booleanKey(rule.conditions) === undefined) {
-        throw badRequest(
-          'RULESET_INVALID',
-          { zh: `规则集无效：规则 ${rule.name} 缺少 all/any/not 条件`, en: `Invalid rule set: rule ${rule.name} needs all/any/not conditions` },
-          { name: rule.name },
-        );
+        throw RuleEngineErrors.missingConditions(rule.name);
       }
       const test = compiler.compile(rule.conditions);
       return { index, slotCount: compiler.slotCount, test };

@@ -5,8 +5,8 @@
  * rule's position in the set), whatever order the engine finished them in.
  */
 import { GRADES, HANDLING_MODES, MEETING_TYPES, type Grade, type Route } from '../domain/case-vocabulary.js';
-import { badRequest, type DomainError } from '../common/errors.js';
 import type { CaseFacts, ConditionExplanation, DeadlinePolicyOverride, Evaluation, FiredRule } from './evaluation.types.js';
+import { RuleEngineErrors } from './rules.errors.js';
 import {
   RULE_EVENT_TYPES,
   RUNTIME_FACT_KINDS,
@@ -119,13 +119,6 @@ export function failureEvaluation(ruleSetVersion: number, error: unknown): Evalu
   };
 }
 
-const rulesetInvalid = (reason: string, details: Record<string, unknown>): DomainError =>
-  badRequest(
-    'RULESET_INVALID',
-    { zh: `规则集无效：${reason}`, en: `Invalid rule set: ${reason}` },
-    details,
-  );
-
 /**
  * A rule set prepared once for evaluation. `from` checks only what evaluation relies on;
  * `validateRuleSet` is the full check admins see before publishing.
@@ -140,16 +133,16 @@ export class RuleSetPlan {
 
   static from(definition: RuleSetDefinition): RuleSetPlan {
     const def = cloneJson(definition);
-    if (typeof def.version !== 'number' || !Number.isInteger(def.version)) throw rulesetInvalid('version', { field: 'version' });
+    if (typeof def.version !== 'number' || !Number.isInteger(def.version)) throw RuleEngineErrors.invalid('version', { field: 'version' });
     if (!Array.isArray(def.precedence) || def.precedence.some((g) => !GRADES.includes(g)) || new Set(def.precedence).size !== def.precedence.length) {
-      throw rulesetInvalid('precedence', { field: 'precedence' });
+      throw RuleEngineErrors.invalid('precedence', { field: 'precedence' });
     }
-    if (!Array.isArray(def.rules)) throw rulesetInvalid('rules', { field: 'rules' });
+    if (!Array.isArray(def.rules)) throw RuleEngineErrors.invalid('rules', { field: 'rules' });
     const rank = new Map<Grade, number>(def.precedence.map((grade, index) => [grade, index]));
     const indexByName = new Map<string, number>();
     def.rules.forEach((rule, index) => {
       const reject = (reason: string): never => {
-        throw rulesetInvalid(reason, { rule: index, name: rule?.name });
+        throw RuleEngineErrors.invalid(reason, { rule: index, name: rule?.name });
       };
       if (rule === null || typeof rule !== 'object') reject('rule');
       if (typeof rule.name !== 'string' || rule.name.length === 0 || indexByName.has(rule.name)) reject('rule name');

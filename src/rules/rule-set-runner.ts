@@ -16,7 +16,7 @@ import {
 } from './evaluation-accumulator.js';
 import { registerOperators, type RuleOperatorDefinition } from './operators.js';
 import { RUNTIME_FACTS_SET_BY, type RuleSetDefinition, type RuntimeFacts } from './rule-set.types.js';
-import { badRequest } from '../common/errors.js';
+import { RuleEngineErrors } from './rules.errors.js';
 
 export interface RuleSetRunnerOptions {
   /** Default per-case budget (DEFAULT_RULE_TIMEOUT_MS) unless given. */
@@ -123,11 +123,7 @@ export class RuleSetRunner {
           event: cloneJson(rule.event),
         });
       } catch (error) {
-        throw badRequest(
-          'RULESET_INVALID',
-          { zh: `规则集无效：第 ${index + 1} 条规则的条件无法解析`, en: `Invalid rule set: conditions of rule ${index + 1} cannot be parsed` },
-          { rule: index, name: rule.name, reason: error instanceof Error ? error.message : String(error) },
-        );
+        throw RuleEngineErrors.unparsableConditions(index, rule.name, error instanceof Error ? error.message : String(error));
       }
     });
     const timeoutMs = options.timeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;

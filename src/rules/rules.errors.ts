@@ -1,53 +1,32 @@
-import { DomainError } from '../common/errors.js';
+import { badRequest, type DomainError } from '../common/errors.js';
 
-export interface RuleSetProblem {
-  path: string;
-  code: string;
-  message: string;
-}
-
-export const RulesErrors = {
-  notFound: () => new DomainError('RULESET_NOT_FOUND', 404, { zh: '找不到该规则集。', en: 'No such rule set.' }),
-  invalid: (errors: RuleSetProblem[]) =>
-    new DomainError(
+/**
+ * The engine's errors: a rule set it cannot run. Each is `RULESET_INVALID` (400), with details that
+ * point at the rule; the full, path-precise check admins see is `validateRuleSet`.
+ */
+export const RuleEngineErrors = {
+  /** A set whose shape evaluation relies on is wrong (`version`, `precedence`, `rules`, a rule's name, priority or event). */
+  invalid: (reason: string, details: Record<string, unknown>): DomainError =>
+    badRequest('RULESET_INVALID', { zh: `规则集无效：${reason}`, en: `Invalid rule set: ${reason}` }, details),
+  /** json-rules-engine refused the conditions of a rule. */
+  unparsableConditions: (index: number, name: string, reason: string): DomainError =>
+    badRequest(
       'RULESET_INVALID',
-      400,
-      {
-        zh: `规则集有 ${errors.length} 处错误，未保存：${errors
-          .slice(0, 3)
-          .map((e) => `${e.path}：${e.message}`)
-          .join('；')}${errors.length > 3 ? '等' : ''}。`,
-        en: `The rule set has ${errors.length} error(s) and was not saved: ${errors
-          .slice(0, 3)
-          .map((e) => `${e.path}: ${e.code}`)
-          .join('; ')}.`,
-      },
-      { errors },
+      { zh: `规则集无效：第 ${index + 1} 条规则的条件无法解析`, en: `Invalid rule set: conditions of rule ${index + 1} cannot be parsed` },
+      { rule: index, name, reason },
     ),
-  immutable: (status: string) =>
-    new DomainError('RULESET_IMMUTABLE', 409, {
-      zh: `该规则集已${status === 'published' ? '发布' : '归档'}，不能修改；请以它为基础新建草稿。`,
-      en: `This rule set is ${status} and cannot change; create a new draft based on it.`,
-    }),
-  notDraft: () => new DomainError('RULESET_NOT_DRAFT', 409, { zh: '只有草稿可以发布。', en: 'Only drafts can be published.' }),
-  publishConflict: () =>
-    new DomainError('RULESET_PUBLISH_CONFLICT', 409, {
-      zh: '另一版本刚刚发布，请刷新后重试。',
-      en: 'Another version was published just now; reload and try again.',
-    }),
-  versionTaken: () =>
-    new DomainError('RULESET_VERSION_TAKEN', 409, {
-      zh: '其他人同时在新建规则集，版本号冲突，请重试。',
-      en: 'Someone else created a rule set at the same moment and took the version number; try again.',
-    }),
-  rollbackUnavailable: () =>
-    new DomainError('RULESET_ROLLBACK_UNAVAILABLE', 409, {
-      zh: '没有可以回滚到的早前发布版本。',
-      en: 'There is no earlier published version to roll back to.',
-    }),
-  tooLarge: (bytes: number, max: number) =>
-    new DomainError('RULESET_TOO_LARGE', 400, {
-      zh: `规则集过大（${Math.ceil(bytes / 1024)} KB，上限 ${Math.floor(max / 1024)} KB）。`,
-      en: `The rule set is too large (${Math.ceil(bytes / 1024)} KB, limit ${Math.floor(max / 1024)} KB).`,
-    }),
+  /** The compiled fast path cannot compile a condition of a rule. */
+  uncompilable: (name: string, reason: string): DomainError =>
+    badRequest(
+      'RULESET_INVALID',
+      { zh: `规则集无效：规则 ${name} 无法编译`, en: `Invalid rule set: rule ${name} cannot be compiled` },
+      { name, reason },
+    ),
+  /** A rule without a top-level `all`, `any` or `not`. */
+  missingConditions: (name: string): DomainError =>
+    badRequest(
+      'RULESET_INVALID',
+      { zh: `规则集无效：规则 ${name} 缺少 all/any/not 条件`, en: `Invalid rule set: rule ${name} needs all/any/not conditions` },
+      { name },
+    ),
 };

@@ -1,19 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PetitionCase } from '../cases/case.entity.js';
-import { DirectoryModule } from '../directory/directory.module.js';
-import { RuleSet } from './rule-set.entity.js';
-import { RuleSetRepository } from './rule-set.repository.js';
-import { RuleSetsService } from './rule-sets.service.js';
-import { RulesController } from './rules.controller.js';
 import { RulesService } from './rules.service.js';
-import { SimulationRepository } from './simulation.repository.js';
-import { SimulationService } from './simulation.service.js';
 
+/**
+ * The rules engine: runners and compiled sets of the rule sets in force, by facts alone. Which set is
+ * active it asks an `ActiveRuleSetSource`, which rule-set administration provides application-wide
+ * (`RuleSetStoreModule`, global).
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([RuleSet, PetitionCase]), DirectoryModule],
-  controllers: [RulesController],
-  providers: [RuleSetRepository, RulesService, RuleSetsService, SimulationService, SimulationRepository],
-  exports: [RulesService, RuleSetsService],
+  providers: [RulesService],
+  exports: [RulesService],
 })
 export class RulesModule {}

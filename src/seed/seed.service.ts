@@ -13,7 +13,7 @@ import { APP_CONFIG } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { MeetingPlanningService } from '../meetings/meeting-planning.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { RuleSetsService } from '../rules/rule-sets.service.js';
+import { RuleSetsService } from '../rule-sets/rule-sets.service.js';
 
 /** Demo accounts of the embedded mode (documented in the README). */
 export const DEMO_USERS = [

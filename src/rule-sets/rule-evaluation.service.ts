@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { RuleSetsService } from '../rules/rule-sets.service.js';
+import type { EvaluateCaseDto } from '../cases/dto/evaluate-case.dto.js';
+import { IntakeService, type Preview } from '../cases/intake.service.js';
 import { RulesService } from '../rules/rules.service.js';
-import type { EvaluateCaseDto } from './dto/evaluate-case.dto.js';
-import { IntakeService, type Preview } from './intake.service.js';
+import { RuleSetsService } from './rule-sets.service.js';
 
-/** Dry runs of the rules on one case body, by the active set or any stored one (drafts included). */
+/**
+ * Dry runs of the rules on one case body (`POST /rules/evaluate`), by the active set or any stored one
+ * (drafts included), with the same facts and checks as intake.
+ */
 @Injectable()
-export class CaseEvaluationService {
+export class RuleEvaluationService {
   constructor(
     private readonly intake: IntakeService,
     private readonly ruleSets: RuleSetsService,

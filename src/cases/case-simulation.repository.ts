@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { FactSource } from '../cases/case-facts.js';
-import { PetitionCase } from '../cases/case.entity.js';
 import type { CaseStatus, Category, Channel } from '../domain/case-vocabulary.js';
+import type { FactSource } from './case-facts.js';
+import { PetitionCase } from './case.entity.js';
 
+/** Which stored cases a simulation reads. */
 export interface SimulationFilter {
   statuses?: CaseStatus[];
   category?: Category;
@@ -76,7 +77,7 @@ function toRow(r: RawRow, withContent: boolean): SimulationRow {
  * entities: at 10^6 cases entity hydration cost ~5 s of a 30 s budget (docs/benchmarks-rules.md).
  */
 @Injectable()
-export class SimulationRepository {
+export class CaseSimulationRepository {
   constructor(@InjectRepository(PetitionCase) private readonly cases: Repository<PetitionCase>) {}
 
   async batch(filter: SimulationFilter, afterId: string | null, size: number, withContent: boolean): Promise<SimulationRow[]> {

@@ -10,14 +10,14 @@ import { DirectoryService } from '../directory/directory.service.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { OutboxRelay } from '../jobs/outbox-relay.js';
 import { OutboxRepository } from '../jobs/outbox.repository.js';
-import { loadDefaultRuleSet } from './default-rule-set.js';
+import { loadDefaultRuleSet } from '../rules/default-rule-set.js';
+import { validateRuleSet } from '../rules/rule-set-validator.js';
+import type { RuleDefinition } from '../rules/rule-set.types.js';
+import { RulesService } from '../rules/rules.service.js';
 import type { CreateRuleSetDto, RuleSetBodyDto, SimulateDto } from './dto/rule-set.dto.js';
 import type { RuleSet } from './rule-set.entity.js';
 import { RuleSetRepository } from './rule-set.repository.js';
-import { validateRuleSet } from './rule-set-validator.js';
-import type { RuleDefinition } from './rule-set.types.js';
-import { RulesErrors, type RuleSetProblem } from './rules.errors.js';
-import { RulesService } from './rules.service.js';
+import { RuleSetsErrors, type RuleSetProblem } from './rule-sets.errors.js';
 import { SimulationService, type SimulationReport } from './simulation.service.js';
 
 /** MySQL TEXT holds 64 KB; a rule set is kept well below. */
@@ -73,17 +73,17 @@ export class RuleSetsService {
   }
 
   async get(id: string): Promise<RuleSet> {
-    return (await this.sets.findById(id)) ?? Promise.reject(RulesErrors.notFound());
+    return (await this.sets.findById(id)) ?? Promise.reject(RuleSetsErrors.notFound());
   }
 
   async active(): Promise<RuleSet> {
-    return (await this.sets.findActive()) ?? Promise.reject(RulesErrors.notFound());
+    return (await this.sets.findActive()) ?? Promise.reject(RuleSetsErrors.notFound());
   }
 
   /** Checks a body or a stored set against the schema, the facts, the operators and today's directory. */
   async check(body: { rules: unknown; precedence?: unknown; note?: unknown }): Promise<{ valid: boolean; errors: RuleSetProblem[] }> {
     const bytes = Buffer.byteLength(JSON.stringify(body.rules ?? null));
-    if (bytes > MAX_RULESET_BYTES) throw RulesErrors.tooLarge(bytes, MAX_RULESET_BYTES);
+    if (bytes > MAX_RULESET_BYTES) throw RuleSetsErrors.tooLarge(bytes, MAX_RULESET_BYTES);
     const unitCodes = (await this.directory.listUnits()).filter((u) => u.active).map((u) => u.code);
     const result = validateRuleSet({ version: 1, note: body.note ?? '', precedence: body.precedence ?? DEFAULT_PRECEDENCE, rules: body.rules }, { unitCodes });
     return { valid: result.valid, errors: result.errors.map((e) => ({ path: e.path, code: e.code, message: e.message })) };
@@ -124,7 +124,7 @@ export class RuleSetsService {
         if (!isUniqueViolation(error)) throw error;
         // Two drafts created at once picked the same next version: take the next one after a short,
         // random pause; past the last attempt the caller hears it was a race, not an internal error.
-        if (attempt >= CREATE_ATTEMPTS) throw RulesErrors.versionTaken();
+        if (attempt >= CREATE_ATTEMPTS) throw RuleSetsErrors.versionTaken();
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
@@ -132,12 +132,12 @@ export class RuleSetsService {
 
   async updateDraft(id: string, input: RuleSetBodyDto, actor: Actor): Promise<RuleSetView> {
     const set = await this.get(id);
-    if (set.status !== 'draft') throw RulesErrors.immutable(set.status);
+    if (set.status !== 'draft') throw RuleSetsErrors.immutable(set.status);
     await this.assertValid(input);
     const now = this.clock.now();
     const changes = { note: input.note, rules: input.rules as RuleDefinition[], precedence: input.precedence ?? set.precedence, updatedAt: now };
     await this.tx.run(async (em) => {
-      if (!(await this.sets.updateDraft(em, id, changes))) throw RulesErrors.immutable('published');
+      if (!(await this.sets.updateDraft(em, id, changes))) throw RuleSetsErrors.immutable('published');
       await this.audit.record(em, actor, 'ruleset.update', { type: 'rule-set', id }, { version: set.version, note: input.note, rules: changes.rules.length }, now);
     });
     return toRuleSetView({ ...set, ...changes });
@@ -145,10 +145,10 @@ export class RuleSetsService {
 
   async deleteDraft(id: string, actor: Actor): Promise<void> {
     const set = await this.get(id);
-    if (set.status !== 'draft') throw RulesErrors.immutable(set.status);
+    if (set.status !== 'draft') throw RuleSetsErrors.immutable(set.status);
     const now = this.clock.now();
     await this.tx.run(async (em) => {
-      if (!(await this.sets.deleteDraft(em, id))) throw RulesErrors.immutable('published');
+      if (!(await this.sets.deleteDraft(em, id))) throw RuleSetsErrors.immutable('published');
       await this.audit.record(em, actor, 'ruleset.delete', { type: 'rule-set', id }, { version: set.version }, now);
     });
   }
@@ -172,7 +172,7 @@ export class RuleSetsService {
 
   async publish(id: string, actor: Actor): Promise<RuleSetView> {
     const set = await this.get(id);
-    if (set.status !== 'draft') throw RulesErrors.notDraft();
+    if (set.status !== 'draft') throw RuleSetsErrors.notDraft();
     await this.assertValid(set);
     return this.activate(set, actor, 'ruleset.publish', ['draft']);
   }
@@ -183,9 +183,9 @@ export class RuleSetsService {
    */
   async rollback(id: string, actor: Actor): Promise<RuleSetView> {
     const set = await this.get(id);
-    if (set.status === 'draft' || (set.status === 'archived' && !set.publishedAt)) throw RulesErrors.rollbackUnavailable();
+    if (set.status === 'draft' || (set.status === 'archived' && !set.publishedAt)) throw RuleSetsErrors.rollbackUnavailable();
     const target = set.activeMarker === 1 ? await this.sets.previousPublished(set.version) : set;
-    if (!target) throw RulesErrors.rollbackUnavailable();
+    if (!target) throw RuleSetsErrors.rollbackUnavailable();
     return this.activate(target, actor, 'ruleset.rollback', ['archived', 'published'], set.version);
   }
 
@@ -223,12 +223,12 @@ export class RuleSetsService {
     const now = this.clock.now();
     try {
       await this.tx.run(async (em) => {
-        if (!(await this.sets.activate(em, target.id, actor.username, now, from))) throw RulesErrors.publishConflict();
+        if (!(await this.sets.activate(em, target.id, actor.username, now, from))) throw RuleSetsErrors.publishConflict();
         await this.audit.record(em, actor, action, { type: 'rule-set', id: target.id }, { version: target.version, ...(fromVersion ? { fromVersion } : {}) }, now);
         await this.outbox.enqueue(em, JOB_NAMES.regradeOpenCases, { ruleSetVersion: target.version }, now);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw RulesErrors.publishConflict();
+      if (isUniqueViolation(error)) throw RuleSetsErrors.publishConflict();
       throw error;
     }
     this.rules.forgetActive();
@@ -238,6 +238,6 @@ export class RuleSetsService {
 
   private async assertValid(body: { rules: unknown; precedence?: unknown; note?: unknown }): Promise<void> {
     const { valid, errors } = await this.check(body);
-    if (!valid) throw RulesErrors.invalid(errors);
+    if (!valid) throw RuleSetsErrors.invalid(errors);
   }
 }

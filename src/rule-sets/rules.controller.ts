@@ -5,7 +5,7 @@ import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { CreateRuleSetDto, RuleSetBodyDto, SimulateDto } from './dto/rule-set.dto.js';
 import { RuleSetsService, type RuleSetView, toRuleSetView } from './rule-sets.service.js';
-import type { RuleSetProblem } from './rules.errors.js';
+import type { RuleSetProblem } from './rule-sets.errors.js';
 import type { SimulationReport } from './simulation.service.js';
 
 @ApiTags('rules')

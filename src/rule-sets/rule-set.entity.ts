@@ -1,10 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
 import type { Grade } from '../domain/case-vocabulary.js';
-import type { RuleDefinition } from './rule-set.types.js';
-
-export const RULE_SET_STATUSES = ['draft', 'published', 'archived'] as const;
-export type RuleSetStatus = (typeof RULE_SET_STATUSES)[number];
+import type { RuleSetStatus, StoredRuleSet } from '../rules/active-rule-set-source.js';
+import type { RuleDefinition } from '../rules/rule-set.types.js';
 
 /**
  * A version of the grading and routing rules. Drafts are editable; a published set is immutable and
@@ -12,7 +10,7 @@ export type RuleSetStatus = (typeof RULE_SET_STATUSES)[number];
  */
 @Entity('rule_sets')
 @Index('idx_rule_sets_status_version', ['status', 'version'])
-export class RuleSet {
+export class RuleSet implements StoredRuleSet {
   @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
   id!: string;
 

@@ -1,17 +1,17 @@
 import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/actor.js';
+import { EvaluateCaseDto } from '../cases/dto/evaluate-case.dto.js';
+import type { Preview } from '../cases/intake.service.js';
 import { OptionalUuidPipe } from '../common/http/uuid.pipe.js';
-import { EvaluateCaseDto } from './dto/evaluate-case.dto.js';
-import { CaseEvaluationService } from './case-evaluation.service.js';
-import type { Preview } from './intake.service.js';
+import { RuleEvaluationService } from './rule-evaluation.service.js';
 
-/** `POST /rules/evaluate` lives with the cases: it needs the same facts and checks as intake. */
+/** `POST /rules/evaluate`: a dry run on one registration body; intake (in `cases`) derives the facts. */
 @ApiTags('rules')
 @ApiBearerAuth()
 @Controller('rules')
 export class RulesEvaluateController {
-  constructor(private readonly evaluation: CaseEvaluationService) {}
+  constructor(private readonly evaluation: RuleEvaluationService) {}
 
   @Roles('admin', 'secretariat')
   @ApiQuery({ name: 'set', required: false, description: 'rule-set id (default: the active set)' })

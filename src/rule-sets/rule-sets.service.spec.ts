@@ -10,7 +10,7 @@ import type { OutboxRepository } from '../jobs/outbox.repository.js';
 import type { RuleSet } from './rule-set.entity.js';
 import type { RuleSetRepository } from './rule-set.repository.js';
 import { RuleSetsService } from './rule-sets.service.js';
-import type { RulesService } from './rules.service.js';
+import type { RulesService } from '../rules/rules.service.js';
 import type { SimulationService } from './simulation.service.js';
 
 /** The error better-sqlite3 raises when an insert hits a unique key (what a lost version race gives). */

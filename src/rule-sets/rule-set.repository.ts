@@ -22,6 +22,18 @@ export class RuleSetRepository {
     return row ? { id: row.id, version: row.version } : null;
   }
 
+  /**
+   * Inside the caller's transaction: is `version` still the active set? On MySQL/MariaDB the active row is
+   * locked until the transaction ends, so a publish or rollback (which archives that row first) waits for
+   * the caller's changes, or has committed and is seen here; SQLite has one writer.
+   */
+  async isActiveIn(em: EntityManager, version: number): Promise<boolean> {
+    const qb = em.createQueryBuilder(RuleSet, 's').select('s.version', 'version').where('s.activeMarker = 1');
+    if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+    const row = await qb.getRawOne<{ version: number | string }>();
+    return row !== undefined && Number(row.version) === version;
+  }
+
   findActive(): Promise<RuleSet | null> {
     return this.sets.findOneBy({ activeMarker: 1 });
   }

@@ -257,14 +257,16 @@ const cliArchive = readdirSync(join(backupDir, 'cli')).find((f) => f.endsWith('.
 const cliBytes = statSync(join(backupDir, 'cli', cliArchive)).size;
 
 // Inside the service (the daily job's path), through POST /backups.
+type RunList = { runs: { id: string; kind: string; ok: boolean; sizeBytes: number; error: string | null }[] };
+const runList = async (): Promise<RunList> => (await (await fetch(`http://127.0.0.1:${port}/backups`, { headers: { authorization: `Bearer ${token}` } })).json()) as RunList;
+const earlier = new Set((await runList()).runs.map((x) => x.id));
 const t0 = Date.now();
 const inService = (async () => {
   const res = await fetch(`http://127.0.0.1:${port}/backups`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 202) throw new Error(`POST /backups: ${res.status}`);
   for (;;) {
     await sleep(250);
-    const list = (await (await fetch(`http://127.0.0.1:${port}/backups`, { headers: { authorization: `Bearer ${token}` } })).json()) as { runs: { kind: string; ok: boolean; sizeBytes: number; error: string | null }[] };
-    const run = list.runs.find((x) => x.kind === 'admin');
+    const run = (await runList()).runs.find((x) => x.kind === 'admin' && !earlier.has(x.id));
     if (run) return run;
   }
 })();
@@ -275,9 +277,10 @@ if (!serviceRun.ok) throw new Error(`in-service backup failed: ${serviceRun.erro
 // The baseline again: the page cache is warmer now than at the start.
 const after = await readLoad('no backup (again, after)', token, ids, sleep(seconds * 1000));
 
-// Restore check of the CLI archive (decrypt, checksums, integrity_check), not timed against the service.
-const check = await run(process.execPath, ['dist/src/backup/cli/restore.js', join(backupDir, 'cli', cliArchive), '--check'], { DATA_DIR: join(root, 'check'), BACKUP_PASSPHRASE: PASSPHRASE, LANG: 'en' });
+// Restore check of the CLI archive (decrypt, checksums, integrity_check), with the service stopped.
 service.kill('SIGTERM');
+await new Promise((resolve) => service.once('exit', resolve));
+const check = await run(process.execPath, ['dist/src/backup/cli/restore.js', join(backupDir, 'cli', cliArchive), '--check'], { DATA_DIR: join(root, 'check'), BACKUP_PASSPHRASE: PASSPHRASE, LANG: 'en' });
 
 const rows = [baseline, duringCli, duringService, after].map((p) => ({
   phase: p.name,

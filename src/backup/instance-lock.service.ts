@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
 import { Clock } from '../domain/clock.js';
 import { PiiCipher } from '../common/pii/pii-cipher.js';
@@ -17,7 +17,12 @@ export class InstanceLockService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.lock = InstanceLock.acquire(this.config.dataDir, { piiKeyId: this.cipher.keyId }, this.clock.now());
+    try {
+      this.lock = InstanceLock.acquire(this.config.dataDir, { piiKeyId: this.cipher.keyId }, this.clock.now());
+    } catch (error) {
+      // Production with SMTP may run on a read-only DATA_DIR: the marker only serves the offline commands.
+      new Logger('InstanceLock').warn(`cannot mark ${this.config.dataDir} as in use: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   onApplicationShutdown(): void {

@@ -104,17 +104,18 @@ export class RestoreService {
         const existingKey = PiiCipher.parseKey(await readFile(existingKeyFile, 'utf8'));
         if (!existingKey.equals(PiiCipher.parseKey(piiText))) throw BackupErrors.targetNotEmpty(this.target.dataDir, [`${KEY_FILES.pii} (another key)`]);
       }
-      let ring: PiiCipher;
+      let ring: PiiCipher | null;
       if (this.target.envPiiKey) ring = new PiiCipher(this.target.envPiiKey, this.target.envPiiPreviousKeys);
       else if (piiText !== null) ring = new PiiCipher(PiiCipher.parseKey(piiText), PiiCipher.parseKeyList((await stagedKey(KEY_ENTRIES.piiPrevious)) ?? ''));
       else if (existsSync(existingKeyFile) && !options.force) {
         const previousFile = join(this.target.dataDir, KEY_FILES.piiPrevious);
         ring = new PiiCipher(PiiCipher.parseKey(await readFile(existingKeyFile, 'utf8')), existsSync(previousFile) ? PiiCipher.parseKeyList(await readFile(previousFile, 'utf8')) : []);
-      } else throw BackupErrors.keysMissing();
-      if (!this.target.envJwtSecret && !existsSync(join(staging, KEY_ENTRIES.jwt)) && !(existsSync(join(this.target.dataDir, KEY_FILES.jwt)) && !options.force)) {
+      } else if (options.checkOnly) ring = null; // a data-only archive checked without its key: nothing to try the data with
+      else throw BackupErrors.keysMissing();
+      if (!options.checkOnly && !this.target.envJwtSecret && !existsSync(join(staging, KEY_ENTRIES.jwt)) && !(existsSync(join(this.target.dataDir, KEY_FILES.jwt)) && !options.force)) {
         throw BackupErrors.keysMissing();
       }
-      const keyCheckSamples = checkKey(stagedDb, ring);
+      const keyCheckSamples = ring ? checkKey(stagedDb, ring) : 0;
 
       const report: RestoreReport = { manifest, restored, files, keysRestored: false, keyCheckSamples, movedAside: null };
       if (options.checkOnly) return report;

@@ -50,6 +50,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
   });
 
+  it('relays the outbox every second by default; 0 means no timer (jobs run only when drained)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).relayIntervalMs).toBe(1000);
+    expect(loadConfig({ DATA_DIR: dataDir(), RELAY_INTERVAL_MS: '0' }).relayIntervalMs).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir(), RELAY_INTERVAL_MS: '10' }).relayIntervalMs).toBe(10);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
@@ -66,6 +72,7 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'everyone please' }, /TRUST_PROXY must be/],
     [{ API_DOCS: 'sometimes' }, /API_DOCS must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ RELAY_INTERVAL_MS: '5' }, /RELAY_INTERVAL_MS must be 0 \(jobs run only when drained\) or between 10 and 600000, got 5/],
   ])('stops the boot naming the variable: %j', (env, message) => {
     let error: unknown;
     try {

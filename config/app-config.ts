@@ -53,6 +53,7 @@ export interface AppConfig {
   demoData: boolean;
   /** Whether this instance runs the outbox relay and job workers. */
   runWorkers: boolean;
+  /** Milliseconds between outbox relay passes; 0: no timer, jobs run only when drained (the test suite). */
   relayIntervalMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** How far in the future a `receivedAt` may lie (clock skew of the registering PC). */
@@ -80,6 +81,13 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** 10 ms … 10 min, or 0: drain-only (no timer; `OutboxRelay.drain()` runs the jobs). */
+function relayIntervalMs(env: Env): number {
+  const value = int(env, 'RELAY_INTERVAL_MS', 1000, 0, 600_000);
+  if (value > 0 && value < 10) throw new ConfigError('RELAY_INTERVAL_MS', `must be 0 (jobs run only when drained) or between 10 and 600000, got ${value}`);
   return value;
 }
 
@@ -222,7 +230,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     officeTimeZone: timeZone,
     demoData: demoData(env, embedded),
     runWorkers: bool(env, 'RUN_WORKERS', true),
-    relayIntervalMs: int(env, 'RELAY_INTERVAL_MS', 1000, 10, 600_000),
+    relayIntervalMs: relayIntervalMs(env),
     logLevel,
     receivedAtToleranceMinutes: int(env, 'RECEIVED_AT_TOLERANCE_MINUTES', 10, 0, 1440),
     publicBaseUrl: str(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`,

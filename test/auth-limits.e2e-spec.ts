@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer } from './support/factories.js';
 import { AUTH_CLOCK } from '../src/auth/auth-clock.js';
 import { FakeClock } from './support/fake-clock.js';
-import { createTestApp, PASSWORD, type TestApp, TEST_MODE } from './support/test-app.js';
+import { createTestApp, useTestApp, PASSWORD, TEST_MODE } from './support/test-app.js';
 
 /**
  * Issue 10, findings 5 and 10: brute-force protection at sign-in (per account and per client address,
@@ -15,15 +15,11 @@ const authClock = new FakeClock(new Date());
 const overrides = [{ provide: AUTH_CLOCK, useValue: authClock }];
 
 describe('sign-in brute-force protection', () => {
-  let t: TestApp;
+  const t = useTestApp({ env: { LOGIN_MAX_FAILURES: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' }, overrides });
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' }, overrides });
     admin = await t.token('admin');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('locks an account after 5 failures (429 with Retry-After, even for the right password), audits it, and lets it in after the lock', async () => {
@@ -73,14 +69,7 @@ describe('sign-in brute-force protection', () => {
 });
 
 describe('sign-in limits per client address', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '12' } });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '12' } });
 
   it('locks a client address that tries many accounts', async () => {
     const statuses: number[] = [];
@@ -93,14 +82,7 @@ describe('sign-in limits per client address', () => {
 });
 
 describe('request limits', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4' }, overrides });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4' }, overrides });
 
   it('answers 429 with Retry-After past the per-user limit, and again after the minute', async () => {
     const token = await t.token('secretary');
@@ -123,14 +105,7 @@ describe('request limits', () => {
 });
 
 describe('request limits without a token', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4' } });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ env: { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4' } });
 
   it('limits requests without a token per client address, calendar feed guesses included; /health stays open', async () => {
     const statuses: number[] = [];
@@ -142,14 +117,7 @@ describe('request limits without a token', () => {
 });
 
 describe('security headers', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   it('sends CSP, no framing, no sniffing, a same-origin referrer, no X-Powered-By, and no-store on personal data', async () => {
     const token = await t.token('secretary');

@@ -5,7 +5,7 @@ import { createSecretKey, randomBytes, scryptSync } from 'node:crypto';
 import { bearer } from './support/factories.js';
 import { AUTH_CLOCK } from '../src/auth/auth-clock.js';
 import { FakeClock } from './support/fake-clock.js';
-import { createTestApp, PASSWORD, type TestApp, TEST_MODE } from './support/test-app.js';
+import { createTestApp, useTestApp, PASSWORD, type TestApp, TEST_MODE } from './support/test-app.js';
 
 /**
  * Issue 10, finding 1: sessions can be revoked. Short-lived access tokens name their session and the
@@ -23,17 +23,13 @@ interface SignedIn {
 const STRONG = 'Lichee-harvest-2026-秋';
 
 describe('revocable sessions', () => {
-  let t: TestApp;
   let admin: string;
   // Sessions run on wall time (AUTH_CLOCK), apart from the service clock; this one can be moved.
   const authClock = new FakeClock(new Date());
+  const t = useTestApp({ env: { AUTH_CACHE_MS: '200' }, overrides: [{ provide: AUTH_CLOCK, useValue: authClock }] });
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { AUTH_CACHE_MS: '200' }, overrides: [{ provide: AUTH_CLOCK, useValue: authClock }] });
     admin = await t.token('admin');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   async function newUser(role: 'secretariat' | 'admin' | 'auditor' = 'secretariat'): Promise<{ id: string; username: string }> {
@@ -190,15 +186,11 @@ describe('revocable sessions', () => {
 });
 
 describe('accounts: passwords and hostile input', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await t.token('admin');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it.each([

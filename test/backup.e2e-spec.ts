@@ -9,7 +9,7 @@ import { BACKUP_WARNINGS, BackupService } from '../src/backup/backup.service.js'
 import { caseCode } from '../src/domain/case-vocabulary.js';
 import { FakeClock } from './support/fake-clock.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
-import { createTestApp, TEST_MODE, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_MODE, useTestApp } from './support/test-app.js';
 
 /**
  * Backup and restore of the embedded mode (SQLite): an online backup while registrations go on, a wiped
@@ -61,11 +61,10 @@ describeEmbedded('backup and restore (embedded mode)', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   describe('an online backup while registrations continue, then a wiped DATA_DIR', () => {
-    let t: TestApp;
+    const t = useTestApp({ env: embeddedEnv(dataDir) });
     let secretary: string;
 
     beforeAll(async () => {
-      t = await createTestApp({ env: embeddedEnv(dataDir) });
       secretary = await t.token('secretary');
     });
 
@@ -138,9 +137,8 @@ describeEmbedded('backup and restore (embedded mode)', () => {
       expect(health.backup).toMatchObject({ ok: true, keysIncluded: true, warning: null });
     });
 
-    afterAll(async () => {
-      await t.close();
-      rmSync(dataDir, { recursive: true, force: true }); // the disk died
+    afterAll(() => {
+      rmSync(dataDir, { recursive: true, force: true }); // the disk died (the app closed first: its afterAll was declared earlier)
     });
   });
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Test } from 'supertest';
 import type { CreateCaseDto } from '../src/cases/dto/create-case.dto.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
 import { caseAction, countRows, expectError, idsOf, isChinese, registerCase, writeCounts } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 interface CaseResponse {
   id: string;
@@ -24,15 +24,11 @@ interface CaseResponse {
 const firedNames = (c: CaseResponse): string[] => c.evaluation.firedRules.map((r) => r.name);
 
 describe('case intake (POST /cases)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const register = (overrides: Partial<CreateCaseDto> = {}): Promise<CaseResponse> => registerCase<CaseResponse>(t, secretary, overrides);
@@ -393,15 +389,11 @@ describe('case intake (POST /cases)', () => {
 });
 
 describe('case codes under concurrency', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('gives 200 concurrent registrations gap-free codes XF-2026-000001…000200', async () => {
@@ -423,7 +415,7 @@ describe('case codes under concurrency', () => {
 });
 
 describe('the ledger (GET /cases)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
   const c: Record<string, CaseResponse> = {};
 
@@ -432,7 +424,6 @@ describe('the ledger (GET /cases)', () => {
     (await t.http.get('/cases').set(bearer(secretary)).query(query).expect(200)).body;
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
     c.oldHousing = await register({ category: 'urban-construction', region: '茅箭区', headcount: 6, subject: '老旧小区改造进度缓慢' });
     c.bylaw = await register({ category: 'legislation', region: '张湾区', subject: '建议修订物业管理条例' });
@@ -445,9 +436,6 @@ describe('the ledger (GET /cases)', () => {
     // 20 days later the first four have missed their 15-day acceptance deadline (2026-12-11).
     t.clock.advanceDays(20);
     c.fresh = await register({ category: 'deputy-work', region: '竹溪县', subject: '代表联络站建设', receivedAt: '2026-12-16T09:00:00+08:00' });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const ids = (...names: string[]): string[] => names.map((n) => c[n].id).sort();

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer } from './support/factories.js';
 import { caseAction, registerCase } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 describe('case lifecycle over HTTP', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const register = (overrides = {}): Promise<{ id: string; code: string; grade: string }> => registerCase(t, secretary, overrides);

@@ -1,23 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PetitionCase } from '../src/cases/case.entity.js';
 import { readEml } from './support/eml.js';
 import { bearer } from './support/factories.js';
 import { caseAction, registerCase } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 describe('deadlines: derived overdue, the sweep, urging notices and reminders', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
     await t.relay.drain(); // the daily sweep the scheduler enqueued at start-up
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const register = async (overrides = {}): Promise<string> => (await registerCase<{ id: string }>(t, secretary, overrides)).id;

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer } from './support/factories.js';
-import { createTestApp, PASSWORD, type TestApp } from './support/test-app.js';
+import { useTestApp, PASSWORD } from './support/test-app.js';
 
 describe('auth, directory, health and API docs', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: string;
   let secretary: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await t.token('admin');
     secretary = await t.token('secretary');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('logs in with the first admin from the environment and refuses wrong passwords alike for known and unknown users', async () => {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { TransactionRunner } from '../src/database/transaction-runner.js';
 import { LeaderBookings } from '../src/meetings/booking/leader-bookings.js';
 import { type BookingSpan, ResourceBusyError } from '../src/meetings/booking/resource-bookings.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 /**
  * The database guarantee under the meetings service, without its friendly pre-check: leaders are
  * booked for exact intervals, and overlapping bookings of one leader never both commit.
  */
 describe('exact leader bookings (the database guarantee)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let bookings: LeaderBookings;
   let tx: TransactionRunner;
   const span = (from: string, to: string): BookingSpan => ({ startAt: new Date(`2026-12-15T${from}:00+08:00`), endAt: new Date(`2026-12-15T${to}:00+08:00`) });
@@ -25,15 +25,11 @@ describe('exact leader bookings (the database guarantee)', () => {
   let director = '';
   let deputy = '';
 
-  beforeAll(async () => {
-    t = await createTestApp();
+  beforeAll(() => {
     bookings = t.app.get(LeaderBookings);
     tx = t.app.get(TransactionRunner);
     director = t.leaders.get('director') as string;
     deputy = t.leaders.get('deputy-1') as string;
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('stores one row per leader and meeting with the exact times; touching is free, one minute of overlap is not', async () => {

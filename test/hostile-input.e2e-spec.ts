@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { seededRandom } from '../src/common/seeded-random.js';
 import { bearer, caseBody } from './support/factories.js';
 import { hostileRequest, ROUTE_FAMILIES, type HostileContext, type HostileRequest, type HostileRole } from '../bench/lib/hostile-requests.js';
 import { expectError, registerCase, writeCounts } from './support/http-helpers.js';
-import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
+import { useTestApp, type TestUser } from './support/test-app.js';
 
 /**
  * Issue 10, findings 2 and 7: hostile input is refused at the edge with a 4xx and a stable code, never a
@@ -21,7 +21,7 @@ const nested = (levels: number): string => '['.repeat(levels) + ']'.repeat(level
 const together = <T>(n: number, send: (i: number) => PromiseLike<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => send(i)));
 
 describe('hostile input', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: string;
   let secretary: string;
   let unitId: string;
@@ -36,7 +36,6 @@ describe('hostile input', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await t.token('admin');
     secretary = await t.token('secretary');
     for (const [role, user] of [
@@ -50,9 +49,6 @@ describe('hostile input', () => {
     const units = (await t.http.get('/units').set(as(admin)).expect(200)).body as { id: string; code: string; active: boolean }[];
     unitId = units.find((u) => u.code === 'GOV')!.id;
     leaderId = t.leaders.get('deputy-3')!;
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   describe('deep nesting (finding 2)', () => {

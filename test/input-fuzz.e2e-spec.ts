@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { seededRandom } from '../src/common/seeded-random.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
 import { registerCase, writeCounts } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 /**
  * "No request input ever produces a 500": seeded random mutations of valid requests (every field of
@@ -94,17 +94,13 @@ function expectHandled(res: Response, context: unknown): void {
 }
 
 describe('random input never produces a 500', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
   const random = seededRandom(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const mutatedCase = (): Record<string, unknown> => {

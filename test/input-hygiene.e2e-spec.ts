@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { containsPii } from '../src/common/pii/masking.js';
 import { bearer, caseBody } from './support/factories.js';
 import { expectError } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 /** The forms of issue 10, finding 4, as a caller might type them into any field, key or path. */
 const TYPED = ['420302198507151232', '13872651234', '138 7265 1234', '138-7265-1234'];
 
 describe('input hygiene', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it.each([

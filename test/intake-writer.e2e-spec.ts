@@ -1,32 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { CaseEvent } from '../src/cases/case-event.entity.js';
 import type { PetitionCase } from '../src/cases/case.entity.js';
 import { CaseRepository } from '../src/cases/case.repository.js';
 import { IntakeWriter, type IntakeWrite } from '../src/cases/intake-writer.js';
 import { isUniqueViolation } from '../src/database/transaction-runner.js';
 import { countRows, registerCase } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 /**
  * The group commit behind POST /cases, on the real database: registrations that arrive while a
  * transaction writes share the next one, codes stay gap-free, and one bad registration fails alone.
  */
 describe('IntakeWriter (group commit of registrations)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let writer: IntakeWriter;
   let template: PetitionCase;
 
   beforeAll(async () => {
-    t = await createTestApp();
     writer = t.app.get(IntakeWriter);
     const secretary = await t.token('secretary');
     const first = await registerCase<{ id: string; code: string }>(t, secretary);
     expect(first.code).toBe('XF-2026-000001');
     template = (await t.app.get(CaseRepository).findById(first.id)) as PetitionCase;
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const registration = (subject: string, scopedKey?: string): IntakeWrite => {

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { PII_PATTERNS } from '../src/common/pii/masking.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
 import { mimePart, SmtpSink } from './support/smtp-sink.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 type Delivery = { attendee: { kind: string; id: string; name: string }; email: string | null; sequence: number; method: string; status: string; attempts: number; lastError: string | null };
 
@@ -15,15 +15,17 @@ const calendarOf = (raw: string): ICAL.Component => {
 
 describe('invites: e-mail through the outbox, .ics files, feeds', () => {
   const smtp = new SmtpSink();
-  let t: TestApp;
+  let smtpPort = 0;
+  beforeAll(async () => {
+    smtpPort = await smtp.start();
+  });
+  const t = useTestApp(() => ({ env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } }));
   let secretary: string;
   let meetingId = '';
   const director = (): string => t.leaders.get('director') as string;
   const deputy1 = (): string => t.leaders.get('deputy-1') as string;
 
   beforeAll(async () => {
-    const port = await smtp.start();
-    t = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
     secretary = await t.token('secretary');
     await t.relay.drain();
     // A case whose petitioner has an ID number and a phone: neither may appear in any invite, mail or log.
@@ -52,7 +54,6 @@ describe('invites: e-mail through the outbox, .ics files, feeds', () => {
     await t.dataSource.query("UPDATE meeting_attendees SET email = NULL WHERE kind = 'deputy'");
   });
   afterAll(async () => {
-    await t.close();
     await smtp.stop();
   });
 

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { drawn } from '../src/meetings/lookback/lookback.service.js';
 import { bearer, caseBody } from './support/factories.js';
 import { caseAction } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 describe('look-back (回头看): sampled callbacks and urging notices for late or poor handling', () => {
-  let t: TestApp;
+  const t = useTestApp(); // 2026-11-26
   let secretary: string;
   const onTime: string[] = [];
   let late = '';
@@ -21,7 +21,6 @@ describe('look-back (回头看): sampled callbacks and urging notices for late o
   };
 
   beforeAll(async () => {
-    t = await createTestApp(); // 2026-11-26
     secretary = await t.token('secretary');
     await t.relay.drain();
     for (let i = 0; i < 12; i++) onTime.push(await transferred({ category: 'employment-social' }));
@@ -36,9 +35,6 @@ describe('look-back (回头看): sampled callbacks and urging notices for late o
     await act(late, { action: 'reply', reason: '迟到的答复' });
     await act(late, { action: 'close' });
     t.clock.set('2027-02-02T02:00:00.000Z'); // the February review looks back on cases closed in the 90 days before 1 February
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('always reviews late and poorly answered cases, draws a share of the rest, and names their units once', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { bearer } from './support/factories.js';
 import { registerCase } from './support/http-helpers.js';
-import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
+import { useTestApp, type TestUser } from './support/test-app.js';
 
 /**
  * Who sees which meeting (src/meetings/meeting-access.ts), route by route and role by role: a
@@ -28,7 +28,7 @@ const READS: Record<string, (who: Who, kind: Kind) => number> = {
 const codeOf = (res: Response): unknown => (res.body as { code?: unknown }).code ?? (JSON.parse(res.text) as { code?: unknown }).code;
 
 describe('meeting access: every meeting and calendar route, every role, draft and confirmed', () => {
-  let t: TestApp;
+  const t = useTestApp();
   const tokens = new Map<Who, string>();
   const meetings: Record<Kind, { id: string; uid: string; cases: { mine: string; other: string } }> = {
     draft: { id: '', uid: '', cases: { mine: '', other: '' } },
@@ -59,15 +59,11 @@ describe('meeting access: every meeting and calendar route, every role, draft an
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
     for (const who of WHO) tokens.set(who, await t.token(USER[who]));
     secretary = tokens.get('secretary') as string;
     meetings.draft = await createMeeting('2026-12-08T09:00:00+08:00', '2026-12-08T10:00:00+08:00');
     meetings.confirmed = await createMeeting('2026-12-08T14:30:00+08:00', '2026-12-08T15:30:00+08:00');
     await t.http.post(`/meetings/${meetings.confirmed.id}/confirm`).set(bearer(secretary)).expect(200);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const missing = '00000000-0000-4000-8000-000000000000';

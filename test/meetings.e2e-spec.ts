@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { bearer } from './support/factories.js';
 import { registerCase } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 type Meeting = {
   id: string;
@@ -21,7 +21,7 @@ type Meeting = {
 const local = (iso: string): DateTime => DateTime.fromISO(iso, { zone: 'Asia/Shanghai' });
 
 describe('meetings: plan → adjust → confirm → outcome', () => {
-  let t: TestApp;
+  const t = useTestApp(); // clock: Thursday 2026-11-26 10:00 Asia/Shanghai
   let secretary: string;
   const escalated: string[] = [];
   let jointId = '';
@@ -32,7 +32,6 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
   const register = (overrides = {}): Promise<{ id: string; grade: string; meetingType: string | null }> => registerCase(t, secretary, overrides);
 
   beforeAll(async () => {
-    t = await createTestApp(); // clock: Thursday 2026-11-26 10:00 Asia/Shanghai
     secretary = await t.token('secretary');
     const specs = [
       { headcount: 6, category: 'urban-construction', region: '茅箭区' },
@@ -49,9 +48,6 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
     expect(joint).toMatchObject({ grade: 'joint-consultation', meetingType: 'joint' });
     jointId = joint.id;
     for (let i = 0; i < 5; i++) cluster.push((await register({ category: 'urban-construction', region: '张湾区', subject: `物业管理混乱 ${i + 1}` })).id);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('proposes draft meetings on working days within office hours, each key case with exactly one leader in charge', async () => {

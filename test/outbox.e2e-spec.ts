@@ -4,7 +4,7 @@ import type { MailMessage } from '../src/common/mail/mailer.js';
 import { Mailer } from '../src/common/mail/mailer.js';
 import { OutboxJob } from '../src/jobs/outbox-job.entity.js';
 import { bearer, caseBody } from './support/factories.js';
-import { createTestApp, TEST_MODE, type TestApp } from './support/test-app.js';
+import { TEST_MODE, useTestApp } from './support/test-app.js';
 
 /** A mailer that fails the first `failures` sends (an SMTP outage), then records what it sends. */
 class FlakyMailer {
@@ -26,17 +26,13 @@ class FlakyMailer {
 type OutboxRow = { name: string; status: string; attempts: number; lastError: string | null };
 
 describe('the outbox: the database is the source of truth for pending work', () => {
-  let t: TestApp;
   let secretary: string;
   const mailer = new FlakyMailer(1);
+  const t = useTestApp({ overrides: [{ provide: Mailer, useValue: mailer }] });
 
   beforeAll(async () => {
-    t = await createTestApp({ overrides: [{ provide: Mailer, useValue: mailer }] });
     secretary = await t.token('secretary');
     await t.relay.drain();
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const urgedCase = async (category = 'legislation'): Promise<void> => {
@@ -94,6 +90,11 @@ describe('the outbox: the database is the source of truth for pending work', () 
     expect(row[0]).toMatchObject({ status: 'done', attempts: 2 });
   });
 
+  it('answers 404 JOB_NOT_FOUND for a job it does not know', async () => {
+    const res = await t.http.get('/jobs/00000000-0000-4000-8000-000000000000').set(bearer(secretary)).expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'JOB_NOT_FOUND', message: '找不到该任务。' });
+  });
+
   it('never runs one job twice when relay passes overlap', async () => {
     const before = mailer.sent.length;
     await urgedCase('deputy-work'); // DAC
@@ -114,14 +115,10 @@ const describeRedis = TEST_MODE.redis ? describe : describe.skip;
 
 describeRedis('a Redis outage', () => {
   const port = 6391;
-  let t: TestApp;
+  const t = useTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
   let redis: ChildProcess | null = null;
 
-  beforeAll(async () => {
-    t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
-  });
-  afterAll(async () => {
-    await t.close();
+  afterAll(() => {
     redis?.kill('SIGTERM');
   });
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { CreateCaseDto } from '../src/cases/dto/create-case.dto.js';
@@ -10,7 +10,7 @@ import { readEml } from './support/eml.js';
 import { mimePart } from './support/smtp-sink.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
 import { expectError, idsOf, registerCase, writeCounts } from './support/http-helpers.js';
-import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
+import { useTestApp, type TestUser } from './support/test-app.js';
 
 interface PetitionerView {
   name: string;
@@ -61,15 +61,11 @@ const MASKED: PetitionerView = {
 };
 
 describe('privacy of petitioners and object-level access', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const register = (overrides: Partial<CreateCaseDto> = {}): Promise<CaseResponse> => registerCase<CaseResponse>(t, secretary, overrides);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PII_PATTERNS } from '../src/common/pii/masking.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
 import { caseAction } from './support/http-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 /** A minimal RFC 4180 reader for the export (quotes, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -36,7 +36,7 @@ function parseCsv(text: string): string[][] {
 type Spec = { channel: string; category: string; path: 'rejected' | 'open' | 'on-time' | 'late'; feedback?: 'satisfied' | 'dissatisfied'; reception?: boolean; instruction?: boolean };
 
 describe('reports: the office’s figures, hotspots, the ledger export and the four conversions', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretary: string;
   const specs: Spec[] = [];
   const ids: string[] = [];
@@ -45,7 +45,6 @@ describe('reports: the office’s figures, hotspots, the ledger export and the f
   const act = (id: string, body: Record<string, unknown>) => caseAction(t, secretary, id, body);
 
   beforeAll(async () => {
-    t = await createTestApp();
     secretary = await t.token('secretary');
     const director = t.leaders.get('director') as string;
     const channels = ['letter', 'visit', 'online', 'phone'];
@@ -100,9 +99,6 @@ describe('reports: the office’s figures, hotspots, the ledger export and the f
     t.clock.set('2026-11-26T02:00:00.000Z');
     await t.http.post(`/cases/${ids[0]}/conversions`).set(bearer(secretary)).send({ kind: 'legislative-suggestion', title: '关于修订物业管理条例的建议', relatedCaseIds: [ids[4]] }).expect(201);
     await t.http.post(`/cases/${ids[1]}/conversions`).set(bearer(secretary)).send({ kind: 'supervision-topic', title: '就业帮扶政策落实情况专题监督' }).expect(201);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('reproduces the year’s figures from the stored data', async () => {

@@ -33,8 +33,8 @@ export class BullDispatcher extends JobDispatcher {
     }
   }
 
-  inFlight(): number {
-    return 0;
+  settled(): Promise<void> {
+    return Promise.resolve();
   }
 
   async health(): Promise<{ mode: 'bull'; ok: boolean; detail?: string }> {

@@ -17,8 +17,8 @@ export const DAILY_BACKUP_AT = { hour: 1, minute: 30 };
 /**
  * Enqueues the daily deadline sweep once per office-local day, the look-back once per month and,
  * in the embedded mode, the daily backup (`backup:daily:<date>`).
- * Every instance checks each minute; the dedupe keys (`deadline-sweep:daily:<date>`,
- * `lookback:monthly:<YYYY-MM>`) let exactly one row of each in.
+ * Every instance checks each minute (drain-only: once at start, then when a caller asks); the dedupe
+ * keys (`deadline-sweep:daily:<date>`, `lookback:monthly:<YYYY-MM>`) let exactly one row of each in.
  */
 @Injectable()
 export class DailyScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,8 +34,13 @@ export class DailyScheduler implements OnApplicationBootstrap, OnApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runWorkers) return;
+    // Drain-only (RELAY_INTERVAL_MS=0, the tests): no timer; today's jobs are in the outbox before the app is up.
+    if (this.relay.drainOnly) {
+      await this.check();
+      return;
+    }
     this.timer = setInterval(() => void this.check().catch((e: unknown) => this.logger.warn(String(e))), 60_000);
     this.timer.unref();
     void this.check().catch((e: unknown) => this.logger.warn(String(e)));

@@ -18,15 +18,15 @@ export class EmbeddedDispatcher extends JobDispatcher {
     return Promise.resolve();
   }
 
-  inFlight(): number {
-    return this.running.size;
+  async settled(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
   }
 
   health(): Promise<{ mode: 'embedded'; ok: boolean }> {
     return Promise.resolve({ mode: this.mode, ok: true });
   }
 
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.running]);
+  close(): Promise<void> {
+    return this.settled();
   }
 }

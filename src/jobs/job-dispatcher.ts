@@ -2,8 +2,11 @@
 export abstract class JobDispatcher {
   abstract readonly mode: 'embedded' | 'bull';
   abstract dispatch(outboxId: string, attempt: number): Promise<void>;
-  /** Jobs handed over by this instance and not finished yet (embedded mode only). */
-  abstract inFlight(): number;
+  /**
+   * Resolves once the jobs this instance runs in-process have finished (the embedded runner). Bull
+   * resolves at once: its workers, in any instance, report through the outbox rows.
+   */
+  abstract settled(): Promise<void>;
   abstract health(): Promise<{ mode: 'embedded' | 'bull'; ok: boolean; detail?: string }>;
   abstract close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -75,7 +76,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: PASSWORD,
     DEMO_DATA: 'false',
-    RELAY_INTERVAL_MS: '50',
+    // Drain-only: no relay timer, no kicks; a spec runs background jobs with `t.relay.drain()`, so none run between its assertions.
+    RELAY_INTERVAL_MS: '0',
     // The daily backup is tested on its own (test/backup.e2e-spec.ts); elsewhere it would add a job to every app.
     BACKUP_SCHEDULE: 'false',
     LOG_LEVEL: 'info',
@@ -149,6 +151,60 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       }
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One app for the specs of the enclosing `describe`: created in a `beforeAll`, closed in an `afterAll`.
+ * Returns the app as a live view (reading it outside a hook or test throws), so a spec writes
+ * `const t = useTestApp();` and uses `t.http`, `t.token(…)`, `t.relay.drain()` as before. Hooks run
+ * in the order they are declared: declare `useTestApp` after a `beforeAll` whose result the options
+ * need (pass them as a function then), and before the ones that use the app.
+ */
+export function useTestApp(options: TestAppOptions | (() => TestAppOptions) = {}): TestApp {
+  let current: TestApp | null = null;
+  beforeAll(async () => {
+    current = await createTestApp(typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    const closing = current;
+    current = null;
+    await closing?.close();
+  });
+  const app = (): TestApp => {
+    if (!current) throw new Error('useTestApp: the app exists only inside the hooks and tests of its describe block');
+    return current;
+  };
+  return {
+    get app() {
+      return app().app;
+    },
+    get env() {
+      return app().env;
+    },
+    get http() {
+      return app().http;
+    },
+    get clock() {
+      return app().clock;
+    },
+    get config() {
+      return app().config;
+    },
+    get dataSource() {
+      return app().dataSource;
+    },
+    get relay() {
+      return app().relay;
+    },
+    get logLines() {
+      return app().logLines;
+    },
+    get leaders() {
+      return app().leaders;
+    },
+    token: (user) => app().token(user),
+    close: () => app().close(),
   };
 }
 

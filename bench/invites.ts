@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { buildFeed, buildInvite } from '../src/calendar/ics-builder.js';
-import { buildBriefAgendaItem, buildInviteMeeting, buildInviteSettings } from '../src/calendar/invite-fixtures.js';
+import { buildBriefAgendaItem, buildInviteMeeting, buildInviteSettings } from '../test/support/invite-fixtures.js';
 import type { BriefAgendaItem, InviteAttendee, InviteMeeting } from '../src/calendar/invite.types.js';
 import { log, saveResult } from './lib/env.js';
 import { median, round, table } from './lib/stats.js';

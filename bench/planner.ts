@@ -4,7 +4,7 @@
  *
  *   npx tsc -p bench/tsconfig.json && node dist/bench/planner.js [--runs 5] [--instances 5]
  *
- * Instances are seeded-random (src/meetings/planner/random-instance.ts): escalated cases only,
+ * Instances are seeded-random (test/support/random-instance.ts): escalated cases only,
  * 4 weeks from Monday 2026-11-02 (Asia/Shanghai, chinese-days 2026 calendar), office hours 08:30–12:00
  * and 14:30–17:30, 120-minute supervision meetings of 20 minutes per case, busy blocks on about half
  * of the leaders, 15 % of the cases with a leader in charge already, capacities that bind for some
@@ -17,7 +17,7 @@ import { WorkingCalendar } from '../src/common/time/working-calendar.js';
 import { checkHardConstraints } from '../src/meetings/planner/constraints.js';
 import { assignmentObjective, solveAssignment } from '../src/meetings/planner/leader-assignment.js';
 import { planMeetingsWithDiagnostics } from '../src/meetings/planner/planner.js';
-import { randomInstance } from '../src/meetings/planner/random-instance.js';
+import { randomInstance } from '../test/support/random-instance.js';
 import { median, round, table } from './lib/stats.js';
 import { highsRuntime, solveAssignmentWithHighs } from './planner-highs.js';
 

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { DomainError } from '../common/errors.js';
 import { PII_PATTERNS } from '../common/pii/masking.js';
 import { composeBriefJson, composeDescription } from './case-brief.js';
-import { buildBriefAgendaItem, buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR, DIRECTOR } from './invite-fixtures.js';
+import { buildBriefAgendaItem, buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR, DIRECTOR } from '../../test/support/invite-fixtures.js';
 
 const settings = buildInviteSettings();
 const lines = (text: string): string[] => text.split('\n');

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { DomainError } from '../common/errors.js';
 import { PII_PATTERNS } from '../common/pii/masking.js';
 import { buildFeed, buildInvite } from './ics-builder.js';
-import { buildBriefAgendaItem, buildInviteAttendee, buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR, DIRECTOR } from './invite-fixtures.js';
+import { buildBriefAgendaItem, buildInviteAttendee, buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR, DIRECTOR } from '../../test/support/invite-fixtures.js';
 import type { InviteAttendee, InviteMeeting } from './invite.types.js';
 
 type Component = InstanceType<typeof ICAL.Component>;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { buildFeed, buildInvite } from './ics-builder.js';
-import { buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR } from './invite-fixtures.js';
+import { buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR } from '../../test/support/invite-fixtures.js';
 
 /**
  * A second, independent parser: python3-icalendar (Debian package) under /usr/bin/python3 —

@@ -1,7 +1,7 @@
 import { foldLines as libraryFold } from 'ical-generator';
 import { createFeedCalendar, createInviteCalendar } from './ics-builder.js';
 import { foldLines, serializeCalendar } from './ics-serialize.js';
-import { buildBriefAgendaItem, buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR } from './invite-fixtures.js';
+import { buildBriefAgendaItem, buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR } from '../../test/support/invite-fixtures.js';
 
 const settings = buildInviteSettings();
 

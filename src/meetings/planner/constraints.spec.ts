@@ -3,7 +3,7 @@ import { WorkingCalendar } from '../../common/time/working-calendar.js';
 import { checkHardConstraints } from './constraints.js';
 import { planMeetings } from './planner.js';
 import type { PlannerInput, PlanResult } from './planner.types.js';
-import { randomInstance } from './random-instance.js';
+import { randomInstance } from '../../../test/support/random-instance.js';
 
 /** The checker must catch each broken rule in an otherwise valid plan. */
 describe('checkHardConstraints', () => {

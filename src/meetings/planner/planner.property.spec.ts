@@ -7,7 +7,7 @@ import { checkHardConstraints } from './constraints.js';
 import { planMeetings } from './planner.js';
 import type { PlannerInput, PlanResult } from './planner.types.js';
 import { seededRandom } from '../../common/seeded-random.js';
-import { randomInstance } from './random-instance.js';
+import { randomInstance } from '../../../test/support/random-instance.js';
 
 const policy = loadPolicy();
 const calendar = new WorkingCalendar(policy.calendarOverrides);

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { CATEGORIES, type Category, type MeetingType } from '../../domain/case-vocabulary.js';
-import type { LeaderRank } from '../../domain/leader-ranks.js';
-import type { PlannerCase, PlannerInput, PlannerLeader } from './planner.types.js';
-import { seededRandom } from '../../common/seeded-random.js';
+import { CATEGORIES, type Category, type MeetingType } from '../../src/domain/case-vocabulary.js';
+import type { LeaderRank } from '../../src/domain/leader-ranks.js';
+import type { PlannerCase, PlannerInput, PlannerLeader } from '../../src/meetings/planner/planner.types.js';
+import { seededRandom } from '../../src/common/seeded-random.js';
 
 /**
  * Seeded random planner instances for the property test and the benchmark (not used at run time).

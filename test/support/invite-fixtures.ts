@@ -1,4 +1,4 @@
-import type { BriefAgendaItem, InviteAttendee, InviteMeeting, InviteSettings } from './invite.types.js';
+import type { BriefAgendaItem, InviteAttendee, InviteMeeting, InviteSettings } from '../../src/calendar/invite.types.js';
 
 /**
  * Test and bench factories for invites: a valid supervision meeting like DOMAIN.md's

@@ -14,7 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import { WorkingCalendar } from '../src/common/time/working-calendar.js';
-import { checkHardConstraints } from '../src/meetings/planner/constraints.js';
+import { checkHardConstraints } from '../src/meetings/constraints/plan-check.js';
 import { assignmentObjective, solveAssignment } from '../src/meetings/planner/leader-assignment.js';
 import { planMeetingsWithDiagnostics } from '../src/meetings/planner/planner.js';
 import { randomInstance } from '../test/support/random-instance.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { bearer } from './support/factories.js';
-import { registerCase } from './support/http-helpers.js';
+import { caseAction, registerCase } from './support/http-helpers.js';
 import { useTestApp } from './support/test-app.js';
 
 type Meeting = {
@@ -167,11 +167,37 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
   it('feeds an outcome back into the case: a timeline event and the new deadline', async () => {
     const meeting = (await t.http.get('/meetings?status=confirmed&type=supervision').set(bearer(secretary)).expect(200)).body[0] as Meeting;
     const caseId = meeting.agenda[0].caseId;
-    const res = await post(`/meetings/${meeting.id}/outcomes`, { caseId, decision: '责成承办单位月底前拿出整改方案', requirements: '书面报告整改进度', dueAt: '2026-12-31T17:30:00+08:00' }).expect(200);
+    const getCase = async () => (await t.http.get(`/cases/${caseId}`).set(bearer(secretary)).expect(200)).body;
+    const withDeadline = { caseId, decision: '责成承办单位月底前拿出整改方案', requirements: '书面报告整改进度', dueAt: '2026-12-31T17:30:00+08:00' };
+
+    // The case is only registered: no reply deadline runs, so the meeting's deadline cannot apply. The
+    // lifecycle refuses it (it was silently dropped before) and nothing is recorded, on the meeting or the case.
+    const registered = await getCase();
+    expect(registered.status).toBe('registered');
+    const refused = await post(`/meetings/${meeting.id}/outcomes`, withDeadline).expect(409);
+    expect(refused.body.code).toBe('NO_RUNNING_DEADLINE');
+    const untouched = await getCase();
+    expect([untouched.version, untouched.timeline.length, untouched.deadlines.dueAt]).toEqual([registered.version, registered.timeline.length, registered.deadlines.dueAt]);
+    expect((await t.http.get(`/meetings/${meeting.id}`).set(bearer(secretary)).expect(200)).body).toMatchObject({ status: 'confirmed', outcomes: [] });
+
+    // A decision without a deadline concerns a case in any status.
+    const decided = await post(`/meetings/${meeting.id}/outcomes`, { caseId, decision: '责成承办单位月底前拿出整改方案' }).expect(200);
+    expect(decided.body.status).toBe('held');
+    const afterDecision = await getCase();
+    expect(afterDecision.version).toBe(registered.version + 1);
+    expect(afterDecision.timeline.at(-1)).toMatchObject({ action: 'meeting-outcome', fromStatus: 'registered', toStatus: 'registered', data: { dueAt: null } });
+    expect(afterDecision.deadlines.dueAt).toBe(registered.deadlines.dueAt);
+
+    // Accepted, the case has a running reply deadline: the meeting's deadline replaces it.
+    await caseAction(t, secretary, caseId, { action: 'accept' });
+    const accepted = await getCase();
+    const res = await post(`/meetings/${meeting.id}/outcomes`, withDeadline).expect(200);
     expect(res.body.status).toBe('held');
     expect(res.body.outcomes[0]).toMatchObject({ caseId, decision: '责成承办单位月底前拿出整改方案' });
-    const c = (await t.http.get(`/cases/${caseId}`).set(bearer(secretary)).expect(200)).body;
+    const c = await getCase();
     expect(c.timeline.at(-1)).toMatchObject({ action: 'meeting-outcome', reason: '责成承办单位月底前拿出整改方案', data: { requirements: '书面报告整改进度' } });
+    expect(c.timeline.at(-1).data).toMatchObject({ dueAt: '2026-12-31T09:30:00.000Z', previousDueAt: accepted.deadlines.dueAt });
+    expect([c.deadlines.dueAt, c.deadlines.replyDueAt, c.version]).toEqual(['2026-12-31T09:30:00.000Z', '2026-12-31T09:30:00.000Z', accepted.version + 1]);
     const notOnAgenda = await post(`/meetings/${meeting.id}/outcomes`, { caseId: jointId, decision: 'x' }).expect(400);
     expect(notOnAgenda.body.code).toBe('CASE_NOT_ON_AGENDA');
   });

@@ -99,5 +99,10 @@ describeShared('two service instances on one database', () => {
       "SELECT COUNT(*) AS n, COUNT(DISTINCT caseId) AS cases FROM case_events WHERE action = 'urge'",
     );
     expect([Number(urges[0].n), Number(urges[0].cases)]).toEqual([open, open]);
+    // Each urged case's version moved once, to its urge event's version (the owner's bulk bump is exact).
+    const outOfStep: { n: number | string }[] = await a.dataSource.query(
+      'SELECT COUNT(*) AS n FROM cases c WHERE c.version <> (SELECT MAX(e.caseVersion) FROM case_events e WHERE e.caseId = c.id) OR c.version <> 2',
+    );
+    expect(Number(outOfStep[0].n)).toBe(0);
   });
 });

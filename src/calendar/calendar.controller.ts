@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/c
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '../auth/actor.js';
 import { type Actor } from '../domain/actor.js';
-import { forbidden } from '../common/errors.js';
+import { CalendarErrors } from './calendar.errors.js';
 import { MeetingAccess } from '../meetings/meeting-access.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { InviteBrief } from './brief.types.js';
@@ -58,9 +58,7 @@ export class CalendarController {
   @HttpCode(201)
   @Post('leaders/:id/feed-token')
   issue(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<{ token: string; url: string }> {
-    if (!MeetingAccess.mayIssueFeed(actor, id)) {
-      throw forbidden('FORBIDDEN', { zh: '只能为本人或由信访室申请日历订阅地址。', en: 'Only the leader or the secretariat may issue this feed.' });
-    }
+    if (!MeetingAccess.mayIssueFeed(actor, id)) throw CalendarErrors.feedIssueForbidden();
     return this.feeds.issue(id);
   }
 }

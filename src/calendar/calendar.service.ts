@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../domain/actor.js';
-import { badRequest, notFound } from '../common/errors.js';
 import { MeetingAccess } from '../meetings/meeting-access.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import type { InviteBrief } from './brief.types.js';
+import { CalendarErrors } from './calendar.errors.js';
 import { composeBriefJson } from './case-brief.js';
 import { buildInvite } from './ics-builder.js';
 import type { InviteDelivery } from './invite-delivery.entity.js';
@@ -64,14 +64,14 @@ export class CalendarService {
   /** The invite of a meeting the actor may see (`MeetingAccess`): a leader his or her own, others any attendee's (or the meeting's, without attendeeId). */
   private async resolve(meetingId: string, attendeeId: string | undefined, actor: Actor): Promise<{ invite: InviteMeeting; recipient: InviteMeeting['attendees'][number] | null }> {
     if (attendeeId !== undefined && !ATTENDEE_ID.test(attendeeId)) {
-      throw badRequest('INVALID_ATTENDEE_ID', { zh: '参会人编号格式不正确。', en: 'The attendeeId is malformed.' });
+      throw CalendarErrors.invalidAttendeeId();
     }
     const wanted = MeetingAccess.inviteRecipient(actor, attendeeId);
     const aggregate = await this.meetings.load(meetingId, actor);
     const [invite] = await this.assembler.assembleMany([aggregate]);
     if (wanted === undefined) return { invite, recipient: null };
     const recipient = invite.attendees.find((a) => a.id.toLowerCase() === wanted.toLowerCase());
-    if (!recipient) throw notFound('ATTENDEE_NOT_FOUND', { zh: '该会议没有这位参会人。', en: 'No such attendee on this meeting.' });
+    if (!recipient) throw CalendarErrors.attendeeNotFound();
     return { invite, recipient };
   }
 }

@@ -1,7 +1,7 @@
 import { maskName, redactPii } from '../common/pii/masking.js';
 import { renderBriefText } from './brief-text.js';
 import type { BriefAgendaLine, BriefCase, InviteBrief } from './brief.types.js';
-import { invalidInvite } from './invite.errors.js';
+import { CalendarErrors } from './calendar.errors.js';
 import type { BriefAgendaItem, InviteMeeting, InviteSettings } from './invite.types.js';
 import { BRIEF_LABELS, type BriefLabels, type BriefLocale } from './labels.js';
 import { daysBetween, localTime } from './zoned-time.js';
@@ -47,7 +47,7 @@ export function composeBriefJson(
   const groupFrom = options.groupPetitionHeadcount ?? GROUP_PETITION_HEADCOUNT;
   const start = localTime(meeting.startAt, settings.timeZone, 'startAt');
   const end = localTime(meeting.endAt, settings.timeZone, 'endAt');
-  if (!(meeting.endAt.getTime() > meeting.startAt.getTime())) throw invalidInvite('endAt', 'must be after startAt');
+  if (!(meeting.endAt.getTime() > meeting.startAt.getTime())) throw CalendarErrors.invalidInvite('endAt', 'must be after startAt');
   // "Today" for the deadlines is the meeting's local start date, not the wall clock: the
   // same meeting always yields the same text (stable invites, testable, no hidden clock),
   // and it is the day on which the leader will discuss the case.

@@ -1,16 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { Clock } from '../domain/clock.js';
-import { notFound } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { MeetingAccess } from '../meetings/meeting-access.js';
-import { MeetingsRepository } from '../meetings/meetings.repository.js';
-import { FeedToken } from './feed-token.entity.js';
+import { MeetingReader } from '../meetings/meeting-reader.js';
+import { CalendarErrors } from './calendar.errors.js';
+import { FeedTokenRepository } from './feed-token.repository.js';
 import { buildFeed } from './ics-builder.js';
 import { InviteAssembler } from './invite-assembler.js';
 
@@ -23,8 +21,8 @@ const hash = (token: string): string => createHash('sha256').update(token).diges
 @Injectable()
 export class FeedService {
   constructor(
-    @InjectRepository(FeedToken) private readonly tokens: Repository<FeedToken>,
-    private readonly meetings: MeetingsRepository,
+    private readonly tokens: FeedTokenRepository,
+    private readonly meetings: MeetingReader,
     private readonly assembler: InviteAssembler,
     private readonly directory: DirectoryService,
     private readonly tx: TransactionRunner,
@@ -37,17 +35,14 @@ export class FeedService {
     await this.directory.getLeader(leaderId);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    await this.tx.run(async (em) => {
-      await em.update(FeedToken, { leaderId, revokedAt: IsNull() }, { revokedAt: now });
-      await em.insert(FeedToken, { tokenHash: hash(token), leaderId, createdAt: now, revokedAt: null });
-    });
+    await this.tx.run((em) => this.tokens.replace(em, leaderId, hash(token), now));
     return { token, url: `${this.config.publicBaseUrl}/calendar/feeds/${token}.ics` };
   }
 
   /** The leader's meetings around today, as the leader sees them (`MeetingAccess`: no drafts); unknown and revoked tokens look alike. */
   async feed(token: string): Promise<string> {
-    const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await this.tokens.findOneBy({ tokenHash: hash(token) }) : null;
-    if (!row || row.revokedAt) throw notFound('FEED_NOT_FOUND', { zh: '找不到该日历订阅。', en: 'No such calendar feed.' });
+    const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await this.tokens.findByHash(hash(token)) : null;
+    if (!row || row.revokedAt) throw CalendarErrors.feedNotFound();
     const leader = await this.directory.getLeader(row.leaderId);
     const now = this.clock.now().getTime();
     const viewer = { role: 'leader' as const, leaderId: leader.id };

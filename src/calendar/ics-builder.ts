@@ -13,7 +13,7 @@ import { DateTime } from 'luxon';
 import { redactPii } from '../common/pii/masking.js';
 import { composeDescription, type BriefOptions } from './case-brief.js';
 import { serializeCalendar, vtimezone } from './ics-serialize.js';
-import { invalidInvite } from './invite.errors.js';
+import { CalendarErrors } from './calendar.errors.js';
 import type { InviteAttendee, InviteMeeting, InviteSettings } from './invite.types.js';
 
 /**
@@ -109,7 +109,7 @@ export function createFeedCalendar(
   options: FeedOptions = {},
 ): ICalCalendar {
   const ttlMinutes = options.ttlMinutes ?? DEFAULT_FEED_TTL_MINUTES;
-  if (!(ttlMinutes > 0)) throw invalidInvite('ttlMinutes', 'must be positive');
+  if (!(ttlMinutes > 0)) throw CalendarErrors.invalidInvite('ttlMinutes', 'must be positive');
   const calendar = ical({
     prodId: productId(settings),
     name: escapeText(redactPii(name)),
@@ -130,7 +130,7 @@ function eventCore(
 ): ICalEventData {
   const zone = settings.timeZone;
   const stamp = DateTime.fromJSDate(meeting.updatedAt, { zone: 'utc' });
-  if (!stamp.isValid) throw invalidInvite('updatedAt', 'not a valid date');
+  if (!stamp.isValid) throw CalendarErrors.invalidInvite('updatedAt', 'not a valid date');
   return {
     id: meeting.uid,
     sequence: meeting.sequence,
@@ -169,7 +169,7 @@ function attendeeLines(attendees: InviteAttendee[], cancel: boolean): ICalAttend
 function alarms(meeting: InviteMeeting, settings: InviteSettings, options: Pick<BriefOptions, 'locale'>): ICalAlarmData[] {
   const minutes = [...new Set(settings.alarmMinutesBefore)];
   for (const m of minutes) {
-    if (!Number.isInteger(m) || m < 0) throw invalidInvite('alarmMinutesBefore', `${m} is not a whole number of minutes ≥ 0`);
+    if (!Number.isInteger(m) || m < 0) throw CalendarErrors.invalidInvite('alarmMinutesBefore', `${m} is not a whole number of minutes ≥ 0`);
   }
   const description = REMINDER[options.locale ?? 'zh'](redactPii(meeting.title));
   return minutes.sort((a, b) => b - a).map((m) => ({ type: ICalAlarmType.display, triggerBefore: m * 60, description }));

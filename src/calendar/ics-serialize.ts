@@ -1,6 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { ICalCalendar } from 'ical-generator';
-import { invalidInvite } from './invite.errors.js';
+import { CalendarErrors } from './calendar.errors.js';
 
 /**
  * Writes an ical-generator calendar as ical-generator's own `toString()` would, byte for byte
@@ -44,7 +44,7 @@ export function vtimezone(zone: string): string {
     component = getVtimezoneComponent(zone);
     vtimezones.set(zone, component);
   }
-  if (!component) throw invalidInvite('timeZone', `no VTIMEZONE for ${zone}`);
+  if (!component) throw CalendarErrors.invalidInvite('timeZone', `no VTIMEZONE for ${zone}`);
   return component;
 }
 

@@ -2,16 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
 import type { Policy } from '../../config/policy.js';
-import { CaseRepository } from '../cases/case.repository.js';
-import { ACTION_LABELS_ZH } from '../cases/lifecycle.js';
+import { CaseReader } from '../cases/case-reader.js';
+import { timelineActionLabel } from '../cases/lifecycle.js';
 import { maskName } from '../common/pii/masking.js';
 import { APP_CONFIG, POLICY } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { MeetingsRepository, type MeetingAggregate } from '../meetings/meetings.repository.js';
+import { MeetingReader } from '../meetings/meeting-reader.js';
+import { type MeetingAggregate } from '../meetings/meeting-aggregate.js';
 import { MEETINGS_CONFIG } from '../meetings/tokens.js';
 import type { BriefAgendaItem, InviteMeeting, InviteSettings } from './invite.types.js';
 
-const EXTRA_LABELS: Record<string, string> = { register: '登记', regrade: '重新分级', 'meeting-outcome': '会议要求' };
 const RECENT_EVENTS = 4;
 
 /** Resolves a stored meeting into what an invite shows: names, agenda cases with their brief, no personal data. */
@@ -21,8 +21,8 @@ export class InviteAssembler {
   private readonly organizer: { name: string; email: string };
 
   constructor(
-    private readonly meetings: MeetingsRepository,
-    private readonly cases: CaseRepository,
+    private readonly meetings: MeetingReader,
+    private readonly cases: CaseReader,
     private readonly directory: DirectoryService,
     @Inject(POLICY) policy: Policy,
     @Inject(MEETINGS_CONFIG) config: MeetingsConfig,
@@ -103,7 +103,7 @@ export class InviteAssembler {
 }
 
 function label(action: string, data: Record<string, unknown>, unitName: (code: string) => string): string {
-  const base = (ACTION_LABELS_ZH as Record<string, string>)[action] ?? EXTRA_LABELS[action] ?? action;
+  const base = timelineActionLabel(action);
   const unit = typeof data.handledBy === 'string' ? data.handledBy : null;
   return unit && (action === 'transfer' || action === 'route') ? `${base}${unitName(unit)}` : base;
 }

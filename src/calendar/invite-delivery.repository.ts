@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThan, type Repository } from 'typeorm';
+import { type EntityManager, In, MoreThan, type Repository } from 'typeorm';
+import { asRows } from '../database/rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { InviteDelivery } from './invite-delivery.entity.js';
 
@@ -10,6 +11,11 @@ export class InviteDeliveryRepository {
     @InjectRepository(InviteDelivery) private readonly deliveries: Repository<InviteDelivery>,
     private readonly tx: TransactionRunner,
   ) {}
+
+  /** New deliveries in the caller's transaction (the meeting's); one already there is skipped. */
+  async insertIgnoring(em: EntityManager, deliveries: InviteDelivery[]): Promise<void> {
+    await em.createQueryBuilder().insert().into(InviteDelivery).values(asRows(deliveries)).orIgnore().execute();
+  }
 
   findById(id: string): Promise<InviteDelivery | null> {
     return this.deliveries.findOneBy({ id });

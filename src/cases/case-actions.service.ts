@@ -1,23 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../domain/actor.js';
+import { OPEN_STATUSES } from '../domain/case-vocabulary.js';
 import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { CaseChanges, type CaseTarget } from './case-changes.js';
 import { CaseErrors } from './case.errors.js';
-import type { CaseEvent } from './case-event.entity.js';
 import type { PetitionCase } from './case.entity.js';
+import { CaseNoticeRepository } from './case-notice.repository.js';
 import { CaseRepository } from './case.repository.js';
 import { DeadlineCalculator } from './deadlines.js';
 import type { CaseActionDto } from './dto/case-action.dto.js';
 import { planAction, targetUnitCode } from './lifecycle.js';
 
-/** 分流交办 → 跟踪督办 → 结果反馈: applies one lifecycle action, with its timeline event, atomically. */
+/** 分流交办 → 跟踪督办 → 结果反馈: applies one lifecycle action through the owner of case changes, atomically. */
 @Injectable()
 export class CaseActionsService {
   constructor(
     private readonly repo: CaseRepository,
+    private readonly changes: CaseChanges,
+    private readonly notices: CaseNoticeRepository,
     private readonly directory: DirectoryService,
     private readonly deadlines: DeadlineCalculator,
     private readonly tx: TransactionRunner,
@@ -30,49 +33,56 @@ export class CaseActionsService {
     return this.tx.run((em) => this.performIn(em, current, input, actor, this.clock.now()));
   }
 
-  /** The same inside the caller's transaction (e.g. confirming a meeting assigns its leaders in charge). */
-  async performIn(em: EntityManager, current: PetitionCase, input: CaseActionDto, actor: Actor, now: Date): Promise<PetitionCase> {
-    const unitCode = targetUnitCode(current, input);
-    const unit = unitCode ? await this.directory.unitByCode(unitCode) : null;
-    if (input.action === 'assign-leader' && input.leaderId) await this.checkLeader(input.leaderId, current);
-    if ((input.action === 'leader-reception' || input.action === 'leader-instruction') && input.leaderId) await this.directory.getLeader(input.leaderId);
-    const plan = planAction(current, input, {
-      now,
-      deadlines: this.deadlines,
-      unit,
-      handleDays: current.evaluation.deadlines.handleDays,
-      supervisedReplyMonths: current.evaluation.deadlines.supervisedReplyMonths,
-    });
-    const changes: Partial<PetitionCase> = { ...plan.changes, status: plan.toStatus, updatedAt: now };
-    const event: CaseEvent = {
-      id: randomUUID(),
-      caseId: current.id,
-      at: now,
-      caseVersion: current.version + 1,
-      action: input.action,
-      fromStatus: current.status,
-      toStatus: plan.toStatus,
-      actorId: actor.id,
-      actorName: actor.displayName,
-      actorRole: actor.role,
-      reason: plan.reason,
-      data: plan.data,
-    };
-    if (!(await this.repo.update(em, current.id, current.version, changes))) throw CaseErrors.changedConcurrently();
-    await this.repo.appendEvents(em, [event]);
-    if (plan.createsNotice) {
-      await this.repo.insertNotice(em, {
+  /**
+   * The same inside the caller's transaction: `target` as the caller read it (optimistic), or by id
+   * (read and locked in the transaction).
+   */
+  async performIn(em: EntityManager, target: CaseTarget, input: CaseActionDto, actor: Actor, now: Date): Promise<PetitionCase> {
+    let createsNotice = false;
+    const { after, event } = await this.changes.recordIn(
+      em,
+      target,
+      async (current) => {
+        const unitCode = targetUnitCode(current, input);
+        const unit = unitCode ? await this.directory.unitByCode(unitCode) : null;
+        if (input.action === 'assign-leader' && input.leaderId) await this.checkLeader(input.leaderId, current);
+        if ((input.action === 'leader-reception' || input.action === 'leader-instruction') && input.leaderId) await this.directory.getLeader(input.leaderId);
+        const plan = planAction(current, input, {
+          now,
+          deadlines: this.deadlines,
+          unit,
+          handleDays: current.evaluation.deadlines.handleDays,
+          supervisedReplyMonths: current.evaluation.deadlines.supervisedReplyMonths,
+        });
+        createsNotice = plan.createsNotice === true;
+        return { action: input.action, fields: plan.changes, reason: plan.reason, data: plan.data };
+      },
+      { actor, at: now },
+    );
+    if (createsNotice) {
+      await this.notices.insertNotice(em, {
         id: event.id,
-        caseId: current.id,
+        caseId: after.id,
         kind: 'manual',
         dueAt: null,
-        unitCode: changes.routeHandledBy ?? current.routeHandledBy,
-        note: plan.reason,
+        unitCode: after.routeHandledBy,
+        note: event.reason,
         createdAt: now,
         deliveredAt: null,
       });
     }
-    return { ...current, ...changes, version: current.version + 1 };
+    return after;
+  }
+
+  /**
+   * 包案: a meeting being confirmed (or moved) puts each agenda case in the charge of its leader, in the
+   * meeting's transaction. A case already in that leader's charge, or no longer being dealt with, is left
+   * as it is (null); otherwise the `assign-leader` action runs (its checks, event and version bump).
+   */
+  async assignLeaderIn(em: EntityManager, caseId: string, leaderId: string, actor: Actor, now: Date): Promise<PetitionCase | null> {
+    const current = await this.repo.findForUpdate(em, caseId);
+    if (!current || current.leadLeaderId === leaderId || !OPEN_STATUSES.includes(current.status)) return null;
+    return this.performIn(em, current, { action: 'assign-leader', leaderId }, actor, now);
   }
 
   private async checkLeader(leaderId: string, current: PetitionCase): Promise<void> {

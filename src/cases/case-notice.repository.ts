@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, LessThanOrEqual, type Repository } from 'typeorm';
+import { asRow, asRows } from '../database/rows.js';
 import { CaseNotice, type NoticeKind } from './case-notice.entity.js';
 import { PetitionCase } from './case.entity.js';
-import type { CaseStatus } from '../domain/case-vocabulary.js';
+import type { SqlSource } from './case-event.repository.js';
+import { OPEN_STATUSES, type CaseStatus } from '../domain/case-vocabulary.js';
+import { AUTOMATIC_URGE_STATUSES } from './lifecycle.js';
 
 export interface PendingNotice {
   id: string;
@@ -21,11 +24,22 @@ const SQLITE_UUID =
   "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
   "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
 
+/** `c.status IN (…)` for statuses of the vocabulary (constants of the code, written as literals for the optimizer). */
+const statusIn = (statuses: readonly CaseStatus[]): string => {
+  if (!statuses.every((s) => /^[a-z_]+$/.test(s))) throw new Error('unexpected status');
+  return `c.status IN (${statuses.map((s) => `'${s}'`).join(', ')})`;
+};
+
 /** The open statuses, whose running deadline the sweep watches. */
-const OPEN = "c.status IN ('registered', 'accepted', 'routed', 'in_handling')";
+const OPEN = statusIn(OPEN_STATUSES);
+/** The statuses the lifecycle lets the system urge (the sweep's timeline events). */
+const URGED = statusIn(AUTOMATIC_URGE_STATUSES);
 
 /** The kinds one sweep statement creates; `both` reads the cases once for the two kinds. */
 export type SweepKinds = 'overdue' | 'due-soon' | 'both';
+
+/** How the sweep finds the overdue notices it created (see `overdueCreatedAt`). */
+export type OverdueSource = 'new notices' | 'overdue cases';
 
 /**
  * Narrows an incremental statement to cases changed since the watermark (a deadline may have moved),
@@ -95,34 +109,56 @@ export class CaseNoticeRepository {
   }
 
   /**
-   * The timeline event (a system urge) of every overdue notice this run created, identified by its time;
-   * the event takes the notice's id, so it is created once. Returns the count added, which is also the
-   * number of overdue notices this run created. The cases' rows are read (for `version`, in no index) in
-   * primary-key order, page after page, and the events are written in that order too:
+   * The overdue notices this run created (at `now`) with their open case, as the source of the sweep's
+   * bulk timeline events (`CaseChanges.urgeOverdueIn`: `n` the notice, `c` the case). The cases' rows are
+   * read (for `version`, in no index) in primary-key order, page after page, and the events are written
+   * in that order too:
    * - `new notices` (an incremental run: few notices): from the notices created now, sorted by case id;
    * - `overdue cases` (a full run: a large share of the cases may be overdue): from the overdue cases,
    *   joined to their notice by the unique key. STRAIGHT_JOIN keeps the cases first: MariaDB then reads the
    *   table front to back with read-ahead when most of its pages hold an overdue case (1.8 s for 10^6 cases
    *   instead of 3.2 s of 250k key lookups), or takes the (status, dueAt) range when few do.
    */
-  async insertOverdueEvents(em: EntityManager, now: Date, from: 'new notices' | 'overdue cases'): Promise<number> {
+  overdueCreatedAt(em: EntityManager, now: Date, from: OverdueSource): SqlSource {
     const sqlite = this.isSqlite(em);
-    const data = sqlite
-      ? `'{"automatic":true,"kind":"overdue","unit":"' || n.unitCode || '"}'`
-      : `CONCAT('{"automatic":true,"kind":"overdue","unit":"', n.unitCode, '"}')`;
     const when = this.time(em, now);
-    const [source, params] =
-      from === 'new notices'
-        ? ["FROM case_notices n INNER JOIN cases c ON c.id = n.caseId WHERE n.createdAt = ? AND n.kind = 'overdue' ORDER BY n.caseId", [when]]
-        : [
+    return from === 'new notices'
+      ? {
+          sql: `FROM case_notices n INNER JOIN cases c ON c.id = n.caseId WHERE n.createdAt = ? AND n.kind = 'overdue' AND ${URGED} ORDER BY n.caseId`,
+          params: [when],
+        }
+      : {
+          sql:
             `FROM cases c ${sqlite ? 'INNER JOIN' : 'STRAIGHT_JOIN'} case_notices n ON n.caseId = c.id AND n.kind = 'overdue' AND n.dueAt = c.dueAt ` +
-              `WHERE ${OPEN} AND c.dueAt < ? AND n.createdAt = ? ORDER BY c.id`,
-            [when, when],
-          ];
-    const sql =
-      `${sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO case_events (id, caseId, at, caseVersion, action, fromStatus, toStatus, actorId, actorName, actorRole, reason, data) ` +
-      `SELECT n.id, n.caseId, ?, c.version, 'urge', c.status, c.status, 'system', '系统', 'system', '办理期限已过，系统自动催办。', ${data} ${source}`;
-    return this.run(em, sql, [when, ...params]);
+            `WHERE ${URGED} AND c.dueAt < ? AND n.createdAt = ? ORDER BY c.id`,
+          params: [when, when],
+        };
+  }
+
+  /**
+   * Bumps the version of each case urged by this run: whose overdue notice created at `now` has its
+   * event (same id) at the case's next version. Exact and idempotent: a case whose version already moved
+   * past the event (a concurrent run, or a repeat) is not bumped twice.
+   */
+  async bumpUrgedCases(em: EntityManager, now: Date): Promise<number> {
+    const sql = this.isSqlite(em)
+      ? 'UPDATE cases SET version = version + 1 FROM case_notices n INNER JOIN case_events e ON e.id = n.id ' +
+        "WHERE n.caseId = cases.id AND n.createdAt = ? AND n.kind = 'overdue' AND e.caseVersion = cases.version + 1"
+      : 'UPDATE case_notices n INNER JOIN case_events e ON e.id = n.id INNER JOIN cases c ON c.id = n.caseId SET c.version = c.version + 1 ' +
+        "WHERE n.createdAt = ? AND n.kind = 'overdue' AND e.caseVersion = c.version + 1";
+    return this.run(em, sql, [this.time(em, now)]);
+  }
+
+  /** A secretary's urge: its notice (the id of its timeline event) for the handling unit. */
+  async insertNotice(em: EntityManager, notice: CaseNotice): Promise<void> {
+    await em.insert(CaseNotice, asRow(notice));
+  }
+
+  /** Notices made elsewhere (the look-back's); those already there (same case, kind and deadline) are skipped. */
+  async insertIgnoring(em: EntityManager, notices: CaseNotice[]): Promise<void> {
+    for (let i = 0; i < notices.length; i += 500) {
+      await em.createQueryBuilder().insert().into(CaseNotice).values(asRows(notices.slice(i, i + 500))).orIgnore().execute();
+    }
   }
 
   private isSqlite(em: EntityManager): boolean {

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors.js';
+import { badRequest, conflict, DomainError } from '../common/errors.js';
 
 export const CaseErrors = {
   notFound: () => new DomainError('CASE_NOT_FOUND', 404, { zh: '找不到该信访事项。', en: 'No such case.' }),
@@ -61,4 +61,113 @@ export const CaseErrors = {
       zh: `该领导包案数已达上限（${max} 件），请选择其他领导或先办结在办事项。`,
       en: `This leader already has the maximum of ${max} active cases.`,
     }),
+  /** The lifecycle refuses the action (or change) in the case's current status. */
+  invalidTransition: (action: string, actionZh: string, status: string, statusZh: string, allowed: readonly string[]) =>
+    conflict(
+      'CASE_INVALID_TRANSITION',
+      {
+        zh: `当前状态（${statusZh}）不能执行“${actionZh}”操作。`,
+        en: `Action "${action}" is not allowed while the case is "${status}".`,
+      },
+      { action, status, allowed },
+    ),
+  routeToExternalUnit: (handledBy: string) =>
+    badRequest(
+      'ROUTE_TO_EXTERNAL_UNIT',
+      {
+        zh: `“${handledBy}”是外部单位，外部单位请使用“转送”。`,
+        en: `"${handledBy}" is an external body; use "transfer" for external bodies.`,
+      },
+      { handledBy },
+    ),
+  transferToInternalUnit: (handledBy: string, kind: string) =>
+    badRequest(
+      'TRANSFER_TO_INTERNAL_UNIT',
+      {
+        zh: `“${handledBy}”不是外部单位，本会内部办理请使用“分流交办”。`,
+        en: `"${handledBy}" is not an external body; use "route" for internal handling.`,
+      },
+      { handledBy, kind },
+    ),
+  /** `shown`: the unit code typed, when it looks like one and holds no personal data (else not named back). */
+  unknownUnit: (shown: string | null) =>
+    badRequest(
+      'UNKNOWN_UNIT',
+      shown
+        ? { zh: `单位“${shown}”不存在或已停用。`, en: `Unit "${shown}" does not exist or is inactive.` }
+        : { zh: '该单位不存在或已停用。', en: 'The unit does not exist or is inactive.' },
+      shown ? { unit: shown } : undefined,
+    ),
+  writtenReportRequired: () =>
+    badRequest('WRITTEN_REPORT_REQUIRED', {
+      zh: '督办件答复须附书面报告。',
+      en: 'A supervised item must be answered with a written report.',
+    }),
+  feedbackRequired: (allowed: readonly string[]) =>
+    badRequest('FEEDBACK_REQUIRED', { zh: '请选择信访人反馈：满意或不满意。', en: 'Feedback is required: satisfied or dissatisfied.' }, { allowed }),
+  feedbackAlreadyRecorded: (feedback: string) =>
+    conflict(
+      'FEEDBACK_ALREADY_RECORDED',
+      { zh: '本次答复的反馈已记录，不能重复记录。', en: 'Feedback on this reply has already been recorded.' },
+      { feedback },
+    ),
+  extensionUsed: () =>
+    conflict('DEADLINE_EXTENSION_USED', {
+      zh: '本事项已延期一次，不能再次延期。',
+      en: 'The one extension of this case has already been used.',
+    }),
+  extensionDaysRequired: () => badRequest('EXTENSION_DAYS_REQUIRED', { zh: '请填写延期天数。', en: 'The number of days is required.' }),
+  extensionTooLong: (days: number, max: number) =>
+    badRequest(
+      'EXTENSION_TOO_LONG',
+      {
+        zh: `延期天数须为 1 至 ${max} 天之间的整数。`,
+        en: `An extension must be a whole number of days between 1 and ${max}.`,
+      },
+      { days, extensionMaxDays: max },
+    ),
+  noRunningDeadline: () =>
+    conflict('NO_RUNNING_DEADLINE', {
+      zh: '本事项没有正在计算的答复期限，无法延期。',
+      en: 'The case has no running reply deadline to extend.',
+    }),
+  /** A meeting's follow-up deadline for a case whose reply deadline does not run (not yet accepted, or answered). */
+  outcomeDeadlineNotRunning: (status: string, statusZh: string) =>
+    conflict(
+      'NO_RUNNING_DEADLINE',
+      {
+        zh: `该事项当前状态（${statusZh}）没有正在计算的答复期限，会议确定的办理期限无法生效；请先受理，或不填期限。`,
+        en: `The case is "${status}": no reply deadline runs, so the meeting's deadline cannot apply; accept the case first, or leave the deadline out.`,
+      },
+      { status },
+    ),
+  approverRequired: () => badRequest('APPROVER_REQUIRED', { zh: '延期须经批准，请填写批准人。', en: 'An extension needs an approver.' }),
+  invalidResupervisionDays: (days: number) =>
+    badRequest(
+      'INVALID_DAYS',
+      { zh: '再督办期限天数须为正整数。', en: 'The re-supervision period must be a positive whole number of days.' },
+      { days },
+    ),
+  /** `forRecord`: a leader's reception or instruction (else: the leader taking charge). */
+  leaderRequired: (forRecord: boolean) =>
+    badRequest('LEADER_REQUIRED', { zh: forRecord ? '请选择接访或批示的领导。' : '请选择包案领导。', en: 'A leader is required.' }),
+  textTooLong: (field: string, fieldZh: string, maxLength: number, length: number) =>
+    badRequest(
+      field === 'reason' ? 'REASON_TOO_LONG' : `${field.toUpperCase()}_TOO_LONG`,
+      {
+        zh: `${fieldZh}不能超过 ${maxLength} 字。`,
+        en: `The ${field} must be at most ${maxLength} characters.`,
+      },
+      { field, maxLength, length },
+    ),
+  /** `reply` asks for a summary of the reply, the other actions for a reason. */
+  reasonRequired: (action: string, actionZh: string) =>
+    badRequest(
+      'REASON_REQUIRED',
+      {
+        zh: `“${actionZh}”须填写${action === 'reply' ? '答复内容摘要' : '理由'}。`,
+        en: `"${action}" requires a ${action === 'reply' ? 'reply summary' : 'reason'}.`,
+      },
+      { action },
+    ),
 };

@@ -2,27 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { BulkInsert } from '../database/bulk-insert.js';
-import { asRow } from '../database/rows.js';
-import { CaseEvent } from './case-event.entity.js';
-import { CaseNotice } from './case-notice.entity.js';
 import { PetitionCase } from './case.entity.js';
-import { OPEN_STATUSES, type CaseStatus, type Category, type Grade } from '../domain/case-vocabulary.js';
+import { OPEN_STATUSES } from '../domain/case-vocabulary.js';
 import type { CaseSort } from './dto/list-cases.query.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
-
-export interface LedgerFilter {
-  status?: CaseStatus;
-  grade?: Grade;
-  category?: Category;
-  region?: string;
-  unit?: string;
-  overdue?: boolean;
-  dueBefore?: Date;
-  q?: string;
-  flag?: string;
-  /** Restricts to cases a leader is in charge of. */
-  leadLeaderId?: string;
-}
+import type { LedgerFilter } from './ledger-filter.js';
+import { NOT_FINAL_STATUSES, UNROUTED_STATUSES } from './lifecycle.js';
 
 export interface FactCountsQuery {
   idHash: string | null;
@@ -77,26 +62,26 @@ const EXPORT_COLUMNS = [
   'closedAt',
 ] as const;
 
-/** All SQL about cases: intake, lookups for derived facts, the ledger, the timeline, notices. */
+/**
+ * SQL about the `cases` rows: intake, lookups for derived facts, the ledger, what meetings and the
+ * look-back read. Private to the cases module: writes go through `CaseChanges`, other modules read
+ * through `CaseReader`.
+ */
 @Injectable()
 export class CaseRepository {
   private readonly mysql: boolean;
   private readonly driver: DataSource['driver'];
   private readonly caseRows: BulkInsert<PetitionCase>;
-  /** INSERT IGNORE, as since the first version: an event whose id is already stored is not stored twice. */
-  private readonly eventRows: BulkInsert<CaseEvent>;
   private readonly keyRows: BulkInsert<IdempotencyKey>;
 
   constructor(
     @InjectRepository(PetitionCase) private readonly cases: Repository<PetitionCase>,
-    @InjectRepository(CaseEvent) private readonly events: Repository<CaseEvent>,
     @InjectRepository(IdempotencyKey) private readonly keys: Repository<IdempotencyKey>,
     @InjectDataSource() dataSource: DataSource,
   ) {
     this.mysql = dataSource.options.type !== 'better-sqlite3';
     this.driver = dataSource.driver;
     this.caseRows = new BulkInsert(dataSource, PetitionCase);
-    this.eventRows = new BulkInsert(dataSource, CaseEvent, { ignoreDuplicates: true });
     this.keyRows = new BulkInsert(dataSource, IdempotencyKey);
   }
 
@@ -128,51 +113,47 @@ export class CaseRepository {
     await this.caseRows.run(em, cases);
   }
 
-  /**
-   * Optimistic update: fails (returns false) when someone else changed the case since `version`.
-   * `whileRuleSetActive`: also fails unless that rule set is still the active one, checked in the same
-   * statement. A re-grade overtaken by a newer publish or rollback must not overwrite the grades the
-   * newer set gave (at intake, or by its own re-grade).
-   */
-  async update(em: EntityManager, id: string, version: number, changes: Partial<PetitionCase>, whileRuleSetActive?: number): Promise<boolean> {
-    const qb = em
+  /** Optimistic update: fails (returns false) when someone else changed the case since `version`. */
+  async update(em: EntityManager, id: string, version: number, changes: Partial<PetitionCase>): Promise<boolean> {
+    const result = await em
       .createQueryBuilder()
       .update(PetitionCase)
       .set({ ...changes, version: () => 'version + 1' } as never)
-      .where('id = :id AND version = :version', { id, version });
-    if (whileRuleSetActive !== undefined) {
-      qb.andWhere('EXISTS (SELECT 1 FROM rule_sets r WHERE r.activeMarker = 1 AND r.version = :ruleSetVersion)', { ruleSetVersion: whileRuleSetActive });
-    }
-    const result = await qb.execute();
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
     return (result.affected ?? 0) > 0;
-  }
-
-  /** Timeline rows are only ever inserted; there is no update or delete path. */
-  async appendEvents(em: EntityManager, events: CaseEvent[]): Promise<void> {
-    await this.eventRows.run(em, events);
   }
 
   findById(id: string): Promise<PetitionCase | null> {
     return this.cases.findOneBy({ id });
   }
 
-  findByIdIn(em: EntityManager, id: string): Promise<PetitionCase | null> {
-    return em.findOneBy(PetitionCase, { id });
+  /**
+   * The case inside the caller's transaction, its row locked until commit (MySQL/MariaDB: `FOR UPDATE`;
+   * SQLite runs write transactions one at a time and takes no lock).
+   */
+  findForUpdate(em: EntityManager, id: string): Promise<PetitionCase | null> {
+    const qb = em.createQueryBuilder(PetitionCase, 'c').where('c.id = :id', { id });
+    if (this.mysql) qb.setLock('pessimistic_write');
+    return qb.getOne();
   }
 
   /** Open cases not yet routed whose grade came from another rule-set version (for re-grading). */
   unroutedGradedBefore(version: number, afterId: string | null, limit: number): Promise<PetitionCase[]> {
     const qb = this.cases
       .createQueryBuilder('c')
-      .where('c.status IN (:...statuses) AND c.ruleSetVersion <> :version', { statuses: ['registered', 'accepted'], version })
+      .where('c.status IN (:...statuses) AND c.ruleSetVersion <> :version', { statuses: UNROUTED_STATUSES, version })
       .orderBy('c.id', 'ASC')
       .limit(limit);
     if (afterId) qb.andWhere('c.id > :afterId', { afterId });
     return qb.getMany();
   }
 
-  /** Open cases the rules sent to a meeting of these types that no confirmed or held meeting covers yet. */
-  meetingBacklog(types: string[], limit: number): Promise<PetitionCase[]> {
+  /**
+   * Open cases the rules sent to a meeting of these types, most urgent first, one page at a time
+   * (the meetings module leaves out those a confirmed or held meeting already covers).
+   */
+  meetingCandidates(types: string[], offset: number, limit: number): Promise<PetitionCase[]> {
     return this.cases
       .createQueryBuilder('c')
       .where('c.status IN (:...open) AND c.meetingType IS NOT NULL', { open: OPEN_STATUSES })
@@ -180,11 +161,9 @@ export class CaseRepository {
         types,
         special: '%"special-meeting-proposed"%',
       })
-      .andWhere(
-        "NOT EXISTS (SELECT 1 FROM meeting_agenda_items i INNER JOIN meetings m ON m.id = i.meetingId WHERE i.caseId = c.id AND m.status IN ('confirmed', 'held'))",
-      )
       .orderBy('c.dueAt', 'ASC')
       .addOrderBy('c.id', 'ASC')
+      .offset(offset)
       .limit(limit)
       .getMany();
   }
@@ -216,19 +195,10 @@ export class CaseRepository {
       .createQueryBuilder('c')
       .select('c.leadLeaderId', 'leaderId')
       .addSelect('COUNT(*)', 'n')
-      .where('c.leadLeaderId IS NOT NULL AND c.status NOT IN (:...done)', { done: ['closed', 'rejected', 'withdrawn'] })
+      .where('c.leadLeaderId IS NOT NULL AND c.status IN (:...active)', { active: NOT_FINAL_STATUSES })
       .groupBy('c.leadLeaderId')
       .getRawMany<{ leaderId: string; n: number | string }>();
     return new Map(rows.map((r) => [r.leaderId, Number(r.n)]));
-  }
-
-  /** Is the case on the agenda of a confirmed or held meeting this leader attends? */
-  async onMeetingAttendedBy(caseId: string, leaderId: string): Promise<boolean> {
-    const rows: unknown[] = await this.cases.query(
-      "SELECT 1 FROM meeting_agenda_items i INNER JOIN meetings m ON m.id = i.meetingId INNER JOIN meeting_attendees a ON a.meetingId = m.id WHERE i.caseId = ? AND m.status IN ('confirmed', 'held') AND a.kind = 'leader' AND a.refId = ? AND a.active = ? LIMIT 1",
-      [caseId, leaderId, true],
-    );
-    return rows.length > 0;
   }
 
   findManyByIds(ids: string[]): Promise<PetitionCase[]> {
@@ -239,19 +209,6 @@ export class CaseRepository {
     if (!ids.length) return [];
     const rows = await this.cases.find({ select: { id: true }, where: { id: In(ids) } });
     return rows.map((r) => r.id);
-  }
-
-  /** The timelines of many cases in one query, oldest event first. */
-  async timelines(caseIds: string[]): Promise<Map<string, CaseEvent[]>> {
-    const byCase = new Map<string, CaseEvent[]>(caseIds.map((id) => [id, []]));
-    if (!caseIds.length) return byCase;
-    const events = await this.events.find({ where: { caseId: In(caseIds) }, order: { caseVersion: 'ASC', at: 'ASC', id: 'ASC' } });
-    for (const e of events) byCase.get(e.caseId)?.push(e);
-    return byCase;
-  }
-
-  timeline(caseId: string): Promise<CaseEvent[]> {
-    return this.events.find({ where: { caseId }, order: { caseVersion: 'ASC', at: 'ASC', id: 'ASC' } });
   }
 
   /**
@@ -283,7 +240,7 @@ export class CaseRepository {
     return this.cases
       .createQueryBuilder('c')
       .where('c.leadLeaderId = :leaderId', { leaderId })
-      .andWhere('c.status NOT IN (:...done)', { done: ['closed', 'rejected', 'withdrawn'] })
+      .andWhere('c.status IN (:...active)', { active: NOT_FINAL_STATUSES })
       .getCount();
   }
 
@@ -293,10 +250,6 @@ export class CaseRepository {
 
   async insertIdempotencyKeys(em: EntityManager, keys: IdempotencyKey[]): Promise<void> {
     await this.keyRows.run(em, keys);
-  }
-
-  async insertNotice(em: EntityManager, notice: CaseNotice): Promise<void> {
-    await em.insert(CaseNotice, asRow(notice));
   }
 
   /** The ledger: filtered, sorted by deadline (cases without a running deadline last), paginated. */
@@ -355,13 +308,13 @@ export class CaseRepository {
     if (f.dueBefore) qb.andWhere('c.dueAt < :dueBefore', { dueBefore: f.dueBefore });
     if (f.flag) qb.andWhere('c.flags LIKE :flag', { flag: `%"${f.flag}"%` });
     if (f.leadLeaderId) {
-      // A leader sees the cases in his or her charge and those on confirmed meetings he or she attends.
+      // A leader sees the cases in his or her charge and those on confirmed meetings he or she attends
+      // (their ids come from the meetings module: `LeaderMeetingCases`).
+      const also = f.alsoCaseIds ?? [];
       qb.andWhere(
         new Brackets((or) => {
-          or.where('c.leadLeaderId = :leader', { leader: f.leadLeaderId }).orWhere(
-            "c.id IN (SELECT i.caseId FROM meeting_agenda_items i INNER JOIN meetings m ON m.id = i.meetingId INNER JOIN meeting_attendees a ON a.meetingId = m.id WHERE m.status IN ('confirmed', 'held') AND a.kind = 'leader' AND a.refId = :leader AND a.active = :active)",
-            { leader: f.leadLeaderId, active: true },
-          );
+          or.where('c.leadLeaderId = :leader', { leader: f.leadLeaderId });
+          if (also.length) or.orWhere('c.id IN (:...also)', { also });
         }),
       );
     }

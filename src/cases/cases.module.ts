@@ -3,14 +3,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { CaseActionsService } from './case-actions.service.js';
+import { CaseChanges } from './case-changes.js';
+import { CaseConversionRepository } from './case-conversion.repository.js';
+import { CaseEventRepository } from './case-event.repository.js';
+import { CaseReader } from './case-reader.js';
+import { CaseStatistics } from './case-statistics.js';
+import { UrgingNotices } from './urging-notices.js';
 import { CaseCounter } from './case-counter.entity.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CaseConversion } from './case-conversion.entity.js';
 import { ConversionsController } from './conversions.controller.js';
 import { ConversionsService } from './conversions.service.js';
-import { CaseEvaluationService } from './case-evaluation.service.js';
-import { RegradeService } from './regrade.service.js';
-import { RulesEvaluateController } from './rules-evaluate.controller.js';
+import { CaseFactsReader } from './case-facts-reader.js';
+import { CaseSimulationRepository } from './case-simulation.repository.js';
+import { CaseRegrading } from './regrade-port.js';
 import { CaseFactsService } from './case-facts.service.js';
 import { CaseNotice } from './case-notice.entity.js';
 import { CaseNoticeRepository } from './case-notice.repository.js';
@@ -27,14 +33,21 @@ import { UnitReminderService } from './unit-reminder.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PetitionCase, CaseEvent, CaseCounter, IdempotencyKey, CaseNotice, CaseConversion]), DirectoryModule, RulesModule],
-  controllers: [CasesController, RulesEvaluateController, ConversionsController],
+  controllers: [CasesController, ConversionsController],
   providers: [
     CaseRepository,
+    CaseEventRepository,
     CaseNoticeRepository,
+    CaseConversionRepository,
+    CaseChanges,
+    CaseReader,
+    CaseStatistics,
+    UrgingNotices,
     CaseFactsService,
     ConversionsService,
-    CaseEvaluationService,
-    RegradeService,
+    CaseSimulationRepository,
+    CaseFactsReader,
+    CaseRegrading,
     IntakeService,
     IntakeWriter,
     CaseActionsService,
@@ -43,6 +56,20 @@ import { UnitReminderService } from './unit-reminder.service.js';
     DeadlineSweepService,
     UnitReminderService,
   ],
-  exports: [CasesService, IntakeService, CaseActionsService, DeadlineSweepService, CaseRepository],
+  // Other modules read through CaseReader / CaseStatistics and change a case only through CaseChanges
+  // (or the services built on it); the repositories stay private. The LeaderMeetingCases port is
+  // provided by MeetingsModule (see leader-meeting-cases.port.ts).
+  exports: [
+    CasesService,
+    IntakeService,
+    CaseActionsService,
+    CaseChanges,
+    CaseReader,
+    CaseStatistics,
+    UrgingNotices,
+    DeadlineSweepService,
+    CaseFactsReader,
+    CaseRegrading,
+  ],
 })
 export class CasesModule {}

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Between, type FindOptionsWhere, LessThan, MoreThanOrEqual, type Repository } from 'typeorm';
 import type { Actor } from '../domain/actor.js';
 import { Clock } from '../domain/clock.js';
-import { asRow } from '../database/rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { CaseConversion } from './case-conversion.entity.js';
+import type { CaseConversion } from './case-conversion.entity.js';
+import { CaseConversionRepository } from './case-conversion.repository.js';
+import { CaseChanges } from './case-changes.js';
 import { CaseErrors } from './case.errors.js';
 import { CaseRepository } from './case.repository.js';
 import type { CreateConversionDto, ListConversionsQuery } from './dto/conversion.dto.js';
@@ -28,8 +27,9 @@ const toView = (c: CaseConversion): ConversionView => ({ ...c, createdAt: c.crea
 @Injectable()
 export class ConversionsService {
   constructor(
-    @InjectRepository(CaseConversion) private readonly conversions: Repository<CaseConversion>,
+    private readonly conversions: CaseConversionRepository,
     private readonly cases: CaseRepository,
+    private readonly changes: CaseChanges,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -53,36 +53,15 @@ export class ConversionsService {
       createdAt: now,
     };
     await this.tx.run(async (em) => {
-      await em.insert(CaseConversion, asRow(conversion));
-      if (!(await this.cases.update(em, c.id, c.version, { updatedAt: now }))) throw CaseErrors.changedConcurrently();
-      await this.cases.appendEvents(em, [
-        {
-          id: randomUUID(),
-          caseId,
-          at: now,
-          caseVersion: c.version + 1,
-          action: 'convert',
-          fromStatus: c.status,
-          toStatus: c.status,
-          actorId: actor.id,
-          actorName: actor.displayName,
-          actorRole: actor.role,
-          reason: input.title,
-          data: { conversionId: conversion.id, kind: input.kind, relatedCaseIds: related },
-        },
-      ]);
+      await this.conversions.insert(em, conversion);
+      await this.changes.recordConversionIn(em, c, { conversionId: conversion.id, kind: input.kind, title: input.title, relatedCaseIds: related }, { actor, at: now });
     });
     return toView(conversion);
   }
 
+  /** Conversions recorded in [from, to) (either end open), newest first, at most 1,000. */
   async list(query: ListConversionsQuery): Promise<ConversionView[]> {
-    const where: FindOptionsWhere<CaseConversion> = {};
-    if (query.kind) where.kind = query.kind;
-    const from = query.from ? new Date(query.from) : undefined;
-    const to = query.to ? new Date(query.to) : undefined;
-    if (from && to) where.createdAt = Between(from, to);
-    else if (from) where.createdAt = MoreThanOrEqual(from);
-    else if (to) where.createdAt = LessThan(to);
-    return (await this.conversions.find({ where, order: { createdAt: 'DESC' }, take: 1000 })).map(toView);
+    const filter = { kind: query.kind, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined };
+    return (await this.conversions.list(filter, 1000)).map(toView);
   }
 }

@@ -10,7 +10,8 @@ import { JobRegistry } from '../jobs/job-registry.js';
 import { JobStateRepository } from '../jobs/job-state.repository.js';
 import { OutboxRelay } from '../jobs/outbox-relay.js';
 import { OutboxRepository } from '../jobs/outbox.repository.js';
-import { CaseNoticeRepository } from './case-notice.repository.js';
+import { CaseChanges } from './case-changes.js';
+import { CaseNoticeRepository, type OverdueSource } from './case-notice.repository.js';
 
 /** The sweep's watermark in job_state: the clock of the last run, and of the last full run. */
 const SWEEP_STATE = 'deadline-sweep';
@@ -30,7 +31,8 @@ export interface SweepResult {
 
 /**
  * 跟踪督办: the deadline sweep derives overdue and due-soon cases from their deadlines and the clock,
- * creates one urging notice per case and deadline (with a timeline event for overdue ones),
+ * creates one urging notice per case and deadline (with a timeline event for overdue ones, written in
+ * bulk by the owner of case changes: `CaseChanges.urgeOverdueIn`),
  * and enqueues one reminder per handling unit. Running it twice creates nothing twice. A daily run
  * looks only at what changed since the previous one (its watermark); a full run happens when there is
  * no watermark, when the clock went back, and at least weekly.
@@ -41,6 +43,7 @@ export class DeadlineSweepService implements OnModuleInit {
 
   constructor(
     private readonly notices: CaseNoticeRepository,
+    private readonly changes: CaseChanges,
     private readonly state: JobStateRepository,
     private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelay,
@@ -99,8 +102,8 @@ export class DeadlineSweepService implements OnModuleInit {
    * The timeline events of the overdue notices just added. Each overdue notice created now gets exactly
    * one event, so the events added count those notices; the rest of the notices added are due soon.
    */
-  private async addOverdueEvents(em: EntityManager, now: Date, added: number, from: 'new notices' | 'overdue cases'): Promise<NoticeCounts> {
-    const overdue = added ? await this.notices.insertOverdueEvents(em, now, from) : 0;
+  private async addOverdueEvents(em: EntityManager, now: Date, added: number, from: OverdueSource): Promise<NoticeCounts> {
+    const overdue = added ? await this.changes.urgeOverdueIn(em, now, from) : 0;
     return { overdue, dueSoon: added - overdue };
   }
 

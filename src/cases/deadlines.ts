@@ -1,8 +1,8 @@
 import { DateTime, IANAZone } from 'luxon';
-import { badRequest } from '../common/errors.js';
 import type { WorkingCalendar } from '../common/time/working-calendar.js';
 import { daysBetween, localTime } from '../common/time/zoned-time.js';
 import type { DeadlinePolicy } from '../domain/office-policy.js';
+import { CaseErrors } from './case.errors.js';
 
 /** Bound on the memo of deadline instants per last day (a few years of days). */
 const MAX_MEMO_DAYS = 4_000;
@@ -66,14 +66,7 @@ export class DeadlineCalculator {
   extend(currentDue: Date, days: number): Date {
     const max = this.policy.extensionMaxDays;
     if (!Number.isInteger(days) || days < 1 || days > max) {
-      throw badRequest(
-        'EXTENSION_TOO_LONG',
-        {
-          zh: `延期天数须为 1 至 ${max} 天之间的整数。`,
-          en: `An extension must be a whole number of days between 1 and ${max}.`,
-        },
-        { days, extensionMaxDays: max },
-      );
+      throw CaseErrors.extensionTooLong(days, max);
     }
     return this.afterDays(currentDue, days);
   }

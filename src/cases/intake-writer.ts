@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CaseEvent } from './case-event.entity.js';
 import type { PetitionCase } from './case.entity.js';
+import { CaseChanges } from './case-changes.js';
 import { CaseRepository } from './case.repository.js';
 import { caseCode } from '../domain/case-vocabulary.js';
 import type { IdempotencyKey } from './idempotency-key.entity.js';
@@ -12,7 +13,7 @@ export interface IntakeWrite {
   /** The numbering year (office time zone) of the registration. */
   year: number;
   draft: Omit<PetitionCase, 'code'>;
-  /** The first timeline event (`register`), for the case with its code. */
+  /** The first timeline event (`register`: `registrationEvent`), for the case with its code. */
   event: (stored: PetitionCase) => CaseEvent;
   idempotencyKey: IdempotencyKey | null;
 }
@@ -47,6 +48,7 @@ export class IntakeWriter {
 
   constructor(
     private readonly repo: CaseRepository,
+    private readonly changes: CaseChanges,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -101,9 +103,9 @@ export class IntakeWriter {
       ofYear.forEach((w, i) => codes.set(w, caseCode(year, last - ofYear.length + 1 + i)));
     }
     const stored = writes.map((w): PetitionCase => ({ ...w.draft, code: codes.get(w) as string }));
-    await this.repo.insertMany(em, stored);
-    await this.repo.appendEvents(
+    await this.changes.registerIn(
       em,
+      stored,
       stored.map((c, i) => writes[i].event(c)),
     );
     return stored;

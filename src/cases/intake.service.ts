@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { CaseErrors } from './case.errors.js';
-import type { CaseEvent } from './case-event.entity.js';
+import { registrationEvent } from './case-events.js';
 import type { PetitionCase } from './case.entity.js';
 import { caseFacts } from './case-facts.js';
 import { CaseFactsService, type DerivedFacts } from './case-facts.service.js';
@@ -124,7 +124,7 @@ export class IntakeService {
       const petitionCase = await this.writer.write({
         year,
         draft,
-        event: (stored) => this.registrationEvent(stored, actor),
+        event: (stored) => registrationEvent(stored, actor),
         idempotencyKey: scopedKey ? { scopedKey, requestHash, caseId: draft.id, createdAt: now } : null,
       });
       return { petitionCase, replayed: false };
@@ -232,32 +232,6 @@ export class IntakeService {
       petitionerPhoneCipher: tel ? this.cipher.encrypt(normalizePhone(tel)) : null,
       petitionerPhoneHash: tel ? this.cipher.lookupHash('phone', tel) : null,
       petitionerAddressCipher: address?.trim() ? this.cipher.encrypt(address.trim()) : null,
-    };
-  }
-
-  private registrationEvent(c: PetitionCase, actor: Actor): CaseEvent {
-    return {
-      id: randomUUID(),
-      caseId: c.id,
-      at: c.registeredAt,
-      caseVersion: 1,
-      action: 'register',
-      fromStatus: null,
-      toStatus: 'registered',
-      actorId: actor.id,
-      actorName: actor.displayName,
-      actorRole: actor.role,
-      reason: null,
-      data: {
-        channel: c.channel,
-        grade: c.grade,
-        route: { committee: c.routeCommittee, handledBy: c.routeHandledBy, mode: c.routeMode },
-        meetingType: c.meetingType,
-        flags: c.flags,
-        ruleSetVersion: c.ruleSetVersion,
-        rulesFired: c.evaluation.firedRules.map((r) => r.name),
-        acceptDueAt: c.acceptDueAt.toISOString(),
-      },
     };
   }
 }

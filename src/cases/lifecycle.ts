@@ -1,9 +1,9 @@
-import { badRequest, conflict } from '../common/errors.js';
 import { ZH } from '../domain/labels.js';
 import { ECHO_SHAPES, echoable } from '../common/pii/safe-echo.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { PetitionCase } from './case.entity.js';
-import { FEEDBACK_VALUES, type CaseStatus, type Feedback, type HandlingMode } from '../domain/case-vocabulary.js';
+import { CaseErrors } from './case.errors.js';
+import { CASE_STATUSES, FEEDBACK_VALUES, OPEN_STATUSES, type CaseStatus, type Feedback, type HandlingMode } from '../domain/case-vocabulary.js';
 import type { DeadlineCalculator } from './deadlines.js';
 
 /**
@@ -11,6 +11,10 @@ import type { DeadlineCalculator } from './deadlines.js';
  * its context (clock, deadline calculator, the unit looked up by the caller), `planAction`
  * returns the new status, the field changes and the timeline payload, or throws a DomainError.
  * No Nest, no database: the caller persists the plan and appends the timeline event.
+ *
+ * The same state machine decides the changes recorded for other reasons (`RECORDED_ACTIONS`: a
+ * registration, a conversion, a meeting's outcome, a re-grade, the sweep's automatic urge):
+ * `transitionOf` is the one rule every change to a case passes (`CaseChanges`).
  */
 
 export const CASE_ACTIONS = [
@@ -31,6 +35,13 @@ export const CASE_ACTIONS = [
   'leader-instruction',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Timeline actions that are not requested through `POST /cases/:id/actions` but recorded by other paths. */
+export const RECORDED_ACTIONS = ['register', 'convert', 'meeting-outcome', 'regrade'] as const;
+export type RecordedAction = (typeof RECORDED_ACTIONS)[number];
+
+/** Every action a timeline event records. */
+export type TimelineAction = CaseAction | RecordedAction;
 
 export interface ActionInput {
   action: CaseAction;
@@ -106,8 +117,17 @@ export const ACTION_LABELS_ZH: Readonly<Record<CaseAction, string>> = {
 /** Longest reason, note or report accepted, in characters. */
 export const MAX_TEXT_LENGTH = 2000;
 
-const OPEN: readonly CaseStatus[] = ['registered', 'accepted', 'routed', 'in_handling'];
-const NOT_FINAL: readonly CaseStatus[] = ['registered', 'accepted', 'routed', 'in_handling', 'replied'];
+/** Statuses in which a case is still being dealt with: open, or answered and awaiting feedback or closing. */
+export const NOT_FINAL_STATUSES: readonly CaseStatus[] = [...OPEN_STATUSES, 'replied'];
+/** Statuses in which a reply deadline runs: it may be extended, or set by a meeting's outcome. */
+export const REPLY_DEADLINE_STATUSES: readonly CaseStatus[] = ['accepted', 'routed', 'in_handling'];
+/** Not yet routed: a new rule set may still grade the case again. */
+export const UNROUTED_STATUSES: readonly CaseStatus[] = ['registered', 'accepted'];
+/**
+ * The deadline sweep urges every open case whose running deadline has passed (an automatic `urge`, by the
+ * system): the acceptance deadline too, while a secretary's urge needs a routed case.
+ */
+export const AUTOMATIC_URGE_STATUSES: readonly CaseStatus[] = OPEN_STATUSES;
 
 /** From which statuses an action may run, and where it leads (`same`: status unchanged). */
 const TRANSITIONS: Readonly<Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus | 'same' }>> = {
@@ -118,16 +138,53 @@ const TRANSITIONS: Readonly<Record<CaseAction, { from: readonly CaseStatus[]; to
   start: { from: ['routed'], to: 'in_handling' },
   reply: { from: ['in_handling'], to: 'replied' },
   feedback: { from: ['replied'], to: 'same' },
-  extend: { from: ['accepted', 'routed', 'in_handling'], to: 'same' },
+  extend: { from: REPLY_DEADLINE_STATUSES, to: 'same' },
   resupervise: { from: ['replied'], to: 'in_handling' },
   close: { from: ['replied'], to: 'closed' },
-  withdraw: { from: OPEN, to: 'withdrawn' },
-  'assign-leader': { from: NOT_FINAL, to: 'same' },
+  withdraw: { from: OPEN_STATUSES, to: 'withdrawn' },
+  'assign-leader': { from: NOT_FINAL_STATUSES, to: 'same' },
   urge: { from: ['routed', 'in_handling'], to: 'same' },
   // A leader may receive the petitioner (接访) or read and instruct the letter (批示) at any point but after a withdrawal.
   'leader-reception': { from: ['registered', 'accepted', 'rejected', 'routed', 'in_handling', 'replied', 'closed'], to: 'same' },
   'leader-instruction': { from: ['registered', 'accepted', 'rejected', 'routed', 'in_handling', 'replied', 'closed'], to: 'same' },
 };
+
+/**
+ * The changes recorded for other reasons, in the same terms. A registration creates the case (no status
+ * before it); a conversion or a meeting's outcome may concern a case in any status (an outcome's deadline
+ * only where a reply deadline runs: `planMeetingOutcome`); a re-grade only a case not yet routed.
+ */
+const RECORDED_TRANSITIONS: Readonly<Record<RecordedAction, { from: readonly CaseStatus[]; to: CaseStatus | 'same' }>> = {
+  register: { from: [], to: 'registered' },
+  convert: { from: CASE_STATUSES, to: 'same' },
+  'meeting-outcome': { from: CASE_STATUSES, to: 'same' },
+  regrade: { from: UNROUTED_STATUSES, to: 'same' },
+};
+
+const EXTRA_LABELS_ZH: Readonly<Record<RecordedAction, string>> = { register: '登记', convert: '转化', 'meeting-outcome': '会议要求', regrade: '重新分级' };
+
+/** The label of any timeline action (for briefs and messages). */
+export function timelineActionLabel(action: string): string {
+  return (ACTION_LABELS_ZH as Record<string, string>)[action] ?? (EXTRA_LABELS_ZH as Record<string, string>)[action] ?? action;
+}
+
+const isCaseAction = (action: TimelineAction): action is CaseAction => (CASE_ACTIONS as readonly string[]).includes(action);
+
+/**
+ * The status a case in `status` moves to by `action`, or `CASE_INVALID_TRANSITION` (409) when the state
+ * machine refuses it. `null`: the case does not exist yet (a registration).
+ */
+export function transitionOf(action: TimelineAction, status: CaseStatus | null): CaseStatus {
+  const rule = isCaseAction(action) ? TRANSITIONS[action] : RECORDED_TRANSITIONS[action];
+  if (status === null) {
+    if (action !== 'register') throw new Error(`"${action}" needs an existing case`);
+    return 'registered';
+  }
+  if (!rule.from.includes(status)) {
+    throw CaseErrors.invalidTransition(action, timelineActionLabel(action), status, STATUS_LABELS_ZH[status], allowedActions(status));
+  }
+  return rule.to === 'same' ? status : rule.to;
+}
 
 export function allowedActions(status: CaseStatus): CaseAction[] {
   return CASE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
@@ -161,16 +218,7 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
   route: (state, input, { now, unit }) => {
     const { committee, handledBy } = internalRoute(state, input);
     const handler = requireActiveUnit(unit, handledBy);
-    if (handler.kind === 'external') {
-      throw badRequest(
-        'ROUTE_TO_EXTERNAL_UNIT',
-        {
-          zh: `“${handledBy}”是外部单位，外部单位请使用“转送”。`,
-          en: `"${handledBy}" is an external body; use "transfer" for external bodies.`,
-        },
-        { handledBy },
-      );
-    }
+    if (handler.kind === 'external') throw CaseErrors.routeToExternalUnit(handledBy);
     return {
       changes: { routeCommittee: committee, routeHandledBy: handledBy, routeMode: 'internal', routedAt: now },
       data: { committee, handledBy, mode: 'internal', dueAt: iso(state.replyDueAt) },
@@ -181,16 +229,7 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     const handledBy = text(input.handledBy) ?? state.routeHandledBy;
     const committee = text(input.committee) ?? state.routeCommittee;
     const handler = requireActiveUnit(unit, handledBy);
-    if (handler.kind !== 'external') {
-      throw badRequest(
-        'TRANSFER_TO_INTERNAL_UNIT',
-        {
-          zh: `“${handledBy}”不是外部单位，本会内部办理请使用“分流交办”。`,
-          en: `"${handledBy}" is not an external body; use "route" for internal handling.`,
-        },
-        { handledBy, kind: handler.kind },
-      );
-    }
+    if (handler.kind !== 'external') throw CaseErrors.transferToInternalUnit(handledBy, handler.kind);
     const supervised = state.grade === 'escalated' || state.grade === 'joint-consultation';
     const mode: HandlingMode = supervised ? 'supervised' : 'transfer';
     const replyDueAt = supervised ? deadlines.supervisedReplyDue(now, supervisedReplyMonths) : state.replyDueAt;
@@ -216,12 +255,7 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
   reply: (state, input, { now }) => {
     const reason = requiredText(input, 'reason');
     const report = optionalText(input.report, 'report');
-    if (state.reportRequired && report === null) {
-      throw badRequest('WRITTEN_REPORT_REQUIRED', {
-        zh: '督办件答复须附书面报告。',
-        en: 'A supervised item must be answered with a written report.',
-      });
-    }
+    if (state.reportRequired && report === null) throw CaseErrors.writtenReportRequired();
     const repliedOnTime = state.replyDueAt === null || now.getTime() <= state.replyDueAt.getTime();
     return {
       reason,
@@ -232,47 +266,21 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
 
   feedback: (state, input, { now }) => {
     const feedback = input.feedback;
-    if (feedback === undefined || !FEEDBACK_VALUES.includes(feedback)) {
-      throw badRequest(
-        'FEEDBACK_REQUIRED',
-        { zh: '请选择信访人反馈：满意或不满意。', en: 'Feedback is required: satisfied or dissatisfied.' },
-        { allowed: FEEDBACK_VALUES },
-      );
-    }
-    if (state.feedback !== null) {
-      throw conflict(
-        'FEEDBACK_ALREADY_RECORDED',
-        { zh: '本次答复的反馈已记录，不能重复记录。', en: 'Feedback on this reply has already been recorded.' },
-        { feedback: state.feedback },
-      );
-    }
+    if (feedback === undefined || !FEEDBACK_VALUES.includes(feedback)) throw CaseErrors.feedbackRequired(FEEDBACK_VALUES);
+    if (state.feedback !== null) throw CaseErrors.feedbackAlreadyRecorded(state.feedback);
     return { changes: { feedback, feedbackAt: now }, data: { feedback } };
   },
 
   extend: (state, input, { deadlines }) => {
-    if (state.extensionUsed) {
-      throw conflict('DEADLINE_EXTENSION_USED', {
-        zh: '本事项已延期一次，不能再次延期。',
-        en: 'The one extension of this case has already been used.',
-      });
-    }
+    if (state.extensionUsed) throw CaseErrors.extensionUsed();
     const days = input.days;
-    if (days === undefined) {
-      throw badRequest('EXTENSION_DAYS_REQUIRED', { zh: '请填写延期天数。', en: 'The number of days is required.' });
-    }
+    if (days === undefined) throw CaseErrors.extensionDaysRequired();
     const previous = state.replyDueAt;
-    if (previous === null) {
-      throw conflict('NO_RUNNING_DEADLINE', {
-        zh: '本事项没有正在计算的答复期限，无法延期。',
-        en: 'The case has no running reply deadline to extend.',
-      });
-    }
+    if (previous === null) throw CaseErrors.noRunningDeadline();
     const replyDueAt = deadlines.extend(previous, days);
     const reason = requiredText(input, 'reason');
     const approver = text(input.approver);
-    if (approver === null) {
-      throw badRequest('APPROVER_REQUIRED', { zh: '延期须经批准，请填写批准人。', en: 'An extension needs an approver.' });
-    }
+    if (approver === null) throw CaseErrors.approverRequired();
     return {
       reason,
       changes: { replyDueAt, dueAt: replyDueAt, extensionUsed: true },
@@ -283,13 +291,7 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
   resupervise: (state, input, { now, deadlines }) => {
     const reason = requiredText(input, 'reason');
     const days = input.days ?? deadlines.limits().resupervisionDays;
-    if (!Number.isInteger(days) || days < 1) {
-      throw badRequest(
-        'INVALID_DAYS',
-        { zh: '再督办期限天数须为正整数。', en: 'The re-supervision period must be a positive whole number of days.' },
-        { days },
-      );
-    }
+    if (!Number.isInteger(days) || days < 1) throw CaseErrors.invalidResupervisionDays(days);
     const replyDueAt = deadlines.resupervisionDue(now, days);
     const resupervisionCount = state.resupervisionCount + 1;
     return {
@@ -319,9 +321,7 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
 
   'assign-leader': (state, input) => {
     const leaderId = text(input.leaderId);
-    if (leaderId === null) {
-      throw badRequest('LEADER_REQUIRED', { zh: '请选择包案领导。', en: 'A leader is required.' });
-    }
+    if (leaderId === null) throw CaseErrors.leaderRequired(false);
     return {
       changes: { leadLeaderId: leaderId },
       data: { leaderId, previousLeaderId: state.leadLeaderId },
@@ -345,27 +345,17 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
 /** 领导接访 / 领导批示: who, and what was said or instructed; the case's status does not change. */
 function leaderRecord(input: ActionInput): Omit<ActionPlan, 'toStatus'> {
   const leaderId = text(input.leaderId);
-  if (leaderId === null) throw badRequest('LEADER_REQUIRED', { zh: '请选择接访或批示的领导。', en: 'A leader is required.' });
+  if (leaderId === null) throw CaseErrors.leaderRequired(true);
   const note = optionalText(input.note, 'note') ?? optionalText(input.reason, 'reason');
   return { reason: note, changes: {}, data: { leaderId } };
 }
 
 /** Plan one action on a case; throws a DomainError when the action is not allowed or its input is invalid. */
 export function planAction(state: CaseState, input: ActionInput, ctx: ActionContext): ActionPlan {
-  const transition = TRANSITIONS[input.action];
-  if (!transition.from.includes(state.status)) {
-    throw conflict(
-      'CASE_INVALID_TRANSITION',
-      {
-        zh: `当前状态（${STATUS_LABELS_ZH[state.status]}）不能执行“${ACTION_LABELS_ZH[input.action]}”操作。`,
-        en: `Action "${input.action}" is not allowed while the case is "${state.status}".`,
-      },
-      { action: input.action, status: state.status, allowed: allowedActions(state.status) },
-    );
-  }
+  const toStatus = transitionOf(input.action, state.status);
   const planned = PLANNERS[input.action](state, input, ctx);
   const plan: ActionPlan = {
-    toStatus: transition.to === 'same' ? state.status : transition.to,
+    toStatus,
     changes: planned.changes,
     data: planned.data,
     reason: planned.reason !== undefined ? planned.reason : optionalText(input.reason, 'reason'),
@@ -383,14 +373,7 @@ function internalRoute(state: CaseState, input: ActionInput): { committee: strin
 function requireActiveUnit(unit: ActionContext['unit'], code: string): NonNullable<ActionContext['unit']> {
   if (unit === null || !unit.active) {
     // The code was typed: named back only when it looks like a unit code and holds no personal data.
-    const shown = echoable(code, ECHO_SHAPES.unitCode);
-    throw badRequest(
-      'UNKNOWN_UNIT',
-      shown
-        ? { zh: `单位“${shown}”不存在或已停用。`, en: `Unit "${shown}" does not exist or is inactive.` }
-        : { zh: '该单位不存在或已停用。', en: 'The unit does not exist or is inactive.' },
-      shown ? { unit: shown } : undefined,
-    );
+    throw CaseErrors.unknownUnit(echoable(code, ECHO_SHAPES.unitCode));
   }
   if (unit.code !== code) throw new Error(`looked-up unit ${unit.code} does not match the target unit ${code}`);
   return unit;
@@ -405,36 +388,18 @@ function text(value: string | undefined): string | null {
 const FIELD_LABELS_ZH = { reason: '理由', report: '书面报告', note: '催办说明' } as const;
 type TextField = keyof typeof FIELD_LABELS_ZH;
 
-function optionalText(value: string | undefined, field: TextField): string | null {
+export function optionalText(value: string | undefined, field: TextField): string | null {
   const result = text(value);
-  if (result !== null && result.length > MAX_TEXT_LENGTH) {
-    throw badRequest(
-      field === 'reason' ? 'REASON_TOO_LONG' : `${field.toUpperCase()}_TOO_LONG`,
-      {
-        zh: `${FIELD_LABELS_ZH[field]}不能超过 ${MAX_TEXT_LENGTH} 字。`,
-        en: `The ${field} must be at most ${MAX_TEXT_LENGTH} characters.`,
-      },
-      { field, maxLength: MAX_TEXT_LENGTH, length: result.length },
-    );
-  }
+  if (result !== null && result.length > MAX_TEXT_LENGTH) throw CaseErrors.textTooLong(field, FIELD_LABELS_ZH[field], MAX_TEXT_LENGTH, result.length);
   return result;
 }
 
 function requiredText(input: ActionInput, field: 'reason'): string {
   const result = optionalText(input[field], field);
-  if (result === null) {
-    throw badRequest(
-      'REASON_REQUIRED',
-      {
-        zh: `“${ACTION_LABELS_ZH[input.action]}”须填写${input.action === 'reply' ? '答复内容摘要' : '理由'}。`,
-        en: `"${input.action}" requires a ${input.action === 'reply' ? 'reply summary' : 'reason'}.`,
-      },
-      { action: input.action },
-    );
-  }
+  if (result === null) throw CaseErrors.reasonRequired(input.action, ACTION_LABELS_ZH[input.action]);
   return result;
 }
 
-function iso(date: Date | null): string | null {
+export function iso(date: Date | null): string | null {
   return date === null ? null : date.toISOString();
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../common/errors.js';
 import type { Deputy } from '../directory/deputy.entity.js';
 import { assertKnownUnits, DirectoryService } from '../directory/directory.service.js';
 import type { Leader } from '../directory/leader.entity.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { MeetingAttendee } from './meeting-attendee.entity.js';
+import { MeetingErrors } from './meeting.errors.js';
 
 export interface DirectorySnapshot {
   leaders: Leader[];
@@ -54,7 +54,7 @@ export class AttendeeFactory {
     }
     for (const id of [...new Set(deputyIds)]) {
       const d = deputies.find((x) => x.id === id);
-      if (!d) throw notFound('DEPUTY_NOT_FOUND', { zh: '找不到该代表。', en: 'No such deputy.' });
+      if (!d) throw MeetingErrors.deputyNotFound();
       rows.push(row('deputy', d.id, `${d.name}代表`, d.email, 'optional'));
     }
     return rows;

@@ -1,7 +1,7 @@
 import type { Role } from '../domain/actor.js';
-import { forbidden } from '../common/errors.js';
+import { MeetingErrors } from './meeting.errors.js';
 import type { MeetingStatus } from './meeting.entity.js';
-import type { MeetingAggregate, MeetingFilter } from './meetings.repository.js';
+import type { MeetingAggregate, MeetingFilter } from './meeting-aggregate.js';
 
 /** Who is looking: a signed-in actor, or the owner of a leader's calendar feed. */
 export interface MeetingViewer {
@@ -59,7 +59,7 @@ export const MeetingAccess = {
   inviteRecipient(viewer: MeetingViewer, attendeeId: string | undefined): string | undefined {
     if (!isLeader(viewer)) return attendeeId;
     const wanted = attendeeId ?? viewer.leaderId ?? undefined;
-    if (wanted !== viewer.leaderId) throw forbidden('FORBIDDEN', { zh: '只能查看本人的会议邀请。', en: 'You may only read your own invite.' });
+    if (wanted !== viewer.leaderId) throw MeetingErrors.notOwnInvite();
     return wanted;
   },
 

@@ -2,25 +2,27 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
 import type { Policy } from '../../config/policy.js';
 import type { PetitionCase } from '../cases/case.entity.js';
-import { CaseRepository } from '../cases/case.repository.js';
+import { CaseReader } from '../cases/case-reader.js';
 import type { MeetingType } from '../domain/case-vocabulary.js';
 import { POLICY } from '../common/tokens.js';
 import { WorkingCalendar } from '../common/time/working-calendar.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { Leader } from '../directory/leader.entity.js';
-import type { CalendarContext, LeaderCommitment } from './meeting-constraints.js';
+import type { CalendarContext, LeaderCommitment } from './constraints/meeting-rules.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import type { PlannerCase, PlannerInput, PlannerLeader } from './planner/planner.types.js';
 import { MEETINGS_CONFIG } from './tokens.js';
 
 const BACKLOG_LIMIT = 5000;
+/** The backlog is read in pages: the candidates of a page that a meeting already covers are left out. */
+const BACKLOG_PAGE = 1000;
 const CLUSTER_WINDOW_DAYS = 30;
 
 /** Gathers what the planner and the meeting checks need from the database: backlog, leaders, loads, commitments. */
 @Injectable()
 export class MeetingContextService {
   constructor(
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseReader,
     private readonly meetings: MeetingsRepository,
     private readonly directory: DirectoryService,
     private readonly calendar: WorkingCalendar,
@@ -32,9 +34,25 @@ export class MeetingContextService {
     return {
       timeZone: this.policy.timeZone,
       officeHours: this.policy.officeHours,
-      isWorkingDay: (d) => this.calendar.isWorkingDay(d),
+      calendar: this.calendar,
       leadRanks: this.config.leadRanks,
     };
+  }
+
+  /**
+   * The open cases the rules sent to a meeting of these types that no confirmed or held meeting covers
+   * yet, most urgent first (at most `BACKLOG_LIMIT`): the cases module lists the candidates, this module
+   * knows the agendas.
+   */
+  private async backlog(types: MeetingType[]): Promise<PetitionCase[]> {
+    const found: PetitionCase[] = [];
+    for (let offset = 0; found.length < BACKLOG_LIMIT; offset += BACKLOG_PAGE) {
+      const page = await this.cases.meetingCandidates(types, offset, BACKLOG_PAGE);
+      const covered = await this.meetings.onConfirmedAgendas(page.map((c) => c.id));
+      found.push(...page.filter((c) => !covered.has(c.id)));
+      if (page.length < BACKLOG_PAGE) break;
+    }
+    return found.slice(0, BACKLOG_LIMIT);
   }
 
   /** What keeps leaders from a meeting in [from, to): busy blocks and other confirmed meetings. */
@@ -67,7 +85,7 @@ export class MeetingContextService {
   }
 
   async plannerInput(from: Date, to: Date, types: MeetingType[]): Promise<PlannerInput> {
-    const [backlog, loads, leaders] = await Promise.all([this.cases.meetingBacklog(types, BACKLOG_LIMIT), this.cases.openLoadByLeader(), this.leadersById()]);
+    const [backlog, loads, leaders] = await Promise.all([this.backlog(types), this.cases.openLoadByLeader(), this.leadersById()]);
     const clusters = types.includes('special') ? await this.clusterMembers(backlog) : new Map<string, string>();
     const cases = [...new Map([...backlog, ...(await this.cases.findManyByIds([...clusters.keys()]))].map((c) => [c.id, c])).values()].map((c) =>
       toPlannerCase(c, clusters.get(c.id) ?? null),

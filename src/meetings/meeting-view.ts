@@ -1,7 +1,7 @@
 import type { MeetingType } from '../domain/case-vocabulary.js';
 import type { AttendeeKind } from './meeting-attendee.entity.js';
 import type { MeetingStatus } from './meeting.entity.js';
-import type { MeetingAggregate } from './meetings.repository.js';
+import type { MeetingAggregate } from './meeting-aggregate.js';
 
 export interface MeetingView {
   id: string;

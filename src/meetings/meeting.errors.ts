@@ -1,6 +1,6 @@
 import { DomainError } from '../common/errors.js';
 import type { BookingClash } from './booking/resource-bookings.js';
-import type { Violation } from './meeting-constraints.js';
+import type { Violation } from './constraints/meeting-rules.js';
 
 export const MeetingErrors = {
   notFound: () => new DomainError('MEETING_NOT_FOUND', 404, { zh: '找不到该会议。', en: 'No such meeting.' }),
@@ -46,4 +46,10 @@ export const MeetingErrors = {
       zh: '规划区间已经过去，或距今不足会议提前通知时间，请选择今后的日期。',
       en: 'The planning window lies in the past or within the notice period.',
     }),
+  lookbackReviewNotFound: () => new DomainError('LOOKBACK_REVIEW_NOT_FOUND', 404, { zh: '找不到该回访记录。', en: 'No such look-back review.' }),
+  invalidLookbackPeriod: () =>
+    new DomainError('INVALID_PERIOD', 400, { zh: '回头看期间须为 YYYY-MM 格式，例如 2026-12。', en: 'The period must look like 2026-12.' }),
+  deputyNotFound: () => new DomainError('DEPUTY_NOT_FOUND', 404, { zh: '找不到该代表。', en: 'No such deputy.' }),
+  notOwnInvite: () => new DomainError('FORBIDDEN', 403, { zh: '只能查看本人的会议邀请。', en: 'You may only read your own invite.' }),
+  plannerInputInvalid: (zh: string, en: string) => new DomainError('PLANNER_INPUT_INVALID', 400, { zh: `排会参数有误：${zh}`, en: `Invalid planner input: ${en}` }),
 };

@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
-import { InviteDelivery } from '../calendar/invite-delivery.entity.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { loadMeetingsConfig } from '../../config/meetings-config.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { LEADER_MEETING_CASES } from '../cases/leader-meeting-cases.port.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { AttendeeFactory } from './attendee-factory.js';
 import { LeaderBookings } from './booking/leader-bookings.js';
-import { InviteScheduler } from './invite-scheduler.js';
+import { MeetingCasesOfLeaders } from './leader-meeting-cases.js';
 import { LeaderBooking } from './leader-booking.entity.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';
 import { MeetingContextService } from './meeting-context.service.js';
+import { MeetingEvents } from './meeting-events.js';
 import { MeetingOutcome } from './meeting-outcome.entity.js';
 import { MeetingPlanningService } from './meeting-planning.service.js';
+import { MeetingReader } from './meeting-reader.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -24,20 +26,25 @@ import { LookbackRepository } from './lookback/lookback.repository.js';
 import { LookbackService } from './lookback/lookback.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking, LookbackReview, InviteDelivery]), CasesModule, DirectoryModule],
+  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking, LookbackReview]), CasesModule, DirectoryModule],
   controllers: [MeetingsController, LookbackController],
   providers: [
     { provide: MEETINGS_CONFIG, useFactory: () => loadMeetingsConfig() },
     MeetingsRepository,
     MeetingContextService,
     AttendeeFactory,
-    InviteScheduler,
     LeaderBookings,
+    MeetingEvents,
+    MeetingReader,
     MeetingsService,
     MeetingPlanningService,
     LookbackRepository,
     LookbackService,
+    // The cases module's port (a leader reads the cases of the meetings he or she attends).
+    MeetingCasesOfLeaders,
+    { provide: LEADER_MEETING_CASES, useExisting: MeetingCasesOfLeaders },
   ],
-  exports: [MeetingsService, MeetingPlanningService, MeetingsRepository, MEETINGS_CONFIG],
+  // The calendar registers its handler on MeetingEvents and reads through MeetingReader; the repository stays private.
+  exports: [MeetingsService, MeetingPlanningService, MeetingReader, MeetingEvents, MEETINGS_CONFIG, LEADER_MEETING_CASES],
 })
 export class MeetingsModule {}

@@ -1,30 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, LessThan, MoreThan, Not, type Repository } from 'typeorm';
-import type { MeetingType } from '../domain/case-vocabulary.js';
 import { asRow, asRows } from '../database/rows.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';
 import { MeetingOutcome } from './meeting-outcome.entity.js';
-import { Meeting, type MeetingStatus } from './meeting.entity.js';
-
-export interface MeetingAggregate {
-  meeting: Meeting;
-  attendees: MeetingAttendee[];
-  agenda: AgendaItem[];
-  outcomes: MeetingOutcome[];
-}
-
-export interface MeetingFilter {
-  from?: Date;
-  to?: Date;
-  type?: MeetingType;
-  status?: MeetingStatus;
-  /** Only meetings in one of these statuses (an empty list matches nothing). */
-  statuses?: readonly MeetingStatus[];
-  /** Meetings this leader attends (as an active attendee). */
-  leaderId?: string;
-}
+import { AGENDA_SHARED_STATUSES as AGENDA_SHARED } from './meeting-access.js';
+import type { MeetingAggregate, MeetingFilter } from './meeting-aggregate.js';
+import { Meeting } from './meeting.entity.js';
 
 @Injectable()
 export class MeetingsRepository {
@@ -161,6 +144,59 @@ export class MeetingsRepository {
 
   async insertOutcome(em: EntityManager, outcome: MeetingOutcome): Promise<void> {
     await em.insert(MeetingOutcome, asRow(outcome));
+  }
+
+  /** Which of these cases are on the agenda of a confirmed or held meeting (the planner's backlog leaves them out). */
+  async onConfirmedAgendas(caseIds: string[]): Promise<Set<string>> {
+    if (!caseIds.length) return new Set();
+    const rows = await this.agenda
+      .createQueryBuilder('i')
+      .innerJoin(Meeting, 'm', 'm.id = i.meetingId')
+      .select('DISTINCT i.caseId', 'caseId')
+      .where('i.caseId IN (:...caseIds) AND m.status IN (:...shared)', { caseIds, shared: AGENDA_SHARED })
+      .getRawMany<{ caseId: string }>();
+    return new Set(rows.map((r) => r.caseId));
+  }
+
+  /** Is the case on the agenda of a confirmed or held meeting this leader attends (as an active attendee)? */
+  async onAgendaAttendedBy(caseId: string, leaderId: string): Promise<boolean> {
+    const rows: unknown[] = await this.agenda
+      .createQueryBuilder('i')
+      .innerJoin(Meeting, 'm', 'm.id = i.meetingId')
+      .innerJoin(MeetingAttendee, 'a', 'a.meetingId = m.id')
+      .select('1', 'one')
+      .where('i.caseId = :caseId AND m.status IN (:...shared)', { caseId, shared: AGENDA_SHARED })
+      .andWhere("a.kind = 'leader' AND a.refId = :leaderId AND a.active = :active", { leaderId, active: true })
+      .limit(1)
+      .getRawMany();
+    return rows.length > 0;
+  }
+
+  /** The cases on the agendas of the confirmed or held meetings this leader attends. */
+  async agendaCasesAttendedBy(leaderId: string): Promise<string[]> {
+    const rows = await this.agenda
+      .createQueryBuilder('i')
+      .innerJoin(Meeting, 'm', 'm.id = i.meetingId')
+      .innerJoin(MeetingAttendee, 'a', 'a.meetingId = m.id')
+      .select('DISTINCT i.caseId', 'caseId')
+      .where('m.status IN (:...shared)', { shared: AGENDA_SHARED })
+      .andWhere("a.kind = 'leader' AND a.refId = :leaderId AND a.active = :active", { leaderId, active: true })
+      .getRawMany<{ caseId: string }>();
+    return rows.map((r) => r.caseId);
+  }
+
+  /** Meetings starting in [from, to), counted by type and status (the office's figures). */
+  async countByTypeAndStatus(from: Date, to: Date): Promise<{ type: string; status: string; n: number }[]> {
+    const rows = await this.meetings
+      .createQueryBuilder('m')
+      .select('m.type', 'type')
+      .addSelect('m.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('m.startAt >= :from AND m.startAt < :to', { from, to })
+      .groupBy('m.type')
+      .addGroupBy('m.status')
+      .getRawMany<{ type: string; status: string; n: unknown }>();
+    return rows.map((r) => ({ type: r.type, status: r.status, n: Number(r.n ?? 0) }));
   }
 
   /** All outcomes recorded for these cases, newest first. */

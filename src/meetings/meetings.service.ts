@@ -4,9 +4,9 @@ import type { EntityManager } from 'typeorm';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
 import type { Actor } from '../domain/actor.js';
 import { CaseActionsService } from '../cases/case-actions.service.js';
+import { CaseChanges } from '../cases/case-changes.js';
 import { CaseErrors } from '../cases/case.errors.js';
-import type { PetitionCase } from '../cases/case.entity.js';
-import { CaseRepository } from '../cases/case.repository.js';
+import { CaseReader } from '../cases/case-reader.js';
 import { OPEN_STATUSES } from '../domain/case-vocabulary.js';
 import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -18,14 +18,15 @@ import type { AgendaItemDto, CancelMeetingDto, CreateMeetingDto, ListMeetingsQue
 import { AttendeeFactory } from './attendee-factory.js';
 import { LeaderBookings } from './booking/leader-bookings.js';
 import { ResourceBusyError } from './booking/resource-bookings.js';
-import { InviteScheduler } from './invite-scheduler.js';
+import { MeetingEvents } from './meeting-events.js';
 import { MeetingAccess } from './meeting-access.js';
 import { MeetingContextService } from './meeting-context.service.js';
-import { meetingViolations } from './meeting-constraints.js';
+import { meetingViolations } from './constraints/meeting-rules.js';
 import { MeetingErrors } from './meeting.errors.js';
 import type { Meeting } from './meeting.entity.js';
 import { toMeetingView, type MeetingView } from './meeting-view.js';
-import { MeetingsRepository, type MeetingAggregate } from './meetings.repository.js';
+import { MeetingsRepository } from './meetings.repository.js';
+import { type MeetingAggregate } from './meeting-aggregate.js';
 import { MEETINGS_CONFIG } from './tokens.js';
 import { ZH } from '../domain/labels.js';
 
@@ -34,12 +35,13 @@ import { ZH } from '../domain/labels.js';
 export class MeetingsService {
   constructor(
     private readonly repo: MeetingsRepository,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseReader,
     private readonly caseActions: CaseActionsService,
+    private readonly caseChanges: CaseChanges,
     private readonly directory: DirectoryService,
     private readonly context: MeetingContextService,
     private readonly attendees: AttendeeFactory,
-    private readonly invites: InviteScheduler,
+    private readonly events: MeetingEvents,
     private readonly bookings: LeaderBookings,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -140,16 +142,11 @@ export class MeetingsService {
       if (m.status === 'confirmed') {
         await this.bookings.book(em, id, leaderIdsOf(sync.active), next);
         await this.assignLeaders(em, agenda, actor, now);
-        if (matters) {
-          // Everyone invited gets the update in place; whoever was dropped gets a cancellation.
-          await this.invites.schedule(em, id, sequence, [
-            ...sync.active.map((attendee) => ({ attendee, method: 'REQUEST' as const })),
-            ...sync.removed.map((attendee) => ({ attendee, method: 'CANCEL' as const })),
-          ], now);
-        }
+        // Everyone invited gets the update in place; whoever was dropped gets a cancellation.
+        if (matters) await this.events.emit(em, { kind: 'changed', meetingId: id, sequence, invited: sync.active, removed: sync.removed, at: now });
       }
     });
-    this.invites.kick();
+    this.events.committed();
     return this.get(id, actor);
   }
 
@@ -166,9 +163,9 @@ export class MeetingsService {
       const invited = current.attendees.filter((a) => a.active);
       await this.bookings.book(em, id, leaderIdsOf(invited), m);
       await this.assignLeaders(em, current.agenda, actor, now);
-      await this.invites.schedule(em, id, m.sequence, invited.map((attendee) => ({ attendee, method: 'REQUEST' as const })), now);
+      await this.events.emit(em, { kind: 'confirmed', meetingId: id, sequence: m.sequence, invited, removed: [], at: now });
     });
-    this.invites.kick();
+    this.events.committed();
     return this.get(id, actor);
   }
 
@@ -185,28 +182,30 @@ export class MeetingsService {
       await this.bookings.release(em, id);
       if (m.status === 'confirmed') {
         const invited = current.attendees.filter((a) => a.active);
-        await this.invites.schedule(em, id, sequence, invited.map((attendee) => ({ attendee, method: 'CANCEL' as const })), now);
+        await this.events.emit(em, { kind: 'cancelled', meetingId: id, sequence, invited, removed: [], at: now });
       }
     });
-    this.invites.kick();
+    this.events.committed();
     return this.get(id, actor);
   }
 
-  /** 会议要求: recorded on the meeting, fed back into the case as a timeline event and, when given, its new deadline. */
+  /**
+   * 会议要求: recorded on the meeting and fed back into the case through the owner of case changes (a
+   * timeline event and, when given, its new deadline), in one transaction. A deadline for a case whose
+   * reply deadline does not run is refused (409 NO_RUNNING_DEADLINE) and nothing is recorded.
+   */
   async addOutcome(id: string, input: OutcomeDto, actor: Actor): Promise<MeetingView> {
     const current = await this.load(id, actor);
     const m = current.meeting;
     if (m.status !== 'confirmed' && m.status !== 'held') throw MeetingErrors.notHeldYet();
     if (!current.agenda.some((i) => i.caseId === input.caseId)) throw MeetingErrors.caseNotOnAgenda();
-    const c = await this.cases.findById(input.caseId);
-    if (!c) throw CaseErrors.notFound();
     const now = this.clock.now();
     const dueAt = input.dueAt ? new Date(input.dueAt) : null;
     await this.run(async (em) => {
       await this.repo.insertOutcome(em, {
         id: randomUUID(),
         meetingId: id,
-        caseId: c.id,
+        caseId: input.caseId,
         decision: input.decision,
         requirements: input.requirements ?? null,
         dueAt,
@@ -216,31 +215,8 @@ export class MeetingsService {
       if (m.status === 'confirmed' && !(await this.repo.update(em, id, m.version, { status: 'held', updatedAt: now }))) {
         throw MeetingErrors.changedConcurrently();
       }
-      const deadlineRuns = dueAt !== null && ['accepted', 'routed', 'in_handling'].includes(c.status);
-      const changes: Partial<PetitionCase> = { updatedAt: now, ...(deadlineRuns ? { replyDueAt: dueAt, dueAt } : {}) };
-      if (!(await this.cases.update(em, c.id, c.version, changes))) throw CaseErrors.changedConcurrently();
-      await this.cases.appendEvents(em, [
-        {
-          id: randomUUID(),
-          caseId: c.id,
-          at: now,
-          caseVersion: c.version + 1,
-          action: 'meeting-outcome',
-          fromStatus: c.status,
-          toStatus: c.status,
-          actorId: actor.id,
-          actorName: actor.displayName,
-          actorRole: actor.role,
-          reason: input.decision,
-          data: {
-            meetingId: id,
-            meetingTitle: m.title,
-            requirements: input.requirements ?? null,
-            dueAt: dueAt?.toISOString() ?? null,
-            previousDueAt: deadlineRuns ? (c.dueAt?.toISOString() ?? null) : undefined,
-          },
-        },
-      ]);
+      const outcome = { meetingId: id, meetingTitle: m.title, decision: input.decision, requirements: input.requirements ?? null, dueAt };
+      await this.caseChanges.recordMeetingOutcomeIn(em, input.caseId, outcome, { actor, at: now });
     });
     return this.get(id, actor);
   }
@@ -260,6 +236,7 @@ export class MeetingsService {
     });
   }
 
+  /** The one per-meeting check (`meetingViolations`), as the planner's plans pass it too. */
   private async assertFeasible(m: Meeting, agenda: AgendaItem[], leaders: Map<string, Leader>): Promise<void> {
     const chair = leaders.get(m.chairId);
     if (!chair) throw DirectoryErrors.leaderNotFound();
@@ -267,22 +244,27 @@ export class MeetingsService {
       const l = id ? leaders.get(id) : undefined;
       return l ? { id: l.id, name: l.name, rank: l.rank, active: l.active } : null;
     };
+    // A leader already in charge of the case is kept whatever the rank; a new one must be of a lead rank.
+    const inCharge = new Map((await this.cases.findManyByIds(agenda.map((i) => i.caseId))).map((c) => [c.id, c.leadLeaderId]));
     const commitments = await this.context.commitments(m.startAt, m.endAt, leaders, m.id);
     const violations = meetingViolations(
-      { type: m.type, startAt: m.startAt, endAt: m.endAt, chair: { id: chair.id, name: chair.name, rank: chair.rank }, agenda: agenda.map((i) => ({ caseCode: i.caseCode, minutes: i.minutes, lead: lead(i.leadLeaderId) })) },
+      {
+        type: m.type,
+        startAt: m.startAt,
+        endAt: m.endAt,
+        chair: { id: chair.id, name: chair.name, rank: chair.rank },
+        agenda: agenda.map((i) => ({ caseCode: i.caseCode, minutes: i.minutes, lead: lead(i.leadLeaderId), kept: i.leadLeaderId !== null && inCharge.get(i.caseId) === i.leadLeaderId })),
+      },
       this.context.calendarContext(),
       commitments,
     );
     if (violations.length) throw MeetingErrors.violations(violations);
   }
 
-  /** Each agenda case gets its leader in charge (a case action with its timeline event) in the same transaction. */
+  /** Each agenda case gets its leader in charge (the `assign-leader` case action, with its event) in the same transaction. */
   private async assignLeaders(em: EntityManager, agenda: AgendaItem[], actor: Actor, now: Date): Promise<void> {
     for (const item of agenda) {
-      if (!item.leadLeaderId) continue;
-      const c = await this.cases.findByIdIn(em, item.caseId);
-      if (!c || c.leadLeaderId === item.leadLeaderId || !OPEN_STATUSES.includes(c.status)) continue;
-      await this.caseActions.performIn(em, c, { action: 'assign-leader', leaderId: item.leadLeaderId }, actor, now);
+      if (item.leadLeaderId) await this.caseActions.assignLeaderIn(em, item.caseId, item.leadLeaderId, actor, now);
     }
   }
 

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Policy } from '../../config/policy.js';
 import type { Actor } from '../domain/actor.js';
 import type { PetitionCase } from '../cases/case.entity.js';
-import type { LedgerFilter } from '../cases/case.repository.js';
+import type { LedgerFilter } from '../cases/ledger-filter.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { Clock } from '../domain/clock.js';
 import { maskName, redactPii } from '../common/pii/masking.js';
@@ -13,7 +13,7 @@ import { POLICY } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { label, ZH } from '../domain/labels.js';
-import { CaseRepository } from '../cases/case.repository.js';
+import { CaseReader } from '../cases/case-reader.js';
 
 const BATCH = 2000;
 
@@ -59,7 +59,7 @@ export function csvCell(value: string | number | null): string {
 @Injectable()
 export class LedgerExportService {
   constructor(
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseReader,
     private readonly directory: DirectoryService,
     private readonly audit: AuditRepository,
     private readonly tx: TransactionRunner,

@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Policy } from '../../config/policy.js';
 import { Clock } from '../domain/clock.js';
-import { badRequest } from '../common/errors.js';
 import { maskName, redactPii } from '../common/pii/masking.js';
 import { POLICY } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { label, ZH } from '../domain/labels.js';
-import { type ClusterRow, ReportsRepository, type Window } from './reports.repository.js';
+import { type ClusterRow, CaseStatistics, type Window } from '../cases/case-statistics.js';
+import { OPEN_STATUSES } from '../domain/case-vocabulary.js';
+import { MeetingReader } from '../meetings/meeting-reader.js';
+import { ReportsErrors } from './reports.errors.js';
 
 const ratio = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 10_000) / 10_000);
 const MAX_WINDOW_DAYS = 3660;
@@ -48,7 +50,8 @@ export interface Hotspot extends ClusterRow {
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly repo: ReportsRepository,
+    private readonly repo: CaseStatistics,
+    private readonly meetingFigures: MeetingReader,
     private readonly directory: DirectoryService,
     private readonly clock: Clock,
     @Inject(POLICY) private readonly policy: Policy,
@@ -58,10 +61,8 @@ export class ReportsService {
   window(from?: string, to?: string): Window {
     const now = DateTime.fromJSDate(this.clock.now(), { zone: this.policy.timeZone });
     const w = { from: from ? new Date(from) : now.startOf('year').toJSDate(), to: to ? new Date(to) : now.plus({ days: 1 }).startOf('day').toJSDate() };
-    if (!(w.to > w.from)) throw badRequest('REPORT_WINDOW_INVALID', { zh: '统计区间无效：结束时间须晚于开始时间。', en: 'The report window must end after it starts.' });
-    if (w.to.getTime() - w.from.getTime() > MAX_WINDOW_DAYS * 86_400_000) {
-      throw badRequest('REPORT_WINDOW_TOO_LONG', { zh: '统计区间不能超过 10 年。', en: 'The report window cannot exceed 10 years.' });
-    }
+    if (!(w.to > w.from)) throw ReportsErrors.windowInvalid();
+    if (w.to.getTime() - w.from.getTime() > MAX_WINDOW_DAYS * 86_400_000) throw ReportsErrors.windowTooLong();
     return w;
   }
 
@@ -76,7 +77,7 @@ export class ReportsService {
       this.repo.receivedBy(w, 'status'),
       this.repo.replies(w),
       this.repo.events(w, ['resupervise', 'extend', 'leader-reception', 'leader-instruction']),
-      this.repo.meetingsByTypeAndStatus(w),
+      this.meetingFigures.countByTypeAndStatus(w.from, w.to),
       this.repo.leaderLoads(w),
       this.repo.conversionsByKind(w),
       this.directory.listLeaders(),
@@ -153,7 +154,7 @@ export class ReportsService {
     const zone = this.policy.timeZone;
     const day = (d: Date): string => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd');
     const categoryName = label(ZH.category, category);
-    const open = cases.filter((c) => ['registered', 'accepted', 'routed', 'in_handling'].includes(c.status)).length;
+    const open = cases.filter((c) => OPEN_STATUSES.includes(c.status)).length;
     const people = cases.reduce((s, c) => s + c.headcount, 0);
     const trend = before.length ? `${cases.length >= before.length ? '上升' : '下降'} ${Math.abs(Math.round(((cases.length - before.length) / before.length) * 100))}%` : '上期无同类事项';
     const weeks = new Map<string, number>();
@@ -199,7 +200,7 @@ export class ReportsService {
   }
 
   private periods(days: number): { current: Window; previous: Window } {
-    if (!Number.isInteger(days) || days < 1 || days > 366) throw badRequest('INVALID_DAYS', { zh: '天数须为 1 至 366 之间的整数。', en: 'days must be a whole number from 1 to 366.' });
+    if (!Number.isInteger(days) || days < 1 || days > 366) throw ReportsErrors.invalidDays();
     const to = this.clock.now();
     const from = new Date(to.getTime() - days * 86_400_000);
     return { current: { from, to }, previous: { from: new Date(from.getTime() - days * 86_400_000), to: from } };

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
-import type { LedgerFilter } from '../case.repository.js';
+import type { LedgerFilter } from '../ledger-filter.js';
 import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../../domain/case-vocabulary.js';
 
 export const CASE_SORTS = ['dueAt', '-dueAt', 'receivedAt', '-receivedAt', 'code', '-code'] as const;

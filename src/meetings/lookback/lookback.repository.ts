@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { CaseNotice } from '../../cases/case-notice.entity.js';
 import { asRows } from '../../database/rows.js';
 import { LookbackReview } from './lookback-review.entity.js';
 
@@ -9,13 +8,10 @@ import { LookbackReview } from './lookback-review.entity.js';
 export class LookbackRepository {
   constructor(@InjectRepository(LookbackReview) private readonly reviews: Repository<LookbackReview>) {}
 
-  /** Inserts reviews and notices; those already there (same period and case) are skipped. */
-  async insertIgnoring(em: EntityManager, reviews: LookbackReview[], notices: CaseNotice[]): Promise<void> {
+  /** Inserts reviews; those already there (same period and case) are skipped. */
+  async insertIgnoring(em: EntityManager, reviews: LookbackReview[]): Promise<void> {
     for (let i = 0; i < reviews.length; i += 500) {
       await em.createQueryBuilder().insert().into(LookbackReview).values(asRows(reviews.slice(i, i + 500))).orIgnore().execute();
-    }
-    for (let i = 0; i < notices.length; i += 500) {
-      await em.createQueryBuilder().insert().into(CaseNotice).values(asRows(notices.slice(i, i + 500))).orIgnore().execute();
     }
   }
 

@@ -3,16 +3,16 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { MeetingsConfig } from '../../../config/meetings-config.js';
 import type { Policy } from '../../../config/policy.js';
-import type { CaseNotice } from '../../cases/case-notice.entity.js';
-import { CaseRepository } from '../../cases/case.repository.js';
+import { CaseReader, type ClosedTransferredCase } from '../../cases/case-reader.js';
+import { type LookbackNotice, UrgingNotices } from '../../cases/urging-notices.js';
 import { Clock } from '../../domain/clock.js';
-import { badRequest, notFound } from '../../common/errors.js';
 import { POLICY } from '../../common/tokens.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { JOB_NAMES } from '../../jobs/job-names.js';
 import { JobRegistry } from '../../jobs/job-registry.js';
 import { OutboxRelay } from '../../jobs/outbox-relay.js';
 import { OutboxRepository } from '../../jobs/outbox.repository.js';
+import { MeetingErrors } from '../meeting.errors.js';
 import { MEETINGS_CONFIG } from '../tokens.js';
 import type { CallbackResult, LookbackReview } from './lookback-review.entity.js';
 import { LookbackRepository } from './lookback.repository.js';
@@ -50,7 +50,8 @@ export function drawn(caseId: string, period: string, share: number): boolean {
 export class LookbackService implements OnModuleInit {
   constructor(
     private readonly repo: LookbackRepository,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseReader,
+    private readonly notices: UrgingNotices,
     private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelay,
     private readonly registry: JobRegistry,
@@ -84,7 +85,7 @@ export class LookbackService implements OnModuleInit {
     const now = this.clock.now();
     const closed = await this.cases.closedTransferred(from, to);
     const reviews: LookbackReview[] = [];
-    const notices: CaseNotice[] = [];
+    const notices: LookbackNotice[] = [];
     const periodStart = DateTime.fromFormat(p, 'yyyy-MM', { zone: this.policy.timeZone }).toJSDate();
     for (const c of closed) {
       const poor = c.feedback === 'dissatisfied' || c.resupervisionCount > 0;
@@ -93,20 +94,17 @@ export class LookbackService implements OnModuleInit {
       reviews.push({ id: randomUUID(), period: p, caseId: c.id, caseCode: c.code, unitCode: c.routeHandledBy, reason, callbackResult: null, note: null, createdAt: now, reviewedAt: null });
       if (reason !== 'sample') {
         notices.push({
-          id: randomUUID(),
           caseId: c.id,
-          kind: 'lookback',
-          dueAt: periodStart, // one notice per case and period
           unitCode: c.routeHandledBy,
+          periodStart, // one notice per case and period
           note: reason === 'late' ? '回头看：未按期答复' : '回头看：信访人不满意或经再督办',
-          createdAt: now,
-          deliveredAt: null,
         });
       }
     }
     const named = [...new Set(notices.map((n) => n.unitCode))];
     await this.tx.run(async (em) => {
-      await this.repo.insertIgnoring(em, reviews, notices);
+      await this.repo.insertIgnoring(em, reviews);
+      await this.notices.addLookbackIn(em, notices, now);
       for (const unitCode of named) {
         await this.outbox.enqueue(em, JOB_NAMES.dueSoonReminder, { unitCode }, now, { dedupeKey: `lookback-notice:${unitCode}:${p}` });
       }
@@ -115,7 +113,7 @@ export class LookbackService implements OnModuleInit {
     return this.report(p, closed);
   }
 
-  async report(period: string, closedInWindow?: Awaited<ReturnType<CaseRepository['closedTransferred']>>): Promise<LookbackReport> {
+  async report(period: string, closedInWindow?: ClosedTransferredCase[]): Promise<LookbackReport> {
     const p = this.checkPeriod(period);
     const { from, to } = this.window(p);
     const closed = closedInWindow ?? (await this.cases.closedTransferred(from, to));
@@ -139,7 +137,7 @@ export class LookbackService implements OnModuleInit {
 
   async recordCallback(id: string, result: CallbackResult, note: string | undefined): Promise<void> {
     const review = await this.repo.findById(id);
-    if (!review) throw notFound('LOOKBACK_REVIEW_NOT_FOUND', { zh: '找不到该回访记录。', en: 'No such look-back review.' });
+    if (!review) throw MeetingErrors.lookbackReviewNotFound();
     await this.repo.recordCallback(id, { callbackResult: result, note: note ?? null, reviewedAt: this.clock.now() });
   }
 
@@ -150,7 +148,7 @@ export class LookbackService implements OnModuleInit {
   }
 
   private checkPeriod(period: string): string {
-    if (!PERIOD.test(period)) throw badRequest('INVALID_PERIOD', { zh: '回头看期间须为 YYYY-MM 格式，例如 2026-12。', en: 'The period must look like 2026-12.' });
+    if (!PERIOD.test(period)) throw MeetingErrors.invalidLookbackPeriod();
     return period;
   }
 }

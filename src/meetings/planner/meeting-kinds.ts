@@ -2,7 +2,7 @@ import type { MeetingType } from '../../domain/case-vocabulary.js';
 import type { AgendaCandidate, DraftMeeting, MeetingKind } from './meeting-builder.js';
 import type { PlannerCase, PlannerInput } from './planner.types.js';
 import { generateSlots, type OfficeDay } from './slots.js';
-import { CHAIR_RANKS } from './weights.js';
+import { CHAIR_RANKS } from '../constraints/meeting-rules.js';
 
 /** Fill keys combine a primary criterion with urgency; urgency ranks stay far below this. */
 const PRIMARY = 1e9;

@@ -3,7 +3,7 @@ import { loadPolicy } from '../../../config/policy.js';
 import { WorkingCalendar } from '../../common/time/working-calendar.js';
 import type { MeetingType } from '../../domain/case-vocabulary.js';
 import type { LeaderRank } from '../../domain/leader-ranks.js';
-import { checkHardConstraints } from './constraints.js';
+import { checkHardConstraints } from '../constraints/plan-check.js';
 import { planMeetings } from './planner.js';
 import type { PlannerInput, PlanResult } from './planner.types.js';
 import { seededRandom } from '../../common/seeded-random.js';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { loadPolicy } from '../../../config/policy.js';
 import { DomainError } from '../../common/errors.js';
 import { WorkingCalendar } from '../../common/time/working-calendar.js';
-import { checkHardConstraints } from './constraints.js';
+import { checkHardConstraints } from '../constraints/plan-check.js';
 import { planMeetings } from './planner.js';
 import type { PlannerCase, PlannerInput, PlannerLeader, PlanResult } from './planner.types.js';
 

@@ -99,22 +99,68 @@ export function generateSlots(input: SlotInput, durationMin: number, stepMin: nu
   return slots.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Where a time check looks: the office's days and hours, and for a plan its window. */
+export interface TimeFrame {
+  timeZone: string;
+  officeHours: readonly (readonly [string, string])[];
+  calendar: { isWorkingDay(isoDate: string): boolean };
+  /** A plan's window [from, to); a meeting edited by hand has none. */
+  from?: Date;
+  to?: Date;
+}
+
+/** Why a time is not a valid meeting time (the one time check of the planner and of every meeting change). */
+export type SlotProblem =
+  | { kind: 'order' }
+  | { kind: 'window' }
+  | { kind: 'two-days'; date: string }
+  | { kind: 'day-off'; date: string }
+  | { kind: 'step'; start: string; stepMin: number }
+  | { kind: 'hours'; start: string; end: string };
+
 /**
- * Why [start, end) is not a valid meeting time, or null when it is: inside [from, to), on a local
- * working day, entirely within one office period, start aligned to `stepMin`.
+ * Every reason why [start, end) is not a valid meeting time, in this order (empty when it is): it ends
+ * after it starts, lies inside [from, to) when a window is given, on one local working day (office time
+ * zone), with its start aligned to `stepMin` minutes after local midnight when a step is given, and
+ * entirely within one office-hours period. A meeting spanning two days is outside office hours too.
  */
-export function slotViolation(input: SlotInput, start: Date, end: Date, stepMin: number): string | null {
-  if (!(start.getTime() < end.getTime())) return 'ends before it starts';
-  if (start.getTime() < input.from.getTime() || end.getTime() > input.to.getTime()) return 'outside the planning window';
-  const s = DateTime.fromJSDate(start, { zone: input.timeZone });
-  const e = DateTime.fromJSDate(end, { zone: input.timeZone });
+export function slotProblems(frame: TimeFrame, start: Date, end: Date, stepMin?: number): SlotProblem[] {
+  if (!(start.getTime() < end.getTime())) return [{ kind: 'order' }];
+  const found: SlotProblem[] = [];
+  if ((frame.from && start.getTime() < frame.from.getTime()) || (frame.to && end.getTime() > frame.to.getTime())) found.push({ kind: 'window' });
+  const s = DateTime.fromJSDate(start, { zone: frame.timeZone });
+  const e = DateTime.fromJSDate(end, { zone: frame.timeZone });
   const date = s.toISODate() as string;
-  if (e.toISODate() !== date) return 'spans two local days';
-  if (!input.calendar.isWorkingDay(date)) return `${date} is not a working day`;
+  const hours = { kind: 'hours' as const, start: s.toFormat('HH:mm'), end: e.toFormat('HH:mm') };
+  if (e.toISODate() !== date) found.push({ kind: 'two-days', date });
+  if (!frame.calendar.isWorkingDay(date)) found.push({ kind: 'day-off', date });
   const sMin = s.hour * 60 + s.minute;
   const eMin = e.hour * 60 + e.minute + (e.second * 1000 + e.millisecond) / 60_000;
-  if (s.second !== 0 || s.millisecond !== 0 || sMin % stepMin !== 0) return `start ${s.toFormat('HH:mm:ss')} is not aligned to ${stepMin} minutes`;
-  const inside = parseOfficeHours(input.officeHours).some((p) => p.startMin <= sMin && eMin <= p.endMin);
-  if (!inside) return `${s.toFormat('HH:mm')}–${e.toFormat('HH:mm')} is not within one office-hours period`;
-  return null;
+  if (stepMin !== undefined && (s.second !== 0 || s.millisecond !== 0 || sMin % stepMin !== 0)) found.push({ kind: 'step', start: s.toFormat('HH:mm:ss'), stepMin });
+  const inside = e.toISODate() === date && parseOfficeHours(frame.officeHours).some((p) => p.startMin <= sMin && eMin <= p.endMin);
+  if (!inside) found.push(hours);
+  return found;
+}
+
+/** The first of `slotProblems` in English, or null: why a planned slot is invalid. */
+export function slotViolation(input: SlotInput, start: Date, end: Date, stepMin: number): string | null {
+  const [first] = slotProblems(input, start, end, stepMin);
+  return first ? describeSlotProblem(first) : null;
+}
+
+export function describeSlotProblem(p: SlotProblem): string {
+  switch (p.kind) {
+    case 'order':
+      return 'ends before it starts';
+    case 'window':
+      return 'outside the planning window';
+    case 'two-days':
+      return 'spans two local days';
+    case 'day-off':
+      return `${p.date} is not a working day`;
+    case 'step':
+      return `start ${p.start} is not aligned to ${p.stepMin} minutes`;
+    case 'hours':
+      return `${p.start}–${p.end} is not within one office-hours period`;
+  }
 }

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { badRequest } from '../../common/errors.js';
+import { MeetingErrors } from '../meeting.errors.js';
 import type { PlannerInput } from './planner.types.js';
 import { parseOfficeHours } from './slots.js';
 
@@ -9,7 +9,7 @@ const validZones = new Set<string>();
 /** Throws a DomainError `PLANNER_INPUT_INVALID` naming the first malformed part of the input. */
 export function validatePlannerInput(input: PlannerInput): void {
   const fail = (zh: string, en: string): never => {
-    throw badRequest('PLANNER_INPUT_INVALID', { zh: `排会参数有误：${zh}`, en: `Invalid planner input: ${en}` });
+    throw MeetingErrors.plannerInputInvalid(zh, en);
   };
   const validDate = (d: unknown): boolean => d instanceof Date && !Number.isNaN(d.getTime());
   if (!validDate(input.from) || !validDate(input.to) || input.from.getTime() >= input.to.getTime()) {

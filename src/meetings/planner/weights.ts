@@ -1,4 +1,3 @@
-import type { LeaderRank } from '../../domain/leader-ranks.js';
 import type { MeetingType } from '../../domain/case-vocabulary.js';
 
 /**
@@ -20,13 +19,6 @@ export const PLANNER_WEIGHTS = {
   /** Each extra special meeting a cluster needs because its agenda overflows one meeting. */
   clusterSplit: 10,
 } as const;
-
-/** Ranks that may chair each meeting type (HARD). */
-export const CHAIR_RANKS: Record<MeetingType, readonly LeaderRank[]> = {
-  supervision: ['director', 'deputy-director'],
-  joint: ['director', 'deputy-director'],
-  special: ['director'],
-};
 
 /** The order in which meeting types are planned: the director's special meetings first. */
 export const PLANNING_ORDER: readonly MeetingType[] = ['special', 'supervision', 'joint'];

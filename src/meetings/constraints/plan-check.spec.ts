@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { WorkingCalendar } from '../../common/time/working-calendar.js';
-import { checkHardConstraints } from './constraints.js';
-import { planMeetings } from './planner.js';
-import type { PlannerInput, PlanResult } from './planner.types.js';
+import { checkHardConstraints } from './plan-check.js';
+import { planMeetings } from '../planner/planner.js';
+import type { PlannerInput, PlanResult } from '../planner/planner.types.js';
 import { randomInstance } from '../../../test/support/random-instance.js';
 
 /** The checker must catch each broken rule in an otherwise valid plan. */

@@ -1,39 +1,46 @@
-import { unitsFor } from './meeting-kinds.js';
-import type { PlannedMeeting, PlannerInput, PlanResult } from './planner.types.js';
-import { slotViolation } from './slots.js';
-import { CHAIR_RANKS } from './weights.js';
+import { unitsFor } from '../planner/meeting-kinds.js';
+import type { PlannedMeeting, PlannerInput, PlanResult } from '../planner/planner.types.js';
+import { type CalendarContext, type LeaderCommitment, type MeetingDraft, meetingViolations } from './meeting-rules.js';
 
 /**
  * Every hard-constraint violation of `result` for `input`, one English line each (empty = valid).
- * Independent of how the plan was made: tests and the meetings service (e.g. after a secretary edits
- * a draft) use it to verify a plan.
+ * Independent of how the plan was made: the planner's tests, its property tests and the benchmark
+ * verify plans with it.
  *
- * Checked: meeting times (window, working day in the office time zone, one office period, step
- * alignment); agenda minutes ≤ duration; chair rank and presence; leaders in charge present; no leader
- * in two overlapping meetings or in a meeting during a busy period; each case on at most one agenda,
- * of its own meeting type, and every case either on an agenda or unscheduled (never both); exactly
- * one leader in charge per scheduled supervision case, an existing leader in charge kept, new ones of
- * a lead rank and within maxActiveCases (activeCases counted); the units every meeting type must invite.
+ * Each planned meeting passes the same per-meeting check as a meeting created, edited or confirmed
+ * through the service (`meetingViolations`: time on a working day within one office period, here also
+ * inside the window and on the step; agenda within the meeting; chair rank; leaders in charge attending,
+ * new ones of a lead rank; no leader attending busy or in another overlapping planned meeting). On top,
+ * the plan as a whole: meeting types requested; each case on at most one agenda, of its own meeting
+ * type, and every case either on an agenda or unscheduled (never both); exactly one leader in charge per
+ * scheduled supervision case, an existing leader in charge kept, new ones within maxActiveCases
+ * (activeCases counted); the units every meeting type must invite; one cluster per special meeting.
  */
 export function checkHardConstraints(input: PlannerInput, result: PlanResult): string[] {
   const v: string[] = [];
   const leaders = new Map(input.leaders.map((l) => [l.id, l]));
   const cases = new Map(input.cases.map((c) => [c.id, c]));
   const onAgenda = new Map<string, number>();
+  const ctx: CalendarContext = {
+    timeZone: input.timeZone,
+    officeHours: input.officeHours,
+    calendar: input.calendar,
+    from: input.from,
+    to: input.to,
+    leadRanks: input.settings.leadRanks,
+    stepMinutes: input.settings.slotStepMinutes,
+  };
+  const busy: LeaderCommitment[] = input.leaders.flatMap((l) => l.busy.map((b) => ({ leaderId: l.id, leaderName: l.name, startAt: b.start, endAt: b.end, what: 'busy period' })));
+  const booked = result.meetings.map((m, mi): LeaderCommitment[] =>
+    m.leaderIds.map((id) => ({ leaderId: id, leaderName: leaders.get(id)?.name ?? id, startAt: m.startAt, endAt: m.endAt, what: `meeting #${mi}` })),
+  );
 
   result.meetings.forEach((m, mi) => {
     const at = `meeting #${mi} (${m.type} ${m.startAt.toISOString()})`;
-    const duration = (m.endAt.getTime() - m.startAt.getTime()) / 60_000;
-    const where = slotViolation(input, m.startAt, m.endAt, input.settings.slotStepMinutes);
-    if (where) v.push(`${at}: ${where}`);
+    const others = booked.filter((_, j) => j !== mi).flat();
+    for (const violation of meetingViolations(draftOf(m, mi, input), ctx, [...busy, ...others])) v.push(`${at}: ${violation.en}`);
     if (!input.types.includes(m.type)) v.push(`${at}: meeting type not requested`);
-    const minutes = m.agenda.reduce((s, i) => s + i.minutes, 0);
-    if (minutes > duration) v.push(`${at}: agenda ${minutes} min exceeds the meeting's ${duration} min`);
-    if (m.agenda.some((i) => !(i.minutes > 0))) v.push(`${at}: an agenda item without minutes`);
-    const chair = leaders.get(m.chairId);
-    if (!chair) v.push(`${at}: chair ${m.chairId} is not a known leader`);
-    else if (!CHAIR_RANKS[m.type].includes(chair.rank)) v.push(`${at}: chair ${chair.id} has rank ${chair.rank}`);
-    if (!m.leaderIds.includes(m.chairId)) v.push(`${at}: chair not among the attending leaders`);
+    if (!leaders.has(m.chairId)) v.push(`${at}: chair ${m.chairId} is not a known leader`);
     if (new Set(m.leaderIds).size !== m.leaderIds.length) v.push(`${at}: a leader is listed twice`);
     for (const id of m.leaderIds) if (!leaders.has(id)) v.push(`${at}: unknown leader ${id}`);
     for (const item of m.agenda) {
@@ -44,8 +51,8 @@ export function checkHardConstraints(input: PlannerInput, result: PlanResult): s
         continue;
       }
       if (c.meetingType !== m.type) v.push(`${at}: case ${c.id} belongs to a ${c.meetingType} meeting`);
-      if (item.leadLeaderId !== null && !m.leaderIds.includes(item.leadLeaderId)) v.push(`${at}: leader in charge ${item.leadLeaderId} of case ${c.id} does not attend`);
       if (c.leadLeaderId !== null && item.leadLeaderId !== c.leadLeaderId) v.push(`${at}: case ${c.id} lost its leader in charge ${c.leadLeaderId}`);
+      if (item.leadLeaderId !== null && !leaders.has(item.leadLeaderId)) v.push(`${at}: leader in charge ${item.leadLeaderId} of case ${c.id} is not a known leader`);
       if (m.type === 'supervision' && item.leadLeaderId === null) v.push(`${at}: supervision case ${c.id} without a leader in charge`);
       if (m.type === 'special' || m.type === 'joint') {
         const missing = unitsFor(m.type, c).filter((u) => !m.unitCodes.includes(u));
@@ -56,8 +63,6 @@ export function checkHardConstraints(input: PlannerInput, result: PlanResult): s
       v.push(`${at}: special meeting mixes clusters`);
     }
   });
-
-  checkDoubleBooking(input, result.meetings, v);
 
   const unscheduled = new Map<string, number>();
   for (const u of result.unscheduled) {
@@ -74,23 +79,24 @@ export function checkHardConstraints(input: PlannerInput, result: PlanResult): s
   return v;
 }
 
-function checkDoubleBooking(input: PlannerInput, meetings: readonly PlannedMeeting[], v: string[]): void {
-  const byLeader = new Map<string, { start: number; end: number; what: string }[]>();
-  for (const l of input.leaders) byLeader.set(l.id, l.busy.map((b) => ({ start: b.start.getTime(), end: b.end.getTime(), what: 'busy period' })));
-  meetings.forEach((m, mi) => {
-    for (const id of m.leaderIds) byLeader.get(id)?.push({ start: m.startAt.getTime(), end: m.endAt.getTime(), what: `meeting #${mi}` });
-  });
-  for (const [id, list] of byLeader) {
-    const meetingsOnly = list.filter((x) => x.what !== 'busy period');
-    for (const m of meetingsOnly) {
-      for (const other of list) {
-        if (other === m || other.start >= m.end || other.end <= m.start || !(other.start < other.end)) continue;
-        // Report each meeting/meeting pair once.
-        if (other.what !== 'busy period' && other.what < m.what) continue;
-        v.push(`leader ${id} double-booked: ${m.what} overlaps ${other.what}`);
-      }
-    }
-  }
+/** A planned meeting as the per-meeting check sees it (leaders of the input are active). */
+function draftOf(m: PlannedMeeting, mi: number, input: PlannerInput): MeetingDraft {
+  const leaders = new Map(input.leaders.map((l) => [l.id, l]));
+  const cases = new Map(input.cases.map((c) => [c.id, c]));
+  const chair = leaders.get(m.chairId);
+  return {
+    type: m.type,
+    startAt: m.startAt,
+    endAt: m.endAt,
+    chair: chair ? { id: chair.id, name: chair.name, rank: chair.rank } : null,
+    agenda: m.agenda.map((item) => {
+      const lead = item.leadLeaderId ? leaders.get(item.leadLeaderId) : undefined;
+      const kept = item.leadLeaderId !== null && cases.get(item.caseId)?.leadLeaderId === item.leadLeaderId;
+      return { caseCode: item.caseCode, minutes: item.minutes, lead: lead ? { id: lead.id, name: lead.name, rank: lead.rank, active: true } : null, kept };
+    }),
+    attendingLeaderIds: m.leaderIds,
+    label: `meeting #${mi}`,
+  };
 }
 
 function checkAssignments(input: PlannerInput, result: PlanResult, onAgenda: ReadonlyMap<string, number>, v: string[]): void {
@@ -120,7 +126,7 @@ function checkAssignments(input: PlannerInput, result: PlanResult, onAgenda: Rea
     if (agendaLead.has(c.id) && agendaLead.get(c.id) !== a.leaderId) v.push(`case ${c.id}: agenda names another leader in charge than the assignment`);
     if (c.leadLeaderId !== null && (a.leaderId !== c.leadLeaderId || !a.kept)) v.push(`case ${c.id}: existing leader in charge ${c.leadLeaderId} not kept`);
     if (c.leadLeaderId === null && a.kept) v.push(`case ${c.id}: marked kept but had no leader in charge`);
-    if (!a.kept && !input.settings.leadRanks.includes(l.rank)) v.push(`case ${c.id}: leader ${l.id} of rank ${l.rank} may not take charge`);
+    // The rank of a new leader in charge is checked on the agenda (LEAD_RANK_INVALID), as for any meeting.
     const entry = load.get(l.id) ?? { total: l.activeCases, added: 0 };
     entry.total++;
     if (!a.kept) entry.added++;

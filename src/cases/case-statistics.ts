@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { CaseConversion } from '../cases/case-conversion.entity.js';
-import { CaseEvent } from '../cases/case-event.entity.js';
-import { PetitionCase } from '../cases/case.entity.js';
+import { CaseConversion } from './case-conversion.entity.js';
+import { CaseEvent } from './case-event.entity.js';
+import { PetitionCase } from './case.entity.js';
 import { OPEN_STATUSES } from '../domain/case-vocabulary.js';
-import { Meeting } from '../meetings/meeting.entity.js';
 
+/** A reporting window: half-open [from, to), in UTC. */
 export interface Window {
   from: Date;
   to: Date;
@@ -33,11 +33,12 @@ export interface ClusterRow {
 const count = (v: unknown): number => Number(v ?? 0);
 
 /**
- * The queries behind every report figure (documented one by one in docs/reports.md). Windows are
+ * The queries behind the report figures about cases, their timelines and conversions (exported by
+ * `CasesModule` for the reports module; documented one by one in docs/reports.md). Windows are
  * half-open [from, to) in UTC; each figure states which timestamp places a case in the window.
  */
 @Injectable()
-export class ReportsRepository {
+export class CaseStatistics {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   private received(w: Window): SelectQueryBuilder<PetitionCase> {
@@ -87,20 +88,6 @@ export class ReportsRepository {
         .where('e.at >= :from AND e.at < :to AND e.action IN (:...actions)', { ...w, actions })
         .getMany()
     ).map((e) => ({ action: e.action, data: e.data }));
-  }
-
-  async meetingsByTypeAndStatus(w: Window): Promise<{ type: string; status: string; n: number }[]> {
-    const rows = await this.ds
-      .getRepository(Meeting)
-      .createQueryBuilder('m')
-      .select('m.type', 'type')
-      .addSelect('m.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .where('m.startAt >= :from AND m.startAt < :to', w)
-      .groupBy('m.type')
-      .addGroupBy('m.status')
-      .getRawMany<{ type: string; status: string; n: unknown }>();
-    return rows.map((r) => ({ type: r.type, status: r.status, n: count(r.n) }));
   }
 
   /** Open cases each leader is in charge of now, and cases received in the window each took charge of. */

@@ -1,3 +1,5 @@
+import { DomainError } from '../common/errors.js';
+
 /** Why a backup, a restore or a key rotation stopped: a stable code and a message in Chinese, then English. */
 export type BackupErrorCode =
   | 'BACKUP_NOT_AN_ARCHIVE'
@@ -71,4 +73,20 @@ export const BackupErrors = {
       'this command is for the embedded (SQLite) mode; for MySQL use scripts/backup-mysql.sh (see docs/backup.md)',
     ),
   inProgress: () => new BackupError('BACKUP_IN_PROGRESS', '另一个备份正在进行', 'another backup is in progress'),
+  serviceRunningForNewKey: (pids: number[]) =>
+    new BackupError(
+      'BACKUP_SERVICE_RUNNING',
+      `服务正在运行（进程 ${pids.join(', ')}）：--new-key 需先停止服务`,
+      `a service is running (pid ${pids.join(', ')}): stop it before --new-key`,
+    ),
+  /** `services`: the pids of the services still on another key, each with that key's id. */
+  rotationKeyMismatch: (services: string) =>
+    new BackupError(
+      'PII_ROTATION_KEY_MISMATCH',
+      `运行中的服务（进程 ${services}）仍使用旧密钥：请先以新的 PII_KEY 和 PII_KEY_PREVIOUS（旧密钥）重启服务，再轮换`,
+      `a running service (pid ${services}) still encrypts with the old key: restart it with the new PII_KEY and the old one in PII_KEY_PREVIOUS first, then rotate`,
+    ),
 };
+
+/** A refusal of the HTTP API (`POST /backups`): 409 with the same code and sentences. */
+export const backupConflict = (error: BackupError): DomainError => new DomainError(error.code, 409, { zh: error.zh, en: error.en });

@@ -5,7 +5,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { Clock } from '../domain/clock.js';
-import { conflict } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
@@ -13,7 +12,7 @@ import { ARCHIVE_PREFIX, ARCHIVE_SUFFIX, createBackup } from './backup-creator.j
 import { backupRunOf } from './backup-run-record.js';
 import type { BackupKind, BackupRun } from './backup-run.entity.js';
 import { BackupRunRepository } from './backup-run.repository.js';
-import { BackupErrors } from './backup-errors.js';
+import { backupConflict, BackupErrors } from './backup-errors.js';
 import { sqliteHandleOf } from './sqlite-backup.js';
 
 /** `GET /health` → `backup`: no paths, nothing an anonymous caller should not see. */
@@ -65,10 +64,7 @@ export class BackupService implements OnModuleInit {
 
   /** `POST /backups`: starts a backup in the background (embedded mode only). */
   startNow(): void {
-    if (this.config.database.kind !== 'sqlite') {
-      const { zh, en } = BackupErrors.embeddedOnly();
-      throw conflict('BACKUP_EMBEDDED_ONLY', { zh, en });
-    }
+    if (this.config.database.kind !== 'sqlite') throw backupConflict(BackupErrors.embeddedOnly());
     void this.backupNow('admin').catch((error: unknown) => this.logger.warn(`backup failed: ${String(error)}`));
   }
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { LEGACY_KEY_ID, type LookupKind, type PiiCipher } from '../common/pii/pii-cipher.js';
-import { BackupError } from './backup-errors.js';
+import { BackupErrors } from './backup-errors.js';
 import { InstanceLock } from './instance-lock.js';
 
 /** The personal-data columns of `cases`: each token column with the lookup hash computed from the same value. */
@@ -67,11 +67,7 @@ export class PiiRotation {
     const others = InstanceLock.live(dataDir).filter((i) => i.piiKeyId !== keyId);
     if (others.length) {
       const pids = others.map((i) => `${i.pid} (key ${i.piiKeyId})`).join(', ');
-      throw new BackupError(
-        'PII_ROTATION_KEY_MISMATCH',
-        `运行中的服务（进程 ${pids}）仍使用旧密钥：请先以新的 PII_KEY 和 PII_KEY_PREVIOUS（旧密钥）重启服务，再轮换`,
-        `a running service (pid ${pids}) still encrypts with the old key: restart it with the new PII_KEY and the old one in PII_KEY_PREVIOUS first, then rotate`,
-      );
+      throw BackupErrors.rotationKeyMismatch(pids);
     }
   }
 

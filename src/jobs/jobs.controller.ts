@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/actor.js';
-import { notFound } from '../common/errors.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { JobsService, type JobView } from './jobs.service.js';
 
@@ -20,7 +19,7 @@ export class JobsController {
   }
 
   @Get(':id')
-  async get(@Param('id', UuidPipe) id: string): Promise<JobView> {
-    return (await this.jobs.get(id)) ?? Promise.reject(notFound('JOB_NOT_FOUND', { zh: '找不到该任务。', en: 'No such job.' }));
+  get(@Param('id', UuidPipe) id: string): Promise<JobView> {
+    return this.jobs.get(id);
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JOB_NAMES } from './job-names.js';
+import { JobErrors } from './jobs.errors.js';
 import type { OutboxJob } from './outbox-job.entity.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxRepository } from './outbox.repository.js';
@@ -46,8 +47,9 @@ export class JobsService {
     return toView(job);
   }
 
-  async get(id: string): Promise<JobView | null> {
+  async get(id: string): Promise<JobView> {
     const job = await this.outbox.findById(id);
-    return job ? toView(job) : null;
+    if (!job) throw JobErrors.jobNotFound();
+    return toView(job);
   }
 }

@@ -7,7 +7,7 @@ import { loadConfig } from '../../../config/app-config.js';
 import { dataPaths, KEY_FILES, loadEnvKeys } from '../../../config/backup-config.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { buildDataSourceOptions } from '../../data-source-options.js';
-import { BackupError } from '../backup-errors.js';
+import { BackupErrors } from '../backup-errors.js';
 import { InstanceLock } from '../instance-lock.js';
 import { PiiRotation, type RotationStatus } from '../pii-rotation.js';
 import { type CliIo, type Env, processIo, t } from './cli-support.js';
@@ -23,13 +23,7 @@ function printStatus(io: CliIo, status: RotationStatus): void {
  */
 function newKeyFile(dataDir: string, io: CliIo): void {
   const live = InstanceLock.live(dataDir);
-  if (live.length) {
-    throw new BackupError(
-      'BACKUP_SERVICE_RUNNING',
-      `服务正在运行（进程 ${live.map((i) => i.pid).join(', ')}）：--new-key 需先停止服务`,
-      `a service is running (pid ${live.map((i) => i.pid).join(', ')}): stop it before --new-key`,
-    );
-  }
+  if (live.length) throw BackupErrors.serviceRunningForNewKey(live.map((i) => i.pid));
   const current = join(dataDir, KEY_FILES.pii);
   const key = PiiCipher.parseKey(readKey(current));
   appendFileSync(join(dataDir, KEY_FILES.piiPrevious), key.toString('hex') + '\n', { mode: 0o600 });

@@ -109,6 +109,12 @@ describe('auth, directory, health and API docs', () => {
     await t.http.get('/docs').expect(200);
   });
 
+  it('documents one optional Idempotency-Key header on POST /cases', async () => {
+    const docs = await t.http.get('/docs-json').expect(200);
+    const headers = (docs.body.paths['/cases'].post.parameters as { in: string; name: string; required?: boolean }[]).filter((p) => p.in === 'header');
+    expect(headers).toEqual([expect.objectContaining({ name: 'Idempotency-Key', required: false })]);
+  });
+
   it('answers unknown routes and missing tokens with the error model', async () => {
     const missing = await t.http.get('/nowhere').set(bearer(secretary)).expect(404);
     expect(missing.body).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND' });

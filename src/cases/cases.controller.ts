@@ -24,7 +24,7 @@ export class CasesController {
     @Body() body: CreateCaseDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string, // the name @ApiHeader documents (optional); Nest reads headers case-insensitively
   ): Promise<CaseView> {
     const { view, replayed } = await this.cases.register(body, actor, idempotencyKey);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -55,7 +55,8 @@ export type RegradeOutcome = 'changed' | 'unchanged' | 'refused';
  * the lifecycle's state machine checks the transition (`transitionOf`, 409 `CASE_INVALID_TRANSITION`),
  * the update bumps `version` only if nobody changed the case since it was read (409
  * `CASE_CHANGED_CONCURRENTLY`), and the timeline event (built by `caseEvent`) is written in the same
- * transaction: the caller's (`…In(em, …)`), or one of its own.
+ * transaction: the caller's (`…In(em, …)`), or one of its own. The sweep's bulk urge keeps the version
+ * (see `urgeOverdueIn`).
  */
 @Injectable()
 export class CaseChanges {
@@ -128,15 +129,18 @@ export class CaseChanges {
 
   /**
    * The deadline sweep, in bulk: the system's `urge` event (`overdueUrgeEvent`, in the statuses the
-   * lifecycle allows it: `AUTOMATIC_URGE_STATUSES`) for every overdue notice the run created, then the
-   * version bump of exactly the cases that got one. Two statements whatever the number of cases; the
-   * event takes the notice's id, so a repeated or overlapping run adds nothing twice. Returns the events added.
+   * lifecycle allows it: `AUTOMATIC_URGE_STATUSES`) for every overdue notice the run created, in one
+   * statement whatever the number of cases; the event takes the notice's id, so a repeated or
+   * overlapping run adds nothing twice. Returns the events added.
+   *
+   * The one exception to the version bump: an automatic urge changes no field of the case, and bumping
+   * the rows of every overdue case rewrites most pages of the table (measured at 10^6 cases, 250,000
+   * overdue: 16.7–17.9 s more, against a 10 s target for the whole sweep). The event takes the case's
+   * current version and orders after its previous events by time; the next change bumps as usual.
    */
   async urgeOverdueIn(em: EntityManager, now: Date, from: OverdueSource): Promise<number> {
-    const perRow: { [K in keyof OverdueRow]: string } = { id: 'n.id', caseId: 'n.caseId', caseVersion: 'c.version + 1', status: 'c.status', unitCode: 'n.unitCode' };
-    const added = await this.events.insertSelected(em, (row: OverdueRow) => overdueUrgeEvent(row, now), perRow, this.notices.overdueCreatedAt(em, now, from));
-    if (added) await this.notices.bumpUrgedCases(em, now);
-    return added;
+    const perRow: { [K in keyof OverdueRow]: string } = { id: 'n.id', caseId: 'n.caseId', caseVersion: 'c.version', status: 'c.status', unitCode: 'n.unitCode' };
+    return this.events.insertSelected(em, (row: OverdueRow) => overdueUrgeEvent(row, now), perRow, this.notices.overdueCreatedAt(em, now, from));
   }
 
   private async resolve(em: EntityManager, target: CaseTarget): Promise<PetitionCase> {

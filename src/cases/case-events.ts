@@ -76,6 +76,7 @@ export interface OverdueRow {
   /** The overdue notice's id: the event takes it, so it is created once. */
   id: string;
   caseId: string;
+  /** The case's version as it is: the automatic urge changes no field and does not bump it (`CaseChanges.urgeOverdueIn`). */
   caseVersion: number;
   status: CaseStatus;
   unitCode: string;

@@ -135,20 +135,6 @@ export class CaseNoticeRepository {
         };
   }
 
-  /**
-   * Bumps the version of each case urged by this run: whose overdue notice created at `now` has its
-   * event (same id) at the case's next version. Exact and idempotent: a case whose version already moved
-   * past the event (a concurrent run, or a repeat) is not bumped twice.
-   */
-  async bumpUrgedCases(em: EntityManager, now: Date): Promise<number> {
-    const sql = this.isSqlite(em)
-      ? 'UPDATE cases SET version = version + 1 FROM case_notices n INNER JOIN case_events e ON e.id = n.id ' +
-        "WHERE n.caseId = cases.id AND n.createdAt = ? AND n.kind = 'overdue' AND e.caseVersion = cases.version + 1"
-      : 'UPDATE case_notices n INNER JOIN case_events e ON e.id = n.id INNER JOIN cases c ON c.id = n.caseId SET c.version = c.version + 1 ' +
-        "WHERE n.createdAt = ? AND n.kind = 'overdue' AND e.caseVersion = c.version + 1";
-    return this.run(em, sql, [this.time(em, now)]);
-  }
-
   /** A secretary's urge: its notice (the id of its timeline event) for the handling unit. */
   async insertNotice(em: EntityManager, notice: CaseNotice): Promise<void> {
     await em.insert(CaseNotice, asRow(notice));

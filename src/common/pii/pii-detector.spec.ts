@@ -117,3 +117,30 @@ describe('containsPii: what is not personal data', () => {
     }
   });
 });
+
+describe('machine tokens are not phone numbers', () => {
+  it.each([
+    '--_NmP-8b2f13812345678a9c-Part_1',
+    'Message-ID: <0a13812345678ff9@renda.example.cn>',
+    'sha256=4f9e13812345678e0c1d2a',
+    'boundary="ab13872651234cd"',
+  ])('finds no mobile in %j', (text) => {
+    expect(containsPii(text)).toBe(false);
+  });
+
+  it('still finds a number typed after letters, hex letters included', () => {
+    expect(redactPii('phone13872651234')).toBe('phone138****1234');
+    expect(redactPii('abc13872651234')).toBe('abc138****1234');
+  });
+
+  it('finds none in 20,000 random MIME boundaries and message ids (the flaky mail scan)', () => {
+    const random = seededRandom(20261204);
+    const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+    const hits: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const text = `--_NmP-${hex(16)}-Part_1 <${hex(24)}@x>`;
+      if (containsPii(text)) hits.push(text);
+    }
+    expect(hits).toEqual([]);
+  });
+});

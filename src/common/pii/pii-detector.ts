@@ -13,7 +13,8 @@ import { hasIdNumberShape, hasIdNumberStructure } from './id-number.js';
  *   character: that context is where identifiers and hex runs live.
  * - Mobile: `1[3-9]` + 9 digits, optionally `+86` / `0086` (with a space or dash) or a bare
  *   `86`, in 3-4-4 groups separated by spaces or dashes; a letter (including a–f) may stand
- *   right before it (`phone13872651234`), a digit may not.
+ *   right before it (`phone13872651234`), a digit may not; a run inside a machine token (letters on
+ *   both sides, or a long hex-only token with other digits: MIME boundaries, digests) is not a number.
  * - Canonical UUIDs (8-4-4-4-12 hex: case ids, correlation ids) are skipped whole: a group
  *   such as `…e186-8427-4495-…` is shaped like a dashed mobile number but is not one.
  *
@@ -91,12 +92,31 @@ export function findPii(text: string): PiiMatch[] {
     return true;
   });
   scan(plain, MOBILE, (start, end, raw) => {
-    if (!free(start, end)) return false;
+    if (!free(start, end) || insideRandomToken(plain, start, end)) return false;
     // The match ends with the 11 digits of the number; a country code before them is dropped.
     found.push({ kind: 'mobile', start, end, value: raw.replace(/\D/g, '').slice(-11) });
     return true;
   });
   return found.sort((a, b) => a.start - b.start);
+}
+
+const ALNUM = /^[A-Za-z0-9]$/;
+const HEX_ONLY = /^[0-9A-Fa-f]+$/;
+
+/**
+ * A digit run inside a machine token rather than a number someone typed: letters on both sides
+ * (`8b2f13812345678a9c`), or a long token of hex digits only with digits besides the run (a MIME
+ * boundary, a digest, a message id). `phone13872651234` and `abc13872651234` are still numbers.
+ */
+function insideRandomToken(text: string, start: number, end: number): boolean {
+  if (LATIN.test(text[end] ?? '') && ALNUM.test(text[start - 1] ?? '')) return true;
+  let from = start;
+  while (from > 0 && ALNUM.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && ALNUM.test(text[to])) to++;
+  const token = text.slice(from, to);
+  if (token.length < 16 || !HEX_ONLY.test(token)) return false;
+  return /\d/.test(text.slice(from, start) + text.slice(end, to));
 }
 
 /** Runs a global pattern (synchronously, so sharing it is safe); a refused candidate is retried one character further on. */

@@ -48,7 +48,7 @@ describe('auth, directory, health and API docs', () => {
     await t.http.post('/auth/login').send({ username: 'clerk2', password: 'clerk-pass-2026' }).expect(401);
   });
 
-  it('seeds the directory of DOMAIN.md and lets admins edit it', async () => {
+  it('seeds the shipped directory (config/directory) and lets admins edit it', async () => {
     const units = await t.http.get('/units').set(bearer(secretary)).expect(200);
     const codes = units.body.map((u: { code: string }) => u.code);
     expect(codes).toEqual(expect.arrayContaining(['OFFICE', 'LAC', 'DAC', 'FEC', 'UCEC', 'SDC', 'ESCH', 'ARC', 'SJC', 'GOV', 'SUP', 'COURT', 'PROC']));

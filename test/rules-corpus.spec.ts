@@ -1,4 +1,4 @@
-/** The shipped default rule set against a hand-graded corpus of realistic cases (DOMAIN.md default policy). */
+/** The shipped default rule set against a hand-graded corpus of realistic cases (the default policy of docs/domain.md). */
 import { loadDefaultRuleSet } from '../src/rules/default-rule-set.js';
 import { RuleSetRunner } from '../src/rules/rule-set-runner.js';
 import { RULES_CORPUS } from './fixtures/rules-corpus.js';

@@ -9,7 +9,7 @@ import { daysBetween, localTime } from './zoned-time.js';
 export interface BriefOptions {
   /** Default `zh`. */
   locale?: BriefLocale;
-  /** Headcount from which an agenda line says 集体访 N 人 (default 5, DOMAIN.md). */
+  /** Headcount from which an agenda line says 集体访 N 人 (default 5, docs/domain.md). */
   groupPetitionHeadcount?: number;
 }
 

@@ -17,7 +17,7 @@ import { CalendarErrors } from './calendar.errors.js';
 import type { InviteAttendee, InviteMeeting, InviteSettings } from './invite.types.js';
 
 /**
- * iCalendar (RFC 5545) output of meetings, built with ical-generator 10 per STACK.md:
+ * iCalendar (RFC 5545) output of meetings, built with ical-generator 10 as it gives correct times (docs/calendar.md):
  * calendar `timezone: { name: null, generator }` (a VTIMEZONE block, no X-WR-TIMEZONE and a
  * valid UTC DTSTAMP), event `timezone: settings.timeZone`, start/end as luxon DateTimes.
  * The text is ical-generator's own output byte for byte, serialized by `serializeCalendar`

@@ -4,7 +4,7 @@ import { buildInviteMeeting, buildInviteSettings, DEPUTY_DIRECTOR } from '../../
 
 /**
  * A second, independent parser: python3-icalendar (Debian package) under /usr/bin/python3 —
- * the `python3` on PATH may be another interpreter without it (STACK.md). Without the package
+ * the `python3` on PATH may be another interpreter without it (both seen on these machines). Without the package
  * the test is skipped with a message: `apt-get install -y python3-icalendar` enables it.
  */
 const PYTHON = '/usr/bin/python3';

@@ -21,7 +21,7 @@ export interface FactSubject {
 }
 
 /**
- * The derived facts of DOMAIN.md, computed once per evaluation from the stored cases:
+ * The derived facts of docs/domain.md, computed once per evaluation from the stored cases:
  * `repeatCount` (earlier cases of the same petitioner or linked, 12 months before receipt),
  * `similarOpenCases` (other open cases, same category and region, last 30 days),
  * `relatedDissatisfied` (one of those earlier cases ended with a dissatisfied petitioner).

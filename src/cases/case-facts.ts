@@ -4,7 +4,7 @@ import type { CreateCaseDto } from './dto/create-case.dto.js';
 
 import type { DerivedFacts } from './case-facts.service.js';
 
-/** 集体访: five or more petitioners (DOMAIN.md). */
+/** 集体访: five or more petitioners (docs/domain.md). */
 export const GROUP_PETITION_HEADCOUNT = 5;
 
 export const distinctUnits = (units: string[]): number => new Set(units.map((u) => u.trim()).filter(Boolean)).size;

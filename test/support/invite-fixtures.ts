@@ -1,8 +1,8 @@
 import type { BriefAgendaItem, InviteAttendee, InviteMeeting, InviteSettings } from '../../src/calendar/invite.types.js';
 
 /**
- * Test and bench factories for invites: a valid supervision meeting like DOMAIN.md's
- * illustration (督办会, Tuesday 2026-12-08 09:00–11:00 Asia/Shanghai). Each caller overrides
+ * Test and bench factories for invites: a valid supervision meeting
+ * (督办会, Tuesday 2026-12-08 09:00–11:00 Asia/Shanghai). Each caller overrides
  * only what its test is about. No real personal data: names are masked, addresses absent.
  */
 

@@ -26,6 +26,7 @@ import { CaseRepository } from './case.repository.js';
 import { DeadlineCalculator } from './deadlines.js';
 import { IntakeWriter } from './intake-writer.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
+import { evaluatedFields } from './recorded-changes.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
 
@@ -79,7 +80,7 @@ export class IntakeService {
       receivedAt,
       registeredAt: now,
       status: 'registered',
-      grade: evaluation.grade,
+      ...evaluatedFields(evaluation),
       ...petitioner,
       headcount: input.headcount ?? 1,
       subject: input.subject.trim(),
@@ -93,13 +94,6 @@ export class IntakeService {
       leaderInstructed: input.leaderInstructed ?? false,
       relatedCaseIds: relatedIds,
       ...derived,
-      routeCommittee: evaluation.route.committee,
-      routeHandledBy: evaluation.route.handledBy,
-      routeMode: evaluation.route.mode,
-      meetingType: evaluation.meetingType,
-      flags: evaluation.flags,
-      ruleSetVersion: evaluation.ruleSetVersion,
-      evaluation,
       acceptDueAt,
       replyDueAt: null,
       dueAt: acceptDueAt,

@@ -64,6 +64,23 @@ export function planMeetingOutcome(state: Pick<PetitionCase, 'status' | 'dueAt'>
   };
 }
 
+/** What a rule set's verdict sets on a case: grade, route, meeting, flags, and the evaluation kept for "why". */
+export function evaluatedFields(evaluation: Evaluation): Pick<
+  PetitionCase,
+  'grade' | 'routeCommittee' | 'routeHandledBy' | 'routeMode' | 'meetingType' | 'flags' | 'ruleSetVersion' | 'evaluation'
+> {
+  return {
+    grade: evaluation.grade,
+    routeCommittee: evaluation.route.committee,
+    routeHandledBy: evaluation.route.handledBy,
+    routeMode: evaluation.route.mode,
+    meetingType: evaluation.meetingType,
+    flags: evaluation.flags,
+    ruleSetVersion: evaluation.ruleSetVersion,
+    evaluation,
+  };
+}
+
 type GradedState = Pick<
   PetitionCase,
   'status' | 'grade' | 'routeCommittee' | 'routeHandledBy' | 'routeMode' | 'meetingType' | 'registeredAt' | 'ruleSetVersion'
@@ -75,16 +92,7 @@ type GradedState = Pick<
  * route or meeting differ (then the timeline says so; otherwise the case only records the new version).
  */
 export function planRegrade(state: GradedState, evaluation: Evaluation, deadlines: DeadlineCalculator): RecordedPlan & { changed: boolean } {
-  const fields: Partial<PetitionCase> = {
-    grade: evaluation.grade,
-    routeCommittee: evaluation.route.committee,
-    routeHandledBy: evaluation.route.handledBy,
-    routeMode: evaluation.route.mode,
-    meetingType: evaluation.meetingType,
-    flags: evaluation.flags,
-    ruleSetVersion: evaluation.ruleSetVersion,
-    evaluation,
-  };
+  const fields: Partial<PetitionCase> = evaluatedFields(evaluation);
   if (state.status === 'registered') {
     fields.acceptDueAt = deadlines.acceptDue(state.registeredAt, evaluation.deadlines.acceptDays);
     fields.dueAt = fields.acceptDueAt;

@@ -1,27 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import Database from 'better-sqlite3';
 import type { TransactionRunner } from '../database/transaction-runner.js';
 import type { DirectoryRepository } from './directory.repository.js';
 import { DirectoryService } from './directory.service.js';
 import type { Unit } from './unit.entity.js';
-
-/** The error better-sqlite3 raises when an insert hits the unique unit code. */
-function duplicateCodeError(): Error {
-  const db = new Database(':memory:');
-  db.exec('CREATE TABLE units (code TEXT UNIQUE)');
-  db.exec("INSERT INTO units VALUES ('RACE')");
-  let caught: unknown = null;
-  try {
-    db.exec("INSERT INTO units VALUES ('RACE')");
-  } catch (error) {
-    caught = error;
-  } finally {
-    db.close();
-  }
-  // (better-sqlite3's errors come from another realm under Jest's VM modules: no instanceof here)
-  if (caught === null) throw new Error('expected a unique violation');
-  return caught as Error;
-}
+import { sqliteUniqueViolation } from '../../test/support/sqlite-errors.js';
 
 const unit = { code: 'RACE', name: '并发单位', kind: 'external', categories: [] } as const;
 
@@ -29,7 +11,7 @@ describe('directory writes that race or change nothing', () => {
   it('answers 409 UNIT_CODE_TAKEN when another admin inserted the same code between the check and the insert', async () => {
     const repo = {
       findUnitByCode: () => Promise.resolve(null),
-      insertUnits: () => Promise.reject(duplicateCodeError()),
+      insertUnits: () => Promise.reject(sqliteUniqueViolation()),
     } as unknown as DirectoryRepository;
     const service = new DirectoryService(repo, {} as TransactionRunner);
     await expect(service.createUnit({ ...unit, categories: [] })).rejects.toMatchObject({ code: 'UNIT_CODE_TAKEN', status: 409 });

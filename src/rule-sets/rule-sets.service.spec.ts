@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import Database from 'better-sqlite3';
 import type { Actor } from '../domain/actor.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { FakeClock } from '../../test/support/fake-clock.js';
@@ -12,24 +11,7 @@ import type { RuleSetRepository } from './rule-set.repository.js';
 import { RuleSetsService } from './rule-sets.service.js';
 import type { RulesService } from '../rules/rules.service.js';
 import type { SimulationService } from './simulation.service.js';
-
-/** The error better-sqlite3 raises when an insert hits a unique key (what a lost version race gives). */
-function duplicateVersionError(): Error {
-  const db = new Database(':memory:');
-  db.exec('CREATE TABLE rule_sets (version INTEGER UNIQUE)');
-  db.exec('INSERT INTO rule_sets VALUES (2)');
-  let caught: unknown = null;
-  try {
-    db.exec('INSERT INTO rule_sets VALUES (2)');
-  } catch (error) {
-    caught = error;
-  } finally {
-    db.close();
-  }
-  // (better-sqlite3's errors come from another realm under Jest's VM modules: no instanceof here)
-  if (caught === null) throw new Error('expected a unique violation');
-  return caught as Error;
-}
+import { sqliteUniqueViolation } from '../../test/support/sqlite-errors.js';
 
 const actor = { username: 'admin', role: 'admin' } as unknown as Actor;
 
@@ -41,7 +23,7 @@ function serviceLosing(losses: number): { service: RuleSetsService; inserted: Ru
     nextVersion: () => Promise.resolve(2 + attempts),
     insert: (_em: unknown, set: RuleSet) => {
       attempts++;
-      if (attempts <= losses) return Promise.reject(duplicateVersionError());
+      if (attempts <= losses) return Promise.reject(sqliteUniqueViolation());
       inserted.push(set);
       return Promise.resolve();
     },

@@ -287,3 +287,54 @@ describeShared('two instances on one database: a disabled user is refused on bot
     expect(refusedAfter).toBeLessThanOrEqual(1000 + 250);
   });
 });
+
+const describeRedis = TEST_MODE.mysql && TEST_MODE.redis ? describe : describe.skip;
+
+describeRedis('two instances with Redis: a change reaches the other instance at once, not at cache expiry', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    // A cache of one minute: only the message through Redis can end access on the other instance in time.
+    a = await createTestApp({ env: { AUTH_CACHE_MS: '60000' } });
+    const shared = ['DATABASE_URL', 'PII_KEY', 'JWT_SECRET', 'REDIS_URL', 'QUEUE_PREFIX', 'AUTH_CACHE_MS'];
+    b = await createTestApp({ clock: a.clock, env: Object.fromEntries(shared.filter((k) => a.env[k] !== undefined).map((k) => [k, a.env[k]])) });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  async function refusedWithin(app: TestApp, token: string, limitMs: number): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < limitMs) {
+      const res = await app.http.get('/auth/me').set(bearer(token));
+      if (res.status === 401) return Date.now() - started;
+      expect(res.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return -1;
+  }
+
+  it('disabling a user on one instance ends the token on the other within a second', async () => {
+    const admin = await a.token('admin');
+    const created = await a.http.post('/users').set(bearer(admin)).send({ username: 'courier', password: STRONG, role: 'secretariat', displayName: '信使' }).expect(201);
+    const s = (await b.http.post('/auth/login').send({ username: 'courier', password: STRONG }).expect(200)).body as SignedIn;
+    await b.http.get('/auth/me').set(bearer(s.accessToken)).expect(200);
+    await a.http.patch(`/users/${(created.body as { id: string }).id}`).set(bearer(admin)).send({ active: false }).expect(200);
+    const after = await refusedWithin(b, s.accessToken, 5000);
+    expect(after).toBeGreaterThanOrEqual(0);
+    expect(after).toBeLessThan(1000);
+  });
+
+  it('signing out on one instance ends the access token on the other within a second', async () => {
+    const admin = await a.token('admin');
+    await a.http.post('/users').set(bearer(admin)).send({ username: 'walker', password: STRONG, role: 'auditor', displayName: '行者' }).expect(201);
+    const s = (await a.http.post('/auth/login').send({ username: 'walker', password: STRONG }).expect(200)).body as SignedIn;
+    await b.http.get('/auth/me').set(bearer(s.accessToken)).expect(200);
+    await a.http.post('/auth/logout').set(bearer(s.accessToken)).expect(204);
+    const after = await refusedWithin(b, s.accessToken, 5000);
+    expect(after).toBeGreaterThanOrEqual(0);
+    expect(after).toBeLessThan(1000);
+  });
+});

@@ -16,6 +16,7 @@ import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RequestRateLimiter } from './request-rate-limiter.js';
 import { AuthSession } from './sessions/auth-session.entity.js';
+import { LocalInvalidation, PrincipalInvalidation, RedisInvalidation } from './sessions/principal-invalidation.js';
 import { SessionService } from './sessions/session.service.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 import { User } from './user.entity.js';
@@ -59,6 +60,20 @@ import { UsersService } from './users.service.js';
       },
     },
     {
+      // Every instance drops a changed user's cached state at once (Redis pub/sub); embedded: one process.
+      provide: PrincipalInvalidation,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): PrincipalInvalidation => {
+        if (!config.redisUrl) return new LocalInvalidation();
+        const logger = new AppLogger(config.logLevel);
+        let warned = false;
+        return new RedisInvalidation(config.redisUrl, config.queuePrefix, (error) => {
+          if (!warned) logger.warn(`sign-out and account changes reach other instances only through their cache expiry while Redis is unreachable: ${error.message}`, 'Auth');
+          warned = true;
+        });
+      },
+    },
+    {
       provide: LoginThrottle,
       inject: [CounterStore, APP_CONFIG],
       useFactory: (store: CounterStore, config: AppConfig) =>
@@ -75,9 +90,13 @@ import { UsersService } from './users.service.js';
   exports: [UsersService],
 })
 export class AuthModule implements OnModuleDestroy {
-  constructor(@Inject(CounterStore) private readonly store: CounterStore) {}
+  constructor(
+    @Inject(CounterStore) private readonly store: CounterStore,
+    @Inject(PrincipalInvalidation) private readonly invalidation: PrincipalInvalidation,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
     await this.store.close();
+    await this.invalidation.close();
   }
 }

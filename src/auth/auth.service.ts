@@ -69,7 +69,7 @@ export class AuthService {
       await this.sessions.revokeAllOfUser(em, user.id, 'password-changed');
       await this.audit.record(em, actor, 'user.password-change', { type: 'user', id: user.id }, {}, now);
     });
-    this.sessions.forgetUser(user.id);
+    await this.sessions.forgetUser(user.id);
     const updated: User = { ...user, passwordHash, tokenVersion: user.tokenVersion + 1 };
     return { ...(await this.sessions.start(updated)), user: toUserView(updated) };
   }

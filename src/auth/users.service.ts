@@ -85,7 +85,7 @@ export class UsersService {
         await this.audit.record(em, actor, 'user.update', { type: 'user', id }, { changed, endsAccess }, this.clock.now());
       });
     }
-    this.sessions.forgetUser(id);
+    await this.sessions.forgetUser(id);
     const updated = await this.users.findById(id);
     if (!updated) throw AuthErrors.userNotFound();
     return toUserView(updated);
@@ -100,7 +100,7 @@ export class UsersService {
       await this.sessions.revokeAllOfUser(em, id, 'revoked-by-admin');
       await this.audit.record(em, actor, 'user.sessions-revoke', { type: 'user', id }, {}, this.clock.now());
     });
-    this.sessions.forgetUser(id);
+    await this.sessions.forgetUser(id);
   }
 
   /** Creates the user unless the username exists; used by seeding. */

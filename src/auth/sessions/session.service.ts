@@ -11,6 +11,7 @@ import { AuthErrors } from '../auth.errors.js';
 import type { User } from '../user.entity.js';
 import type { AuthSession } from './auth-session.entity.js';
 import { PrincipalCache } from './principal-cache.js';
+import { PrincipalInvalidation } from './principal-invalidation.js';
 import { type Principal, SessionsRepository } from './sessions.repository.js';
 
 /** What an access token carries. Only `sub`, `sid` and `tv` are trusted: role and name are re-read. */
@@ -57,8 +58,10 @@ export class SessionService {
     private readonly tx: TransactionRunner,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly invalidation: PrincipalInvalidation,
   ) {
     this.cache = new PrincipalCache(config.authCacheMs);
+    invalidation.subscribe((message) => ('userId' in message ? this.cache.dropUser(message.userId) : this.cache.dropSession(message.sessionId)));
   }
 
   async start(user: User): Promise<IssuedTokens> {
@@ -103,6 +106,7 @@ export class SessionService {
   async revoke(sessionId: string, reason: string): Promise<void> {
     await this.tx.run((em) => this.sessions.revoke(em, sessionId, reason, this.clock.now()));
     this.cache.dropSession(sessionId);
+    await this.invalidation.publish({ sessionId });
   }
 
   /** Ends every session of the user, in the caller's transaction (call `forgetUser` after it commits). */
@@ -110,9 +114,13 @@ export class SessionService {
     return this.sessions.revokeAllOfUser(em, userId, reason, this.clock.now());
   }
 
-  /** Drops what this instance cached of the user; other instances follow within the cache interval. */
-  forgetUser(userId: string): void {
+  /**
+   * Drops what every instance cached of the user: this one at once, the others when the message arrives
+   * (or, should Redis be away, when their entry expires within the cache interval).
+   */
+  async forgetUser(userId: string): Promise<void> {
     this.cache.dropUser(userId);
+    await this.invalidation.publish({ userId });
   }
 
   /** The principal of a verified access token, or an error when its session or user no longer allows it. */

@@ -50,7 +50,7 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
  */
 @Injectable()
 export class SessionService {
-  readonly cache: PrincipalCache;
+  private readonly cache: PrincipalCache;
 
   constructor(
     private readonly sessions: SessionsRepository,

@@ -146,6 +146,16 @@ describe('rotation of the personal-data key', () => {
       expect(rotated).toHaveLength(10);
       // Half-way, with both keys configured, every record reads as registered.
       await expectAllReadable(t2);
+      // And a new registration still finds the petitioner's earlier case that is not rotated yet (its hash is
+      // still key A's): the repeat count looks under both keys.
+      const unrotated = mid.find((r) => r.petitionerIdCipher !== null && !r.petitionerIdCipher.startsWith(B.currentPrefix) && sent.get(r.id)?.idNumber !== REPEAT_ID);
+      const earlier = sent.get(unrotated?.id ?? '') as Petitioner;
+      expect(unrotated?.petitionerIdHash).toBe(A.lookupHash('id', earlier.idNumber as string));
+      const secretary = await t2.token('secretary');
+      const repeat = await t2.http.post('/cases').set(bearer(secretary)).send(caseBody({ petitioner: { name: '孙七', idNumber: earlier.idNumber } }));
+      expect(repeat.status).toBe(201);
+      expect((repeat.body as CaseView).repeatCount).toBe(1);
+      sent.set((repeat.body as CaseView).id, { name: '孙七', idNumber: earlier.idNumber });
     } finally {
       await t2.close();
     }
@@ -167,7 +177,8 @@ describe('rotation of the personal-data key', () => {
       const after = await rows(t3);
       const midById = new Map(mid.map((r) => [r.id, r]));
       for (const r of after) {
-        const before = midById.get(r.id) as Row;
+        // (undefined for the one case registered half-way: it was written under key B)
+        const before = midById.get(r.id);
         const p = sent.get(r.id) as Petitioner;
         for (const [column, plain] of [
           ['petitionerIdCipher', p.idNumber],
@@ -183,7 +194,7 @@ describe('rotation of the personal-data key', () => {
           expect(B.decrypt(token as string)).toBe(plain);
           expect(() => A.decrypt(token as string)).toThrow();
           // Rows done before the interruption kept their tokens: not encrypted a second time.
-          if (before[column]?.startsWith(B.currentPrefix)) expect(token).toBe(before[column]);
+          if (before?.[column]?.startsWith(B.currentPrefix)) expect(token).toBe(before[column]);
         }
         expect(r.petitionerIdHash).toBe(p.idNumber ? B.lookupHash('id', p.idNumber) : null);
         expect(r.petitionerPhoneHash).toBe(p.phone ? B.lookupHash('phone', p.phone) : null);

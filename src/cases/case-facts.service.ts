@@ -17,6 +17,9 @@ export interface FactSubject {
   region: string;
   petitionerIdHash: string | null;
   petitionerPhoneHash: string | null;
+  /** The same ID number's and phone's hashes under keys being rotated away (earlier rows may still carry them). */
+  previousIdHashes?: string[];
+  previousPhoneHashes?: string[];
   relatedCaseIds: string[];
 }
 
@@ -32,8 +35,8 @@ export class CaseFactsService {
 
   async derive(subject: FactSubject, asOf: Date, excludeCaseId?: string): Promise<DerivedFacts> {
     const counts = await this.repo.factCounts({
-      idHash: subject.petitionerIdHash,
-      phoneHash: subject.petitionerPhoneHash,
+      idHashes: subject.petitionerIdHash ? [subject.petitionerIdHash, ...(subject.previousIdHashes ?? [])] : [],
+      phoneHashes: subject.petitionerPhoneHash ? [subject.petitionerPhoneHash, ...(subject.previousPhoneHashes ?? [])] : [],
       relatedIds: subject.relatedCaseIds,
       since: minusUtcMonths(subject.receivedAt, REPEAT_WINDOW_MONTHS),
       before: asOf,

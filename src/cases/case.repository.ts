@@ -10,8 +10,9 @@ import type { LedgerFilter } from './ledger-filter.js';
 import { NOT_FINAL_STATUSES, UNROUTED_STATUSES } from './lifecycle.js';
 
 export interface FactCountsQuery {
-  idHash: string | null;
-  phoneHash: string | null;
+  /** The petitioner's ID-number hashes: under the current key, and under keys being rotated away. */
+  idHashes: string[];
+  phoneHashes: string[];
   relatedIds: string[];
   since: Date;
   before: Date;
@@ -221,8 +222,8 @@ export class CaseRepository {
     const exclude = input.excludeId ? ' AND c.id <> :excludeId' : '';
     const window = ` AND c.receivedAt >= :since AND c.receivedAt <= :before${exclude}`;
     const parts = [
-      input.idHash ? `SELECT c.id, c.feedback FROM cases c WHERE c.petitionerIdHash = :idHash${window}` : null,
-      input.phoneHash ? `SELECT c.id, c.feedback FROM cases c WHERE c.petitionerPhoneHash = :phoneHash${window}` : null,
+      input.idHashes.length ? `SELECT c.id, c.feedback FROM cases c WHERE c.petitionerIdHash IN (:...idHashes)${window}` : null,
+      input.phoneHashes.length ? `SELECT c.id, c.feedback FROM cases c WHERE c.petitionerPhoneHash IN (:...phoneHashes)${window}` : null,
       input.relatedIds.length ? `SELECT c.id, c.feedback FROM cases c WHERE c.id IN (:...relatedIds)${window}` : null,
     ].filter((p): p is string => p !== null);
     const prior = parts.length

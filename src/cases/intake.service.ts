@@ -167,7 +167,7 @@ export class IntakeService {
       if (missing.length) throw CaseErrors.unknownRelatedCases(missing);
     }
     const computed = await this.facts.derive(
-      { receivedAt, category: input.category, region: input.region.trim(), relatedCaseIds: relatedIds, ...petitioner },
+      { receivedAt, category: input.category, region: input.region.trim(), relatedCaseIds: relatedIds, ...petitioner, ...this.previousLookups(petitioner, input) },
       now,
     );
     const derived: DerivedFacts = {
@@ -200,6 +200,15 @@ export class IntakeService {
     }
     if (minusUtcMonths(now, 5 * 12) > receivedAt) throw CaseErrors.receivedTooLongAgo();
     return receivedAt;
+  }
+
+  /** During a key rotation: the petitioner's hashes under the previous keys, so earlier cases not yet rotated still count. */
+  private previousLookups(protectedFields: Pick<PetitionCase, 'petitionerIdHash' | 'petitionerPhoneHash'>, input: CreateCaseDto): { previousIdHashes: string[]; previousPhoneHashes: string[] } {
+    const { idNumber, phone } = input.petitioner;
+    return {
+      previousIdHashes: protectedFields.petitionerIdHash && idNumber ? this.cipher.previousLookupHashes('id', idNumber) : [],
+      previousPhoneHashes: protectedFields.petitionerPhoneHash && phone ? this.cipher.previousLookupHashes('phone', phone.trim()) : [],
+    };
   }
 
   /** Validates the ID number and phone, encrypts them (and the address) and derives the lookup hashes. */

@@ -121,6 +121,12 @@ describe('PiiCipher', () => {
       expect(rotating.lookupHash('id', ID)).not.toBe(old.lookupHash('id', ID));
     });
 
+    it('gives the hashes under the previous keys for look-ups during a rotation (and none without one)', () => {
+      expect(rotating.previousLookupHashes('id', ID)).toEqual([old.lookupHash('id', ID)]);
+      expect(rotating.previousLookupHashes('phone', '+86 138-7265-1234')).toEqual([old.lookupHash('phone', '13872651234')]);
+      expect(new PiiCipher(newKey).previousLookupHashes('id', ID)).toEqual([]);
+    });
+
     it('parses a key list separated by commas, spaces or lines, with comments', () => {
       const list = PiiCipher.parseKeyList(`# retired 2026-12\n${oldKey.toString('hex')}, ${newKey.toString('base64')}\n\n`);
       expect(list.map((k) => k.toString('hex'))).toEqual([oldKey.toString('hex'), newKey.toString('hex')]);

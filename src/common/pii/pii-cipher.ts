@@ -173,8 +173,15 @@ export class PiiCipher {
 
   /** Hex HMAC-SHA256 of the normalized value under the current key; the kind is part of the input, so an ID and a phone never collide. */
   lookupHash(kind: LookupKind, value: string): string {
-    const normalized = kind === 'id' ? normalizeIdNumber(value) : normalizePhone(value);
-    return createHmac('sha256', this.current.hashKey).update(`${kind}\u0000${normalized}`, 'utf8').digest('hex');
+    return hmacLookup(this.current.hashKey, kind, value);
+  }
+
+  /**
+   * The same value's lookup hashes under the previous keys (PII_KEY_PREVIOUS): during a rotation, rows not
+   * yet rotated carry those, and a new case must still find the petitioner's earlier cases among them.
+   */
+  previousLookupHashes(kind: LookupKind, value: string): string[] {
+    return [...this.ring.values()].filter((k) => k.id !== this.current.id).map((k) => hmacLookup(k.hashKey, kind, value));
   }
 
   private body(base64: string): Buffer {
@@ -183,6 +190,11 @@ export class PiiCipher {
     if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('PII token is too short');
     return raw;
   }
+}
+
+function hmacLookup(hashKey: Buffer, kind: LookupKind, value: string): string {
+  const normalized = kind === 'id' ? normalizeIdNumber(value) : normalizePhone(value);
+  return createHmac('sha256', hashKey).update(`${kind}\u0000${normalized}`, 'utf8').digest('hex');
 }
 
 /** AES-256-GCM open of `iv | tag | ciphertext`; null when authentication fails. */

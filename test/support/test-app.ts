@@ -82,7 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     BACKUP_SCHEDULE: 'false',
     LOG_LEVEL: 'info',
     // Per-minute request limits are off unless a spec is about them (a spec sends thousands of requests as one
-    // user within a minute of the fake clock); sign-in brute-force limits stay on.
+    // user within a minute); sign-in brute-force limits stay on.
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
     // The production default is off; the suite reads /docs-json in both modes.

@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,7 +7,6 @@ import type { AppConfig } from '../../config/app-config.js';
 import { type Clock, SystemClock } from '../domain/clock.js';
 import { CounterStore, MemoryCounterStore } from '../common/rate-limit/counter-store.js';
 import { RedisCounterStore } from '../common/rate-limit/redis-counter-store.js';
-import { AppLogger } from '../common/logging/app-logger.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { AccessGuard } from './access.guard.js';
 import { AUTH_CLOCK } from './auth-clock.js';
@@ -22,6 +21,16 @@ import { SessionsRepository } from './sessions/sessions.repository.js';
 import { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
+
+/** A Redis client's error handler that says once what the outage means (ioredis reports every retry). */
+function warnOnce(context: string, meaning: string): (error: Error) => void {
+  const logger = new Logger(context);
+  let warned = false;
+  return (error) => {
+    if (!warned) logger.warn(`${meaning}: ${error.message}`);
+    warned = true;
+  };
+}
 
 @Module({
   imports: [
@@ -51,12 +60,7 @@ import { UsersService } from './users.service.js';
       inject: [APP_CONFIG, AUTH_CLOCK],
       useFactory: (config: AppConfig, clock: Clock): CounterStore => {
         if (!config.redisUrl) return new MemoryCounterStore(() => clock.now().getTime());
-        const logger = new AppLogger(config.logLevel);
-        let warned = false;
-        return new RedisCounterStore(config.redisUrl, config.queuePrefix, (error) => {
-          if (!warned) logger.warn(`limits fall back to this instance while Redis is unreachable: ${error.message}`, 'RateLimit');
-          warned = true;
-        });
+        return new RedisCounterStore(config.redisUrl, config.queuePrefix, warnOnce('RateLimit', 'limits fall back to this instance while Redis is unreachable'));
       },
     },
     {
@@ -65,12 +69,11 @@ import { UsersService } from './users.service.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): PrincipalInvalidation => {
         if (!config.redisUrl) return new LocalInvalidation();
-        const logger = new AppLogger(config.logLevel);
-        let warned = false;
-        return new RedisInvalidation(config.redisUrl, config.queuePrefix, (error) => {
-          if (!warned) logger.warn(`sign-out and account changes reach other instances only through their cache expiry while Redis is unreachable: ${error.message}`, 'Auth');
-          warned = true;
-        });
+        return new RedisInvalidation(
+          config.redisUrl,
+          config.queuePrefix,
+          warnOnce('Auth', 'sign-out and account changes reach other instances only through their cache expiry while Redis is unreachable'),
+        );
       },
     },
     {

@@ -4,6 +4,7 @@ import type { Repository } from 'typeorm';
 import type { CaseStatus, Category, Channel } from '../domain/case-vocabulary.js';
 import type { FactSource } from './case-facts.js';
 import { PetitionCase } from './case.entity.js';
+import { rawBool, rawDate } from '../database/raw-values.js';
 
 /** Which stored cases a simulation reads. */
 export interface SimulationFilter {
@@ -45,9 +46,6 @@ export const FACT_COLUMNS = [
 
 type RawRow = Record<string, unknown>;
 
-/** Raw values differ by driver: MySQL gives Dates and 0/1, SQLite gives 'YYYY-MM-DD HH:MM:SS.SSS' (UTC) and 0/1. */
-const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v).replace(' ', 'T') + (String(v).endsWith('Z') ? '' : 'Z')));
-const toBool = (v: unknown): boolean => v === true || Number(v) === 1;
 
 function toRow(r: RawRow, withContent: boolean): SimulationRow {
   return {
@@ -60,15 +58,15 @@ function toRow(r: RawRow, withContent: boolean): SimulationRow {
     subject: String(r.subject),
     content: withContent && typeof r.content === 'string' ? r.content : '',
     unitsInvolved: JSON.parse(String(r.unitsInvolved)) as string[],
-    deputyReported: toBool(r.deputyReported),
-    important: toBool(r.important),
-    provincialReferral: toBool(r.provincialReferral),
-    leaderInstructed: toBool(r.leaderInstructed),
+    deputyReported: rawBool(r.deputyReported),
+    important: rawBool(r.important),
+    provincialReferral: rawBool(r.provincialReferral),
+    leaderInstructed: rawBool(r.leaderInstructed),
     repeatCount: Number(r.repeatCount),
     similarOpenCases: Number(r.similarOpenCases),
-    relatedDissatisfied: toBool(r.relatedDissatisfied),
-    receivedAt: toDate(r.receivedAt),
-    dueAt: r.dueAt === null || r.dueAt === undefined ? null : toDate(r.dueAt),
+    relatedDissatisfied: rawBool(r.relatedDissatisfied),
+    receivedAt: rawDate(r.receivedAt),
+    dueAt: r.dueAt === null || r.dueAt === undefined ? null : rawDate(r.dueAt),
   };
 }
 

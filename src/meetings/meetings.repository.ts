@@ -8,6 +8,7 @@ import { MeetingOutcome } from './meeting-outcome.entity.js';
 import { AGENDA_SHARED_STATUSES as AGENDA_SHARED } from './meeting-access.js';
 import type { MeetingAggregate, MeetingFilter } from './meeting-aggregate.js';
 import { Meeting } from './meeting.entity.js';
+import { rawDate } from '../database/raw-values.js';
 
 @Injectable()
 export class MeetingsRepository {
@@ -139,7 +140,7 @@ export class MeetingsRepository {
       .where('m.status IN (:...statuses) AND m.startAt < :to AND m.endAt > :from', { statuses: ['confirmed', 'held'], from, to });
     if (exceptMeetingId) qb.andWhere('m.id <> :except', { except: exceptMeetingId });
     const rows = await qb.getRawMany<{ meetingId: string; leaderId: string; startAt: Date | string; endAt: Date | string }>();
-    return rows.map((r) => ({ ...r, startAt: toDate(r.startAt), endAt: toDate(r.endAt) }));
+    return rows.map((r) => ({ ...r, startAt: rawDate(r.startAt), endAt: rawDate(r.endAt) }));
   }
 
   async insertOutcome(em: EntityManager, outcome: MeetingOutcome): Promise<void> {
@@ -203,9 +204,4 @@ export class MeetingsRepository {
   outcomesForCases(caseIds: string[]): Promise<MeetingOutcome[]> {
     return caseIds.length ? this.outcomes.find({ where: { caseId: In(caseIds) }, order: { createdAt: 'DESC' } }) : Promise.resolve([]);
   }
-}
-
-/** Raw rows give SQLite datetimes as 'YYYY-MM-DD HH:MM:SS.SSS' (UTC) and MySQL ones as Date. */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value.replace(' ', 'T') + (value.endsWith('Z') ? '' : 'Z'));
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, type Repository } from 'typeorm';
+import { rawBool, rawDate } from '../../database/raw-values.js';
 import { asRow } from '../../database/rows.js';
 import type { Role } from '../../domain/actor.js';
 import { AuthSession } from './auth-session.entity.js';
@@ -64,9 +65,9 @@ export class SessionsRepository {
       displayName: String(row.displayName),
       role: row.role as Role,
       leaderId: typeof row.leaderId === 'string' ? row.leaderId : null,
-      active: Boolean(Number(row.active)),
+      active: rawBool(row.active),
       tokenVersion: Number(row.tokenVersion),
-      sessionExpiresAt: toDate(row.expiresAt),
+      sessionExpiresAt: rawDate(row.expiresAt),
       sessionRevoked: row.revokedAt !== null,
     };
   }
@@ -75,11 +76,4 @@ export class SessionsRepository {
   async deleteEndedOfUser(em: EntityManager, userId: string, before: Date): Promise<void> {
     await em.createQueryBuilder().delete().from(AuthSession).where('userId = :userId AND expiresAt < :before', { userId, before }).execute();
   }
-}
-
-/** SQLite returns datetimes as `YYYY-MM-DD HH:MM:SS.mmm` text in UTC; mysql2 (timezone 'Z') as Date. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text.replace(' ', 'T') + 'Z');
 }

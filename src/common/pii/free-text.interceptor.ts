@@ -15,7 +15,9 @@ import { redactFreeText } from './free-text.js';
 export class FreeTextRedactionInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
+    // Guards run before interceptors: the actor is known here, so the secretariat's requests pass untouched.
     const req = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    return next.handle().pipe(map((body: unknown) => (req.actor && !seesPersonalData(req.actor) ? redactFreeText(body) : body)));
+    if (!req.actor || seesPersonalData(req.actor)) return next.handle();
+    return next.handle().pipe(map((body: unknown) => redactFreeText(body)));
   }
 }

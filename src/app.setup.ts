@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config.js';
 import { AllExceptionsFilter } from './common/http/exception.filter.js';
@@ -8,6 +8,7 @@ import { APP_CONFIG } from './common/tokens.js';
 import { correlationMiddleware } from './common/http/correlation.middleware.js';
 import { jsonBody } from './common/http/json-body.js';
 import { createValidationPipe } from './common/http/validation.js';
+import { openApiDocument } from './openapi.js';
 
 /** Everything an app instance needs beyond its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: INestApplication): void {
@@ -23,14 +24,6 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   if (!config.apiDocs) return;
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('信访联动 · 会议与督办规划 API')
-      .setDescription('Petition office case pipeline, rules, meetings and invites. Errors: { statusCode, code, message, details }.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

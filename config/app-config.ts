@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseMasterKey } from '../src/domain/secret-keys.js';
 import { type BackupConfig, loadBackupConfig, loadPreviousPiiKeys } from './backup-config.js';
 import { passwordProblem } from './password-policy.js';
+import { projectPath } from './paths.js';
 
 /**
  * Typed configuration, read from the environment in this one place and validated at boot.
@@ -59,6 +60,8 @@ export interface AppConfig {
   /** How far in the future a `receivedAt` may lie (clock skew of the registering PC). */
   receivedAtToleranceMinutes: number;
   publicBaseUrl: string;
+  /** The built web console (Vite output), served at /console. */
+  consoleDir: string;
 }
 
 export class ConfigError extends Error {
@@ -234,5 +237,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     receivedAtToleranceMinutes: int(env, 'RECEIVED_AT_TOLERANCE_MINUTES', 10, 0, 1440),
     publicBaseUrl: str(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`,
+    consoleDir: resolve(str(env, 'CONSOLE_DIR') ?? projectPath('dist/web')),
   };
 }

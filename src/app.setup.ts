@@ -4,7 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config.js';
 import { AllExceptionsFilter } from './common/http/exception.filter.js';
 import { noStore, securityHeaders } from './common/http/security-headers.js';
-import { APP_CONFIG } from './common/tokens.js';
+import { APP_CONFIG, POLICY } from './common/tokens.js';
+import type { Policy } from '../config/policy.js';
+import { consoleRouter } from './console/console-static.js';
 import { correlationMiddleware } from './common/http/correlation.middleware.js';
 import { jsonBody } from './common/http/json-body.js';
 import { createValidationPipe } from './common/http/validation.js';
@@ -19,6 +21,7 @@ export function configureApp(app: INestApplication): void {
   app.use(securityHeaders({ https: config.publicBaseUrl.startsWith('https:') }));
   app.use(noStore);
   app.use(correlationMiddleware);
+  app.use(consoleRouter(config.consoleDir, app.get<Policy>(POLICY).timeZone));
   app.use(...jsonBody('1mb'));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -32,6 +32,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   reports: 11,
   backup: 12,
   health: 13,
+  console: 13,
   seed: 14,
   composition: 15,
 };

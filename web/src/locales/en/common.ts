@@ -1,0 +1,22 @@
+export const common = {
+  appName: 'Petition linkage · Meetings and supervision',
+  menu: { ledger: 'Ledger', intake: 'Register', planning: 'Meeting planning', mine: 'My meetings', main: 'Main menu' },
+  language: { label: 'Language', zh: '中文', en: 'English' },
+  user: { logout: 'Sign out', role: { admin: 'Administrator', secretariat: 'Secretariat', leader: 'Leader', auditor: 'Auditor' } },
+  actions: { save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', back: 'Back', retry: 'Retry', close: 'Close', copy: 'Copy' },
+  pagination: { total: '{total} in all' },
+  error: {
+    unknown: 'That did not work; please try again.',
+    network: 'The service cannot be reached; check the network and try again.',
+    forbidden: 'You may not see this page.',
+    notFound: 'Not found, or not yours to see.',
+    conflict: 'Someone else changed this meanwhile; reload and try again.',
+  },
+  session: { expired: 'Your session has ended; please sign in again.', loggedOut: 'You have signed out.' },
+  loading: 'Loading…',
+  empty: 'Nothing here',
+  none: 'None',
+  yes: 'Yes',
+  no: 'No',
+  test: {},
+};

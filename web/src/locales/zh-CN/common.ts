@@ -1,0 +1,22 @@
+export const common = {
+  appName: '信访联动 · 会议与督办',
+  menu: { ledger: '台账', intake: '登记', planning: '会议规划', mine: '我的会议', main: '主菜单' },
+  language: { label: '语言', zh: '中文', en: 'English' },
+  user: { logout: '退出登录', role: { admin: '管理员', secretariat: '秘书处', leader: '领导', auditor: '审计' } },
+  actions: { save: '保存', cancel: '取消', confirm: '确定', search: '查询', reset: '重置', back: '返回', retry: '重试', close: '关闭', copy: '复制' },
+  pagination: { total: '共 {total} 件' },
+  error: {
+    unknown: '操作未成功，请稍后重试。',
+    network: '无法连接服务，请检查网络后重试。',
+    forbidden: '您没有权限查看此页面。',
+    notFound: '没有找到，或您无权查看。',
+    conflict: '数据已被他人更新，请刷新后再操作。',
+  },
+  session: { expired: '登录已过期，请重新登录。', loggedOut: '您已退出登录。' },
+  loading: '加载中…',
+  empty: '暂无数据',
+  none: '无',
+  yes: '是',
+  no: '否',
+  test: { onlyChinese: '仅中文' },
+};

@@ -1,0 +1,40 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export type Role = 'admin' | 'secretariat' | 'leader' | 'auditor';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Who sees the page in the menu and may open it (the API decides what it then shows). */
+    roles?: Role[];
+    /** The menu entry's message key, for pages in the menu. */
+    menu?: string;
+    public?: boolean;
+  }
+}
+
+const OFFICE: Role[] = ['admin', 'secretariat'];
+const EVERYONE: Role[] = ['admin', 'secretariat', 'leader', 'auditor'];
+
+/** Every page of the console; views load on demand so the first page stays small. */
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/login/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('@/layouts/ConsoleLayout.vue'),
+    children: [
+      { path: '', name: 'home', redirect: { name: 'ledger' } },
+      { path: 'ledger', name: 'ledger', component: () => import('@/views/ledger/LedgerView.vue'), meta: { roles: [...OFFICE, 'auditor'], menu: 'common.menu.ledger' } },
+      { path: 'intake', name: 'intake', component: () => import('@/views/intake/IntakeView.vue'), meta: { roles: OFFICE, menu: 'common.menu.intake' } },
+      { path: 'planning', name: 'planning', component: () => import('@/views/planning/PlanningView.vue'), meta: { roles: OFFICE, menu: 'common.menu.planning' } },
+      { path: 'my', name: 'mine', component: () => import('@/views/leader/LeaderView.vue'), meta: { roles: ['leader'], menu: 'common.menu.mine' } },
+      { path: 'cases/:id', name: 'case', component: () => import('@/views/case/CaseView.vue'), meta: { roles: EVERYONE }, props: true },
+      { path: 'meetings/:id', name: 'meeting', component: () => import('@/views/planning/MeetingView.vue'), meta: { roles: EVERYONE }, props: true },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { roles: EVERYONE } },
+    ],
+  },
+];
+
+/** Where a user lands after signing in. */
+export function homeOf(role: Role | null): string {
+  return role === 'leader' ? '/my' : '/ledger';
+}

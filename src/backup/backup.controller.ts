@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/actor.js';
 import type { BackupRun } from './backup-run.entity.js';
+import { BackupListResponse, BackupStartedResponse } from './backup.response.js';
 import { type BackupHealth, BackupService } from './backup.service.js';
 
 @ApiTags('operations')
@@ -12,6 +13,7 @@ export class BackupController {
 
   /** Backup status with the recent runs, their archive paths and sizes (admins only: paths reveal the server's layout). */
   @Roles('admin')
+  @ApiOkResponse({ type: BackupListResponse })
   @Get()
   async list(): Promise<{ status: BackupHealth; runs: BackupRun[] }> {
     const [status, runs] = await Promise.all([this.backups.health(), this.backups.recent()]);
@@ -23,6 +25,7 @@ export class BackupController {
    * daily job); 202 at once, the result appears in `GET /backups`. A second call while one runs joins it.
    */
   @Roles('admin')
+  @ApiAcceptedResponse({ type: BackupStartedResponse })
   @Post()
   @HttpCode(202)
   start(): { started: true } {

@@ -2,7 +2,9 @@ import type { Actor } from '../domain/actor.js';
 import { seesPersonalData } from '../domain/actor.js';
 import type { PiiCipher } from '../common/pii/pii-cipher.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../common/pii/masking.js';
-import type { Evaluation } from '../rules/evaluation.types.js';
+import { type EvaluationView, withExplanation } from '../rules/evaluation-explanation.js';
+import { allowedActionsFor, canConvert } from './case-permissions.js';
+import type { CaseAction } from './lifecycle.js';
 import type { DeadlineCalculator } from './deadlines.js';
 import type { CaseEvent } from './case-event.entity.js';
 import type { PetitionCase } from './case.entity.js';
@@ -71,7 +73,12 @@ export interface CaseView {
   closedAt: string | null;
   leadLeaderId: string | null;
   resupervisionCount: number;
-  evaluation: Evaluation;
+  /** The rules' verdict as stored, with "why this grade" in words. */
+  evaluation: EvaluationView;
+  /** The actions this actor may request on this case now (`POST /cases/:id/actions`); the console shows exactly these. */
+  allowedActions: CaseAction[];
+  /** Whether this actor may convert the case (`POST /cases/:id/conversions`). */
+  canConvert: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -130,7 +137,9 @@ export class CaseViewBuilder {
       closedAt: iso(c.closedAt),
       leadLeaderId: c.leadLeaderId,
       resupervisionCount: c.resupervisionCount,
-      evaluation: c.evaluation,
+      evaluation: withExplanation(c.evaluation),
+      allowedActions: allowedActionsFor(actor, c),
+      canConvert: canConvert(actor),
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       version: c.version,

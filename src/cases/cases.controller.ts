@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { type Actor } from '../domain/actor.js';
 import type { Page } from '../common/http/pagination.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { CaseView, TimelineEventView } from './case-view.js';
+import { CASE_ACTION_ROLES } from './case-permissions.js';
 import { CasesService } from './cases.service.js';
+import { CasePageResponse, CaseViewResponse, TimelineEventViewResponse } from './dto/case-view.response.js';
 import { CaseActionDto } from './dto/case-action.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
@@ -18,6 +20,7 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Roles('admin', 'secretariat')
+  @ApiCreatedResponse({ type: CaseViewResponse, description: 'the registered case (a retry with the same Idempotency-Key: the same case, header Idempotent-Replayed)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the same case' })
   @Post()
   async register(
@@ -31,22 +34,26 @@ export class CasesController {
     return view;
   }
 
+  @ApiOkResponse({ type: CasePageResponse })
   @Get()
   ledger(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor): Promise<Page<CaseView>> {
     return this.cases.ledger(query, actor);
   }
 
+  @ApiOkResponse({ type: CaseViewResponse, description: 'the case with its timeline, allowed actions and the explanation of its grade' })
   @Get(':id')
   get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<CaseView> {
     return this.cases.get(id, actor);
   }
 
+  @ApiOkResponse({ type: TimelineEventViewResponse, isArray: true })
   @Get(':id/timeline')
   timeline(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<TimelineEventView[]> {
     return this.cases.timeline(id, actor);
   }
 
-  @Roles('admin', 'secretariat')
+  @Roles(...CASE_ACTION_ROLES)
+  @ApiOkResponse({ type: CaseViewResponse, description: 'the case after the action; 409 CASE_INVALID_TRANSITION when its state refuses the action' })
   @HttpCode(200)
   @Post(':id/actions')
   act(@Param('id', UuidPipe) id: string, @Body() body: CaseActionDto, @CurrentActor() actor: Actor): Promise<CaseView> {

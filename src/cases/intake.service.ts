@@ -20,7 +20,7 @@ import { caseFacts } from './case-facts.js';
 import { CaseFactsService, type DerivedFacts } from './case-facts.service.js';
 import type { EvaluateCaseDto } from './dto/evaluate-case.dto.js';
 import type { RuleSetRunner } from '../rules/rule-set-runner.js';
-import type { Evaluation } from '../rules/evaluation.types.js';
+import { type EvaluationView, withExplanation } from '../rules/evaluation-explanation.js';
 import type { Route, Grade, MeetingType } from '../domain/case-vocabulary.js';
 import { CaseRepository } from './case.repository.js';
 import { DeadlineCalculator } from './deadlines.js';
@@ -37,7 +37,8 @@ export interface Preview {
   meetingType: MeetingType | null;
   facts: DerivedFacts;
   deadlines: { acceptDueAt: string; replyDueAtIfHandledNow: string };
-  evaluation: Evaluation;
+  /** As a case would store it, with the explanation in words. */
+  evaluation: EvaluationView;
 }
 
 export interface Registration {
@@ -151,7 +152,7 @@ export class IntakeService {
       meetingType: evaluation.meetingType,
       facts: derived,
       deadlines: { acceptDueAt: acceptDueAt.toISOString(), replyDueAtIfHandledNow: replyDueAt.toISOString() },
-      evaluation,
+      evaluation: withExplanation(evaluation),
     };
   }
 

@@ -1,5 +1,6 @@
 import { ZH } from '../domain/labels.js';
 import { ECHO_SHAPES, echoable } from '../common/pii/safe-echo.js';
+import type { DomainError } from '../common/errors.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { PetitionCase } from './case.entity.js';
 import { CaseErrors } from './case.errors.js';
@@ -190,6 +191,31 @@ export function allowedActions(status: CaseStatus): CaseAction[] {
   return CASE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
 }
 
+/** What an action's state refusal needs to know of the case beyond its status. */
+export type ActionStateFacts = Pick<CaseState, 'status' | 'extensionUsed' | 'feedback' | 'replyDueAt'>;
+
+/**
+ * Conditions on the case's state beyond its status (409), checked before the action's input: one
+ * extension only, and only of a running reply deadline; one feedback per reply.
+ */
+const STATE_REFUSALS: Partial<Record<CaseAction, (state: ActionStateFacts) => DomainError | null>> = {
+  feedback: (state) => (state.feedback !== null ? CaseErrors.feedbackAlreadyRecorded(state.feedback) : null),
+  extend: (state) => (state.extensionUsed ? CaseErrors.extensionUsed() : state.replyDueAt === null ? CaseErrors.noRunningDeadline() : null),
+};
+
+/** Why the case's state refuses the action beyond its status (a 409 to throw), or null. */
+export function stateRefusal(action: CaseAction, state: ActionStateFacts): DomainError | null {
+  return STATE_REFUSALS[action]?.(state) ?? null;
+}
+
+/**
+ * The actions the case's state allows now: the state machine's transitions from its status and the
+ * refusals above (whatever the input). Who may ask is the caller's concern (`allowedActionsFor`).
+ */
+export function actionsAllowedInState(state: ActionStateFacts): CaseAction[] {
+  return allowedActions(state.status).filter((action) => stateRefusal(action, state) === null);
+}
+
 /** Which unit code the caller must look up for route/transfer (input value or the proposed route); null otherwise. */
 export function targetUnitCode(state: CaseState, input: ActionInput): string | null {
   if (input.action === 'route') return internalRoute(state, input).handledBy;
@@ -267,16 +293,14 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
   feedback: (state, input, { now }) => {
     const feedback = input.feedback;
     if (feedback === undefined || !FEEDBACK_VALUES.includes(feedback)) throw CaseErrors.feedbackRequired(FEEDBACK_VALUES);
-    if (state.feedback !== null) throw CaseErrors.feedbackAlreadyRecorded(state.feedback);
     return { changes: { feedback, feedbackAt: now }, data: { feedback } };
   },
 
   extend: (state, input, { deadlines }) => {
-    if (state.extensionUsed) throw CaseErrors.extensionUsed();
     const days = input.days;
     if (days === undefined) throw CaseErrors.extensionDaysRequired();
     const previous = state.replyDueAt;
-    if (previous === null) throw CaseErrors.noRunningDeadline();
+    if (previous === null) throw CaseErrors.noRunningDeadline(); // refused by STATE_REFUSALS already
     const replyDueAt = deadlines.extend(previous, days);
     const reason = requiredText(input, 'reason');
     const approver = text(input.approver);
@@ -353,6 +377,8 @@ function leaderRecord(input: ActionInput): Omit<ActionPlan, 'toStatus'> {
 /** Plan one action on a case; throws a DomainError when the action is not allowed or its input is invalid. */
 export function planAction(state: CaseState, input: ActionInput, ctx: ActionContext): ActionPlan {
   const toStatus = transitionOf(input.action, state.status);
+  const refusal = stateRefusal(input.action, state);
+  if (refusal) throw refusal;
   const planned = PLANNERS[input.action](state, input, ctx);
   const plan: ActionPlan = {
     toStatus,

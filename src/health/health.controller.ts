@@ -1,8 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NoRateLimit } from '../auth/access.guard.js';
 import { Public } from '../auth/actor.js';
+import { HealthReportResponse } from './health-report.response.js';
 import { HealthService, type HealthReport } from './health.service.js';
 
 @ApiTags('operations')
@@ -13,6 +14,8 @@ export class HealthController {
   /** 200 when the database and the queue answer, 503 otherwise. */
   @Public()
   @NoRateLimit()
+  @ApiOkResponse({ type: HealthReportResponse })
+  @ApiServiceUnavailableResponse({ type: HealthReportResponse, description: 'the database or the queue does not answer' })
   @Get()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.check();

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
@@ -8,6 +8,7 @@ import { type Actor } from '../domain/actor.js';
 import { CATEGORIES, type Category } from '../domain/case-vocabulary.js';
 import { ListCasesQuery, toLedgerFilter } from '../cases/dto/list-cases.query.js';
 import { LedgerExportService } from './ledger-export.service.js';
+import { HotspotsResponse, SummaryResponse } from './report.response.js';
 import { type Hotspot, ReportsService, type Summary } from './reports.service.js';
 
 class WindowQuery {
@@ -34,17 +35,20 @@ export class ReportsController {
     private readonly ledger: LedgerExportService,
   ) {}
 
+  @ApiOkResponse({ type: SummaryResponse })
   @Get('summary')
   summary(@Query() query: WindowQuery): Promise<Summary> {
     return this.reports.summary(this.reports.window(query.from, query.to));
   }
 
+  @ApiOkResponse({ type: HotspotsResponse })
   @Get('hotspots')
   hotspots(@Query() query: HotspotsQuery): Promise<{ days: number; current: { from: string; to: string }; hotspots: Hotspot[] }> {
     return this.reports.hotspots(query.days ?? 30);
   }
 
   @ApiProduces('text/markdown')
+  @ApiOkResponse({ description: 'a Markdown draft of the thematic report (personal data masked)', schema: { type: 'string' } })
   @Header('Content-Type', 'text/markdown; charset=utf-8')
   @Get('hotspots/report.md')
   thematic(@Query() query: ThematicQuery): Promise<string> {
@@ -53,6 +57,7 @@ export class ReportsController {
 
   /** 台账: the ledger with the same filters as GET /cases, as CSV for Excel. */
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'the ledger as CSV (UTF-8 with BOM, for Excel)', schema: { type: 'string' } })
   @Get('ledger.csv')
   async ledgerCsv(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { CreateRuleSetDto, RuleSetBodyDto, SimulateDto } from './dto/rule-set.dto.js';
+import { RuleSetValidationResponse, RuleSetViewResponse, SimulationReportResponse } from './dto/rule-set.response.js';
 import { RuleSetsService, type RuleSetView, toRuleSetView } from './rule-sets.service.js';
 import type { RuleSetProblem } from './rule-sets.errors.js';
 import type { SimulationReport } from './simulation.service.js';
@@ -15,30 +16,35 @@ export class RulesController {
   constructor(private readonly ruleSets: RuleSetsService) {}
 
   @Roles('admin', 'secretariat', 'auditor')
+  @ApiOkResponse({ type: RuleSetViewResponse, description: 'the published rule set in force' })
   @Get('active')
   async active(): Promise<RuleSetView> {
     return toRuleSetView(await this.ruleSets.active());
   }
 
   @Roles('admin', 'secretariat', 'auditor')
+  @ApiOkResponse({ type: RuleSetViewResponse, isArray: true })
   @Get('sets')
   list(): Promise<RuleSetView[]> {
     return this.ruleSets.list();
   }
 
   @Roles('admin')
+  @ApiCreatedResponse({ type: RuleSetViewResponse, description: 'the new draft' })
   @Post('sets')
   create(@Body() body: CreateRuleSetDto, @CurrentActor() actor: Actor): Promise<RuleSetView> {
     return this.ruleSets.createDraft(body, actor);
   }
 
   @Roles('admin', 'secretariat', 'auditor')
+  @ApiOkResponse({ type: RuleSetViewResponse })
   @Get('sets/:id')
   async get(@Param('id', UuidPipe) id: string): Promise<RuleSetView> {
     return toRuleSetView(await this.ruleSets.get(id));
   }
 
   @Roles('admin')
+  @ApiOkResponse({ type: RuleSetViewResponse })
   @Put('sets/:id')
   update(@Param('id', UuidPipe) id: string, @Body() body: RuleSetBodyDto, @CurrentActor() actor: Actor): Promise<RuleSetView> {
     return this.ruleSets.updateDraft(id, body, actor);
@@ -46,6 +52,7 @@ export class RulesController {
 
   @Roles('admin')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'the draft is deleted' })
   @Delete('sets/:id')
   remove(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.ruleSets.deleteDraft(id, actor);
@@ -53,6 +60,7 @@ export class RulesController {
 
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: RuleSetValidationResponse })
   @Post('sets/:id/validate')
   validate(@Param('id', UuidPipe) id: string): Promise<{ valid: boolean; errors: RuleSetProblem[] }> {
     return this.ruleSets.validate(id);
@@ -60,6 +68,7 @@ export class RulesController {
 
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: SimulationReportResponse })
   @Post('sets/:id/simulate')
   simulate(@Param('id', UuidPipe) id: string, @Body() body: SimulateDto): Promise<SimulationReport> {
     return this.ruleSets.simulate(id, body);
@@ -67,6 +76,7 @@ export class RulesController {
 
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: RuleSetViewResponse, description: 'the published set' })
   @Post('sets/:id/publish')
   publish(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<RuleSetView> {
     return this.ruleSets.publish(id, actor);
@@ -74,6 +84,7 @@ export class RulesController {
 
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: RuleSetViewResponse, description: 'the set in force again' })
   @Post('sets/:id/rollback')
   rollback(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<RuleSetView> {
     return this.ruleSets.rollback(id, actor);

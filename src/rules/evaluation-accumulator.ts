@@ -253,7 +253,13 @@ export class EvaluationAccumulator {
       inviteDeputyProfessions: professions,
       specialMeetingInvitees: invitees,
       firedRules: this.fired.map(
-        ({ rule, params, conditions }): FiredRule => ({ name: rule.name, eventType: rule.event.type, params, conditions }),
+        ({ rule, params, conditions }): FiredRule => ({
+          name: rule.name,
+          ...(typeof rule.description === 'string' && rule.description ? { description: rule.description } : {}),
+          eventType: rule.event.type,
+          params,
+          conditions,
+        }),
       ),
       error: null,
     };

@@ -50,6 +50,8 @@ export interface ConditionExplanation {
 
 export interface FiredRule {
   name: string;
+  /** The rule's description (Chinese) as written in its set; absent on evaluations stored before it was recorded. */
+  description?: string;
   eventType: string;
   params: Record<string, unknown>;
   /** Per-condition results (flattened), so a secretary can see why the rule fired. */

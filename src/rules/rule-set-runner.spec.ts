@@ -155,6 +155,7 @@ describe('RuleSetRunner with the default rule set', () => {
     const deputyRule = evaluation.firedRules.find((r) => r.name === 'escalate-deputy-important');
     expect(deputyRule).toEqual({
       name: 'escalate-deputy-important',
+      description: '代表反映的重要事项提级办理',
       eventType: 'grade',
       params: { grade: 'escalated' },
       conditions: [

@@ -1,0 +1,100 @@
+import { loadPolicy } from '../../config/policy.js';
+import { DomainError } from '../common/errors.js';
+import { WorkingCalendar } from '../common/time/working-calendar.js';
+import { CASE_STATUSES, type CaseStatus } from '../domain/case-vocabulary.js';
+import { ROLES, type Role } from '../domain/actor.js';
+import { allowedActionsFor, canConvert } from './case-permissions.js';
+import { DeadlineCalculator } from './deadlines.js';
+import { CASE_ACTIONS, planAction, type ActionContext, type ActionInput, type CaseAction, type CaseState } from './lifecycle.js';
+
+const policy = loadPolicy();
+const deadlines = new DeadlineCalculator(policy, new WorkingCalendar(policy.calendarOverrides));
+const NOW = new Date('2026-06-10T10:00:00+08:00');
+const REPLY_DUE = new Date('2026-08-10T23:59:59.999+08:00');
+const GOV = { code: 'GOV', kind: 'external', active: true } as const;
+const LAC = { code: 'LAC', kind: 'committee', active: true } as const;
+
+function caseIn(status: CaseStatus, overrides: Partial<CaseState> = {}): CaseState {
+  const accepted = status !== 'registered';
+  return {
+    status,
+    grade: 'normal',
+    routeCommittee: 'UCEC',
+    routeHandledBy: 'GOV',
+    routeMode: 'transfer',
+    acceptDueAt: new Date('2026-06-01T23:59:59.999+08:00'),
+    replyDueAt: accepted ? REPLY_DUE : null,
+    dueAt: accepted ? REPLY_DUE : null,
+    extensionUsed: false,
+    reportRequired: false,
+    feedback: null,
+    repliedAt: status === 'replied' ? NOW : null,
+    resupervisionCount: 0,
+    leadLeaderId: null,
+    ...overrides,
+  };
+}
+
+/** A valid input for every action (and the unit the caller would look up), so only the case's state can refuse it. */
+const VALID: Record<CaseAction, { input: ActionInput; unit?: ActionContext['unit'] }> = {
+  accept: { input: { action: 'accept' } },
+  reject: { input: { action: 'reject', reason: '不属于人大信访受理范围' } },
+  route: { input: { action: 'route', committee: 'LAC' }, unit: LAC },
+  transfer: { input: { action: 'transfer' }, unit: GOV },
+  start: { input: { action: 'start' } },
+  reply: { input: { action: 'reply', reason: '已答复信访人', report: '书面报告' } },
+  feedback: { input: { action: 'feedback', feedback: 'satisfied' } },
+  extend: { input: { action: 'extend', days: 10, reason: '案情复杂', approver: '李主任' } },
+  resupervise: { input: { action: 'resupervise', reason: '信访人不满意' } },
+  close: { input: { action: 'close' } },
+  withdraw: { input: { action: 'withdraw', reason: '信访人撤回' } },
+  'assign-leader': { input: { action: 'assign-leader', leaderId: 'leader-1' } },
+  urge: { input: { action: 'urge', note: '请于本周内报送办理情况' } },
+  'leader-reception': { input: { action: 'leader-reception', leaderId: 'leader-1' } },
+  'leader-instruction': { input: { action: 'leader-instruction', leaderId: 'leader-1' } },
+};
+
+/** Every status, and the states within a status that refuse more (extension used, feedback recorded, no reply deadline). */
+const STATES: { name: string; state: CaseState }[] = [
+  ...CASE_STATUSES.map((status) => ({ name: status, state: caseIn(status) })),
+  { name: 'accepted, extension used', state: caseIn('accepted', { extensionUsed: true }) },
+  { name: 'in_handling, extension used', state: caseIn('in_handling', { extensionUsed: true }) },
+  { name: 'routed, no reply deadline', state: caseIn('routed', { replyDueAt: null }) },
+  { name: 'replied, feedback recorded', state: caseIn('replied', { feedback: 'dissatisfied' }) },
+];
+
+function accepts(state: CaseState, action: CaseAction): boolean {
+  try {
+    planAction(state, VALID[action].input, { now: NOW, deadlines, unit: VALID[action].unit ?? null });
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.status === 409) return false;
+    throw error;
+  }
+}
+
+describe('allowedActionsFor', () => {
+  const secretary = { role: 'secretariat' as Role };
+
+  it.each(STATES)('lists for a secretary exactly the actions the lifecycle accepts ($name)', ({ state }) => {
+    expect(allowedActionsFor(secretary, state)).toEqual(CASE_ACTIONS.filter((action) => accepts(state, action)));
+  });
+
+  it('offers extend once, and feedback once per reply', () => {
+    expect(allowedActionsFor(secretary, caseIn('in_handling'))).toContain('extend');
+    expect(allowedActionsFor(secretary, caseIn('in_handling', { extensionUsed: true }))).not.toContain('extend');
+    expect(allowedActionsFor(secretary, caseIn('replied'))).toEqual(['feedback', 'resupervise', 'close', 'assign-leader', 'leader-reception', 'leader-instruction']);
+    expect(allowedActionsFor(secretary, caseIn('replied', { feedback: 'satisfied' }))).not.toContain('feedback');
+  });
+
+  it('gives admins the same actions as the secretariat, and leaders and auditors none', () => {
+    const state = caseIn('in_handling');
+    expect(allowedActionsFor({ role: 'admin' }, state)).toEqual(allowedActionsFor(secretary, state));
+    expect(allowedActionsFor({ role: 'leader' }, state)).toEqual([]);
+    expect(allowedActionsFor({ role: 'auditor' }, state)).toEqual([]);
+  });
+
+  it('lets only admins and the secretariat convert', () => {
+    expect(ROLES.filter((role) => canConvert({ role }))).toEqual(['admin', 'secretariat']);
+  });
+});

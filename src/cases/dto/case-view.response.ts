@@ -1,0 +1,115 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Page } from '../../common/http/pagination.js';
+import {
+  CASE_STATUSES,
+  CATEGORIES,
+  CHANNELS,
+  FEEDBACK_VALUES,
+  GRADES,
+  MEETING_TYPES,
+  type CaseStatus,
+  type Category,
+  type Channel,
+  type Feedback,
+  type Grade,
+  type MeetingType,
+} from '../../domain/case-vocabulary.js';
+import { EvaluationResponse, RouteResponse } from '../../rules/dto/evaluation.response.js';
+import type { CaseView, DeadlinesView, PetitionerView, TimelineEventView } from '../case-view.js';
+import { CASE_ACTIONS, type CaseAction } from '../lifecycle.js';
+
+/** The response schemas of the case views (case-view.ts); `implements` keeps them in step with the views. */
+
+export class PetitionerViewResponse implements PetitionerView {
+  @ApiProperty({ example: '张三', description: 'masked (张*) for roles that do not see personal data' }) name!: string;
+  @ApiProperty({ type: String, nullable: true }) idNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: String, nullable: true }) organisation!: string | null;
+  @ApiProperty({ description: 'true when the fields above are masked for this actor' }) masked!: boolean;
+}
+
+export class DeadlinesViewResponse implements DeadlinesView {
+  @ApiProperty({ format: 'date-time' }) acceptDueAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) replyDueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'the deadline running now (acceptance, then reply); null once replied or closed' })
+  dueAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'working days left (negative when overdue)' }) daysLeft!: number | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ description: 'due within 3 working days' }) dueSoon!: boolean;
+  @ApiProperty() extensionUsed!: boolean;
+  @ApiProperty({ description: 'a supervised item: the reply needs a written report' }) reportRequired!: boolean;
+}
+
+export class TimelineActorResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '张秘书' }) name!: string;
+  @ApiProperty({ example: 'secretariat' }) role!: string;
+}
+
+export class TimelineEventViewResponse implements TimelineEventView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'accept', description: 'a case action or register, convert, meeting-outcome, regrade' }) action!: string;
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus', nullable: true }) fromStatus!: CaseStatus | null;
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' }) toStatus!: CaseStatus;
+  @ApiProperty({ type: () => TimelineActorResponse }) actor!: TimelineActorResponse;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the action's details (never the petitioner's personal data)" })
+  data!: Record<string, unknown>;
+}
+
+export class CaseViewResponse implements CaseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'XF-2026-000123' }) code!: string;
+  @ApiProperty({ enum: CHANNELS, enumName: 'Channel' }) channel!: Channel;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' }) status!: CaseStatus;
+  @ApiProperty({ enum: GRADES, enumName: 'Grade' }) grade!: Grade;
+  @ApiProperty({ type: () => PetitionerViewResponse }) petitioner!: PetitionerViewResponse;
+  @ApiProperty() headcount!: number;
+  @ApiProperty() subject!: string;
+  @ApiProperty() content!: string;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category!: Category;
+  @ApiProperty() region!: string;
+  @ApiProperty({ type: [String] }) unitsInvolved!: string[];
+  @ApiProperty() deputyReported!: boolean;
+  @ApiProperty() important!: boolean;
+  @ApiProperty() provincialReferral!: boolean;
+  @ApiProperty() leaderInstructed!: boolean;
+  @ApiProperty({ type: [String] }) relatedCaseIds!: string[];
+  @ApiProperty() repeatCount!: number;
+  @ApiProperty() similarOpenCases!: number;
+  @ApiProperty({ type: () => RouteResponse }) route!: RouteResponse;
+  @ApiProperty({ enum: MEETING_TYPES, enumName: 'MeetingType', nullable: true }) meetingType!: MeetingType | null;
+  @ApiProperty({ type: [String] }) flags!: string[];
+  @ApiProperty({ type: () => DeadlinesViewResponse }) deadlines!: DeadlinesViewResponse;
+  @ApiProperty({ enum: FEEDBACK_VALUES, enumName: 'Feedback', nullable: true }) feedback!: Feedback | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) repliedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) leadLeaderId!: string | null;
+  @ApiProperty() resupervisionCount!: number;
+  @ApiProperty({ type: () => EvaluationResponse }) evaluation!: EvaluationResponse;
+  @ApiProperty({
+    enum: CASE_ACTIONS,
+    enumName: 'CaseAction',
+    isArray: true,
+    description: 'the actions this actor may request on this case now (POST /cases/{id}/actions); empty for leaders and auditors',
+  })
+  allowedActions!: CaseAction[];
+  @ApiProperty({ description: 'whether this actor may convert the case (POST /cases/{id}/conversions)' }) canConvert!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: () => TimelineEventViewResponse, isArray: true, required: false, description: 'GET /cases/{id} and the actions only' })
+  timeline?: TimelineEventViewResponse[];
+}
+
+/** A page of the ledger (`GET /cases`). */
+export class CasePageResponse implements Page<CaseView> {
+  @ApiProperty({ type: () => CaseViewResponse, isArray: true }) items!: CaseViewResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -19,7 +19,8 @@ describe('invites: e-mail through the outbox, .ics files, feeds', () => {
   beforeAll(async () => {
     smtpPort = await smtp.start();
   });
-  const t = useTestApp(() => ({ env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } }));
+  const BASE = 'https://xinfang.example.cn';
+  const t = useTestApp(() => ({ env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_BASE_URL: BASE } }));
   let secretary: string;
   let meetingId = '';
   const director = (): string => t.leaders.get('director') as string;
@@ -98,6 +99,20 @@ describe('invites: e-mail through the outbox, .ics files, feeds', () => {
     expect(String((unitMail.getFirstSubcomponent('vevent') as ICAL.Component).getFirstPropertyValue('description'))).not.toContain('您包案的事项');
   });
 
+  it('links the invite (URL:) and a leader’s e-mail to the meeting’s page in the console, not to the JSON API', () => {
+    const page = `${BASE}/console/meetings/${meetingId}`;
+    const raw = (to: string): string => smtp.received.find((m) => m.to.includes(to))?.raw ?? '';
+    for (const to of ['wang.jianguo@renda.example.cn', 'xinfang@gov.example.cn']) {
+      const event = calendarOf(raw(to)).getFirstSubcomponent('vevent') as ICAL.Component;
+      expect(event.getFirstPropertyValue('url')).toBe(page);
+    }
+    const leaderText = mimePart(raw('wang.jianguo@renda.example.cn'), /Content-Type:\s*text\/plain/i)?.body ?? '';
+    expect(leaderText).toContain(`会议页面（控制台）：${page}`);
+    expect(leaderText).not.toContain(`${BASE}/meetings/`);
+    // An outside unit has no console account: its e-mail carries the description without the link.
+    expect(mimePart(raw('xinfang@gov.example.cn'), /Content-Type:\s*text\/plain/i)?.body ?? '').not.toContain('会议页面');
+  });
+
   it('updates in place on a reschedule (same UID, higher SEQUENCE) and sends a removed attendee a CANCEL', async () => {
     const before = smtp.received.length;
     await t.http.patch(`/meetings/${meetingId}`).set(bearer(secretary)).send({ startAt: '2026-12-09T14:30:00+08:00', endAt: '2026-12-09T16:30:00+08:00', units: [] }).expect(200);
@@ -133,7 +148,8 @@ describe('invites: e-mail through the outbox, .ics files, feeds', () => {
 
   it('gives each leader a revocable subscription feed; unknown and revoked tokens look alike', async () => {
     const issued = await t.http.post(`/leaders/${deputy1()}/feed-token`).set(bearer(secretary)).expect(201);
-    expect(issued.body.url).toContain(`/calendar/feeds/${issued.body.token}.ics`);
+    expect(issued.body.url).toBe(`${BASE}/calendar/feeds/${issued.body.token}.ics`);
+    expect(issued.body.webcalUrl).toBe(`webcal://xinfang.example.cn/calendar/feeds/${issued.body.token}.ics`);
     const feed = await t.http.get(`/calendar/feeds/${issued.body.token}.ics`).expect(200);
     expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const cal = new ICAL.Component(ICAL.parse(feed.text));
@@ -146,7 +162,15 @@ describe('invites: e-mail through the outbox, .ics files, feeds', () => {
     const unknown = await t.http.get(`/calendar/feeds/${'x'.repeat(43)}.ics`).expect(404);
     expect(revoked.body).toMatchObject({ code: 'FEED_NOT_FOUND', message: unknown.body.message });
     await t.http.get(`/calendar/feeds/${renewed.body.token}.ics`).expect(200);
-    await t.http.post(`/leaders/${director()}/feed-token`).set(bearer(await t.token('deputy1'))).expect(403);
+    // A leader issues his or her own link only: another leader's answers 403 and leaves that leader's link working.
+    const directorsLink = await t.http.post(`/leaders/${director()}/feed-token`).set(bearer(secretary)).expect(201);
+    const refused = await t.http.post(`/leaders/${director()}/feed-token`).set(bearer(await t.token('deputy1'))).expect(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    expect(refused.body).not.toHaveProperty('token');
+    await t.http.get(`/calendar/feeds/${directorsLink.body.token}.ics`).expect(200);
+    await t.http.post(`/leaders/${director()}/feed-token`).set(bearer(await t.token('director'))).expect(201);
+    await t.http.get(`/calendar/feeds/${directorsLink.body.token}.ics`).expect(404);
+    await t.http.post(`/leaders/${deputy1()}/feed-token`).set(bearer(await t.token('auditor'))).expect(403);
   });
 
   it('cancels with METHOD:CANCEL and a raised SEQUENCE to everyone still invited', async () => {

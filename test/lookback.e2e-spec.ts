@@ -45,6 +45,8 @@ describe('look-back (回头看): sampled callbacks and urging notices for late o
     const byCase = new Map(report.reviews.map((r: { caseId: string; reason: string }) => [r.caseId, r.reason]));
     expect(byCase.get(late)).toBe('late');
     expect(byCase.get(dissatisfied)).toBe('dissatisfied');
+    const labels = new Map(report.reviews.map((r: { reason: string; reasonLabel: string }) => [r.reason, r.reasonLabel]));
+    expect([labels.get('late'), labels.get('dissatisfied')]).toEqual(['未按期答复', '信访人不满意或经再督办']);
     const expectedSample = onTime.filter((id) => drawn(id, '2027-02', 0.2)).sort();
     expect(report.reviews.filter((r: { reason: string }) => r.reason === 'sample').map((r: { caseId: string }) => r.caseId).sort()).toEqual(expectedSample);
     expect(report.units).toEqual([{ unitCode: 'HRSS', closed: 14, late: 1, dissatisfied: 1, named: true }]);

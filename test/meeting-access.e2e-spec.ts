@@ -133,6 +133,59 @@ describe('meeting access: every meeting and calendar route, every role, draft an
     for (const line of brief.agenda) await t.http.get(`/cases/${line.caseId}`).set(bearer(token)).expect(200);
   });
 
+  /** 我的会议: the upcoming meetings a role lists when it asks for deputy-1's (`leaderId`), and what it lists asking for another leader's. */
+  const MY_MEETINGS: Record<Who, { own: Kind[]; askingForDirector: Kind[] }> = {
+    admin: { own: ['draft', 'confirmed'], askingForDirector: ['draft', 'confirmed'] },
+    secretary: { own: ['draft', 'confirmed'], askingForDirector: ['draft', 'confirmed'] },
+    auditor: { own: ['draft', 'confirmed'], askingForDirector: ['draft', 'confirmed'] },
+    // A leader's list is always his or her own, past the draft stage, whatever `leaderId` says.
+    leaderIn: { own: ['confirmed'], askingForDirector: ['confirmed'] },
+    leaderOut: { own: [], askingForDirector: [] },
+  };
+
+  it.each(WHO)('lists the upcoming meetings of a leader (GET /meetings?from=now&leaderId=) as %s, a leader only his or her own', async (who) => {
+    const token = tokens.get(who) as string;
+    const listed = async (leaderId: string): Promise<Kind[]> => {
+      const found = (await t.http.get(`/meetings?from=${encodeURIComponent('2026-11-26T10:00:00+08:00')}&leaderId=${leaderId}`).set(bearer(token)).expect(200)).body as { id: string; attendees: { kind: string; id: string }[] }[];
+      if (who === 'leaderIn' || who === 'leaderOut') {
+        const me = leader(who === 'leaderIn' ? 'deputy-1' : 'deputy-2');
+        expect(found.every((m) => m.attendees.some((a) => a.kind === 'leader' && a.id === me))).toBe(true);
+      }
+      return KINDS.filter((kind) => found.some((m) => m.id === meetings[kind].id));
+    };
+    expect(await listed(leader('deputy-1'))).toEqual(MY_MEETINGS[who].own);
+    expect(await listed(leader('director'))).toEqual(MY_MEETINGS[who].askingForDirector);
+    const later = (await t.http.get(`/meetings?from=${encodeURIComponent('2026-12-09T00:00:00+08:00')}&to=${encodeURIComponent('2026-12-31T00:00:00+08:00')}`).set(bearer(token)).expect(200)).body as { id: string }[];
+    expect(later.some((m) => m.id === meetings.confirmed.id || m.id === meetings.draft.id)).toBe(false);
+  });
+
+  /** 我的包案: which of the confirmed meeting's two cases each role finds with `leadLeaderId` = deputy-1 (in charge of `mine` since the confirmation). */
+  const IN_CHARGE: Record<Who, { all: ('mine' | 'other')[]; inChargeOfDeputy1: ('mine' | 'other')[] }> = {
+    admin: { all: ['mine', 'other'], inChargeOfDeputy1: ['mine'] },
+    secretary: { all: ['mine', 'other'], inChargeOfDeputy1: ['mine'] },
+    auditor: { all: ['mine', 'other'], inChargeOfDeputy1: ['mine'] },
+    // deputy-1 sees the other case because it is on a confirmed meeting he attends, but it is not in his charge.
+    leaderIn: { all: ['mine', 'other'], inChargeOfDeputy1: ['mine'] },
+    leaderOut: { all: [], inChargeOfDeputy1: [] },
+  };
+
+  it.each(WHO)('lists the cases in a leader’s charge (GET /cases?leadLeaderId=) as %s, within what the role may see', async (who) => {
+    const token = tokens.get(who) as string;
+    const { mine, other } = meetings.confirmed.cases;
+    const found = async (query: string): Promise<('mine' | 'other')[]> => {
+      const page = (await t.http.get(`/cases?pageSize=200${query}`).set(bearer(token)).expect(200)).body as { items: { id: string; leadLeaderId: string | null }[] };
+      if (query) expect(page.items.every((c) => c.leadLeaderId === leader('deputy-1'))).toBe(true);
+      return (['mine', 'other'] as const).filter((k) => page.items.some((c) => c.id === (k === 'mine' ? mine : other)));
+    };
+    expect(await found('')).toEqual(IN_CHARGE[who].all);
+    expect(await found(`&leadLeaderId=${leader('deputy-1')}`)).toEqual(IN_CHARGE[who].inChargeOfDeputy1);
+  });
+
+  it('refuses a malformed leadLeaderId filter on the ledger (400)', async () => {
+    const res = await t.http.get('/cases?leadLeaderId=me').set(bearer(tokens.get('leaderIn') as string)).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('shows a leader only his or her own agenda items of a cancelled meeting, as the cases module does', async () => {
     const token = tokens.get('leaderIn') as string;
     const m = await createMeeting('2026-12-09T09:00:00+08:00', '2026-12-09T10:00:00+08:00');

@@ -88,6 +88,46 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
     expect(joint?.attendees.filter((a) => a.kind === 'unit').map((a) => a.id)).toEqual(expect.arrayContaining(['GOV', 'COURT']));
   });
 
+  it('answers the planning board in words: each agenda case with its subject and grade, the chair and the leaders in charge by name', async () => {
+    const registered = new Map<string, { subject: string; grade: string; category: string; region: string }>();
+    for (const id of [...escalated, jointId, ...cluster]) registered.set(id, (await t.http.get(`/cases/${id}`).set(bearer(secretary)).expect(200)).body);
+    for (const m of plan.meetings as (Meeting & { chairName: string | null; agenda: (Meeting['agenda'][number] & Record<string, unknown>)[] })[]) {
+      const leaderName = new Map(m.attendees.filter((a) => a.kind === 'leader').map((a) => [a.id, a.name]));
+      expect(m.chairName).toBe(leaderName.get(m.chairId));
+      for (const item of m.agenda) {
+        const c = registered.get(item.caseId);
+        expect({ subject: item.subject, grade: item.grade, category: item.category, region: item.region }).toEqual({ subject: c?.subject, grade: c?.grade, category: c?.category, region: c?.region });
+        expect(item.leadLeaderName).toBe(item.leadLeaderId ? leaderName.get(item.leadLeaderId) : null);
+        if (item.leadLeaderId) expect(item.leadLeaderName).toEqual(expect.any(String));
+      }
+    }
+    expect(plan.meetings.flatMap((m) => m.agenda).some((i) => i.leadLeaderId !== null)).toBe(true);
+    // Each unmet soft constraint about a case names the proposed meeting whose agenda holds it.
+    for (const u of (plan as unknown as { unmet: { caseId?: string; meetingId: string | null; message: string }[] }).unmet) {
+      expect(u.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(u.meetingId).toBe(u.caseId ? (plan.meetings.find((m) => m.agenda.some((i) => i.caseId === u.caseId))?.id ?? null) : null);
+    }
+  });
+
+  it('names every case it could not place, with the reason in words, and ties each unmet constraint to its meeting', async () => {
+    // A weekend: no slot for any meeting, so every case of the backlog is left out, each with its reason.
+    const res = await post('/meetings/plan', { from: '2026-12-05T00:00:00+08:00', to: '2026-12-07T00:00:00+08:00' }).expect(200);
+    const body = res.body as { meetings: Meeting[]; unscheduled: { caseId: string; caseCode: string; subject: string; grade: string; code: string; reason: string }[]; unmet: { caseId?: string; meetingId: string | null; message: string }[] };
+    expect(body.unscheduled.length).toBeGreaterThan(0);
+    for (const u of body.unscheduled) {
+      const c = (await t.http.get(`/cases/${u.caseId}`).set(bearer(secretary)).expect(200)).body as { code: string; subject: string; grade: string };
+      expect({ caseCode: u.caseCode, subject: u.subject, grade: u.grade }).toEqual({ caseCode: c.code, subject: c.subject, grade: c.grade });
+      expect(u.reason).toMatch(/[\u4e00-\u9fff]/);
+      expect(u.code).toMatch(/^[A-Z_]+$/);
+    }
+    const ids = new Set(body.meetings.map((m) => m.id));
+    for (const u of body.unmet) {
+      expect(u.message).toMatch(/[\u4e00-\u9fff]/);
+      if (u.meetingId !== null) expect(ids.has(u.meetingId)).toBe(true);
+      if (u.caseId) expect(body.meetings.find((m) => m.id === u.meetingId)?.agenda.some((i) => i.caseId === u.caseId)).toBe(true);
+    }
+  });
+
   it('confirms a meeting atomically: the leaders in charge are assigned to the cases, with timeline events, and can then see them', async () => {
     const meeting = plan.meetings.find((m) => m.type === 'supervision') as Meeting;
     const confirmed = await post(`/meetings/${meeting.id}/confirm`, {}).expect(200);

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { clientAddress } from './access.guard.js';
 import { CurrentActor, Public, Roles } from './actor.js';
 import { type Actor } from '../domain/actor.js';
+import { CurrentUserResponse, SignedInResponse, UserViewResponse } from './auth-response.js';
 import { AuthService, type SignedIn } from './auth.service.js';
 import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto, UpdateUserDto } from './dto/auth.dto.js';
 import type { UserView } from './user-view.js';
@@ -22,6 +23,7 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
+  @ApiOkResponse({ type: SignedInResponse })
   login(@Body() body: LoginDto, @Req() req: Request): Promise<SignedIn> {
     return this.auth.login(body.username, body.password, clientAddress(req));
   }
@@ -30,6 +32,7 @@ export class AuthController {
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
+  @ApiOkResponse({ type: SignedInResponse })
   refresh(@Body() body: RefreshDto): Promise<SignedIn> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -38,6 +41,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'signed out' })
   logout(@CurrentActor() actor: Actor): Promise<void> {
     return this.auth.logout(actor);
   }
@@ -46,11 +50,13 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/password')
   @HttpCode(200)
+  @ApiOkResponse({ type: SignedInResponse })
   changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<SignedIn> {
     return this.auth.changeOwnPassword(actor, body.currentPassword, body.newPassword);
   }
 
   @ApiBearerAuth()
+  @ApiOkResponse({ type: CurrentUserResponse })
   @Get('auth/me')
   me(@CurrentActor() actor: Actor): Actor {
     return actor;
@@ -58,6 +64,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Roles('admin')
+  @ApiOkResponse({ type: UserViewResponse, isArray: true })
   @Get('users')
   list(): Promise<UserView[]> {
     return this.users.list();
@@ -65,6 +72,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Roles('admin')
+  @ApiCreatedResponse({ type: UserViewResponse })
   @Post('users')
   create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.create(body, actor);
@@ -73,6 +81,7 @@ export class AuthController {
   /** A new password or role, or `active: false`, ends every session of the user at once. */
   @ApiBearerAuth()
   @Roles('admin')
+  @ApiOkResponse({ type: UserViewResponse })
   @Patch('users/:id')
   update(@Param('id', UuidPipe) id: string, @Body() body: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.update(id, body, actor);
@@ -83,6 +92,7 @@ export class AuthController {
   @Roles('admin')
   @Post('users/:id/sessions/revoke')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'every session of the user ended' })
   revokeSessions(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.users.revokeSessions(id, actor);
   }

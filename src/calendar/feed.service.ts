@@ -17,6 +17,18 @@ const FEED_FUTURE_DAYS = 400;
 
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** A leader's subscription address, shown once when issued (only the token's hash is stored). */
+export interface FeedLink {
+  token: string;
+  /** The feed over http(s). */
+  url: string;
+  /** The same address with the webcal:// scheme, which calendar apps open as a subscription. */
+  webcalUrl: string;
+}
+
+/** `webcal://` form of an http(s) address. */
+export const webcalOf = (url: string): string => url.replace(/^https?:\/\//i, 'webcal://');
+
 /** Per-leader subscription feeds behind an unguessable token (256 bits; only its hash is stored). */
 @Injectable()
 export class FeedService {
@@ -31,12 +43,13 @@ export class FeedService {
   ) {}
 
   /** Issues a new token for the leader and revokes every earlier one. */
-  async issue(leaderId: string): Promise<{ token: string; url: string }> {
+  async issue(leaderId: string): Promise<FeedLink> {
     await this.directory.getLeader(leaderId);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await this.tx.run((em) => this.tokens.replace(em, leaderId, hash(token), now));
-    return { token, url: `${this.config.publicBaseUrl}/calendar/feeds/${token}.ics` };
+    const url = `${this.config.publicBaseUrl}/calendar/feeds/${token}.ics`;
+    return { token, url, webcalUrl: webcalOf(url) };
   }
 
   /** The leader's meetings around today, as the leader sees them (`MeetingAccess`: no drafts); unknown and revoked tokens look alike. */

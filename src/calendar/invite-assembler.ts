@@ -14,6 +14,9 @@ import type { BriefAgendaItem, InviteMeeting, InviteSettings } from './invite.ty
 
 const RECENT_EVENTS = 4;
 
+/** The meeting's page in the web console (the invite's URL and the e-mail's link): signed-in users land on it, not on the JSON API. */
+export const meetingPageUrl = (publicBaseUrl: string, meetingId: string): string => `${publicBaseUrl}/console/meetings/${meetingId}`;
+
 /** Resolves a stored meeting into what an invite shows: names, agenda cases with their brief, no personal data. */
 @Injectable()
 export class InviteAssembler {
@@ -95,7 +98,7 @@ export class InviteAssembler {
         chair: { id: m.chairId, name: leaderName.get(m.chairId) ?? '' },
         attendees: attendees.filter((x) => x.active).map((x) => ({ kind: x.kind, id: x.refId, name: x.name, email: x.email, role: x.role })),
         agenda,
-        url: `${this.app.publicBaseUrl}/meetings/${m.id}`,
+        url: meetingPageUrl(this.app.publicBaseUrl, m.id),
         cancelReason: m.cancelReason,
       };
     });

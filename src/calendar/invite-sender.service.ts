@@ -9,6 +9,7 @@ import { buildInvite } from './ics-builder.js';
 import { InviteAssembler } from './invite-assembler.js';
 import { composeDescription } from './case-brief.js';
 import { InviteDeliveryRepository } from './invite-delivery.repository.js';
+import type { InviteAttendee, InviteMeeting, InviteSettings } from './invite.types.js';
 
 /**
  * The `send-invite` job: one e-mail per delivery (RFC 6047: a `text/calendar; method=…` alternative and
@@ -58,7 +59,7 @@ export class InviteSenderService implements OnModuleInit {
           to: { name: d.recipientName, address: d.email },
           // The title is typed text and the e-mail may go to an outside unit: masked like the invite itself.
           subject: redactPii(`${d.method === 'CANCEL' ? '【会议取消】' : d.sequence > 0 ? '【会议变更】' : '【会议邀请】'}${meeting.title} ${when}`),
-          text: composeDescription(meeting, recipient.kind === 'leader' ? recipient.id : null, this.assembler.settings),
+          text: mailText(meeting, recipient, this.assembler.settings),
           icalEvent: { method: d.method.toLowerCase(), filename: 'invite.ics', content: ics },
           messageId: `<invite-${d.id}@xinfang.renda>`,
           headers: { 'X-XF-Delivery': d.id },
@@ -71,4 +72,13 @@ export class InviteSenderService implements OnModuleInit {
     }
     await this.deliveries.mark(deliveryId, { status: 'sent', sentAt: this.clock.now(), lastError: null });
   }
+}
+
+/**
+ * The e-mail's text: the invite's description and, for a leader (who signs in to the console), the link to
+ * the meeting's page there. Units and deputies have no console account: they get the description only.
+ */
+export function mailText(meeting: InviteMeeting, recipient: InviteAttendee, settings: InviteSettings): string {
+  const description = composeDescription(meeting, recipient.kind === 'leader' ? recipient.id : null, settings);
+  return recipient.kind === 'leader' && meeting.url ? `${description}\n\n会议页面（控制台）：${meeting.url}` : description;
 }

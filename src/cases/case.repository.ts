@@ -237,6 +237,33 @@ export class CaseRepository {
     return { priorCount: Number(row.priorCount), anyDissatisfied: Number(row.priorDissatisfied) > 0, similarOpen: Number(row.similarOpen) };
   }
 
+  /**
+   * 信访人历史: the cases of one petitioner (ID number or phone, by their lookup hashes under the current
+   * and previous keys, like `factCounts`) received since `since`, newest first, at most `limit`, with the total.
+   */
+  async petitionerHistory(input: { idHashes: string[]; phoneHashes: string[]; since: Date; limit: number }): Promise<{ items: PetitionCase[]; total: number }> {
+    if (!input.idHashes.length && !input.phoneHashes.length) return { items: [], total: 0 };
+    const matching = (): SelectQueryBuilder<PetitionCase> => {
+      const qb = this.cases.createQueryBuilder('c').where('c.receivedAt >= :since', { since: input.since });
+      return qb.andWhere(
+        new Brackets((or) => {
+          if (input.idHashes.length) or.orWhere('c.petitionerIdHash IN (:...idHashes)', { idHashes: input.idHashes });
+          if (input.phoneHashes.length) or.orWhere('c.petitionerPhoneHash IN (:...phoneHashes)', { phoneHashes: input.phoneHashes });
+        }),
+      );
+    };
+    const [items, total] = await Promise.all([
+      matching()
+        .select(['c.id', 'c.code', 'c.subject', 'c.status', 'c.grade', 'c.receivedAt', 'c.registeredAt'])
+        .orderBy('c.receivedAt', 'DESC')
+        .addOrderBy('c.code', 'DESC')
+        .limit(input.limit)
+        .getMany(),
+      matching().getCount(),
+    ]);
+    return { items, total };
+  }
+
   countActiveForLeader(leaderId: string): Promise<number> {
     return this.cases
       .createQueryBuilder('c')
@@ -308,6 +335,7 @@ export class CaseRepository {
     if (f.overdue === false) qb.andWhere('(c.dueAt IS NULL OR c.dueAt >= :now)', { now });
     if (f.dueBefore) qb.andWhere('c.dueAt < :dueBefore', { dueBefore: f.dueBefore });
     if (f.flag) qb.andWhere('c.flags LIKE :flag', { flag: `%"${f.flag}"%` });
+    if (f.inChargeOf) qb.andWhere('c.leadLeaderId = :inChargeOf', { inChargeOf: f.inChargeOf });
     if (f.leadLeaderId) {
       // A leader sees the cases in his or her charge and those on confirmed meetings he or she attends
       // (their ids come from the meetings module: `LeaderMeetingCases`).

@@ -11,7 +11,9 @@ export interface LedgerFilter {
   dueBefore?: Date;
   q?: string;
   flag?: string;
-  /** Restricts to cases a leader is in charge of… */
+  /** Only the cases this leader is in charge of (包案): the `leadLeaderId` query, e.g. a leader's 我的包案. */
+  inChargeOf?: string;
+  /** Access scope of a leader: restricts to cases he or she is in charge of… */
   leadLeaderId?: string;
   /** …or that are among these (the cases on confirmed or held meetings the leader attends). */
   alsoCaseIds?: string[];

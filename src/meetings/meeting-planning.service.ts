@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
 import type { Actor } from '../domain/actor.js';
-import { MEETING_TYPES, type MeetingType } from '../domain/case-vocabulary.js';
+import { type Grade, MEETING_TYPES, type MeetingType } from '../domain/case-vocabulary.js';
 import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { AgendaItem } from './agenda-item.entity.js';
@@ -16,14 +16,30 @@ import { meetingUid } from './meetings.service.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { type MeetingAggregate } from './meeting-aggregate.js';
 import { planMeetings } from './planner/planner.js';
-import type { PlanResult } from './planner/planner.types.js';
+import type { PlanResult, UnmetConstraint } from './planner/planner.types.js';
 import { MEETINGS_CONFIG } from './tokens.js';
 
-export interface PlanView extends Omit<PlanResult, 'meetings' | 'unscheduled'> {
+/** A case the plan could not place: the planner's machine code and the reason in words (Chinese). */
+export interface PlanUnscheduledView {
+  caseId: string;
+  caseCode: string;
+  subject: string;
+  grade: Grade;
+  code: string;
+  reason: string;
+}
+
+/** An unmet soft constraint in words, with the proposed meeting it concerns when it concerns one case. */
+export interface PlanUnmetView extends UnmetConstraint {
+  meetingId: string | null;
+}
+
+export interface PlanView extends Omit<PlanResult, 'meetings' | 'unscheduled' | 'unmet'> {
   planId: string;
   window: { from: string; to: string };
   meetings: MeetingView[];
-  unscheduled: { caseId: string; caseCode: string; code: string; reason: string }[];
+  unscheduled: PlanUnscheduledView[];
+  unmet: PlanUnmetView[];
 }
 
 /**
@@ -86,15 +102,19 @@ export class MeetingPlanningService {
       await this.repo.deletePlannedDrafts(em, start, to);
       for (const a of aggregates) await this.repo.insert(em, a);
     });
-    const codes = new Map(plannerInput.cases.map((c) => [c.id, c.code]));
+    const cases = new Map(plannerInput.cases.map((c) => [c.id, c]));
+    const meetingOf = new Map(aggregates.flatMap((a) => a.agenda.map((i) => [i.caseId, a.meeting.id] as const)));
     return {
       planId,
       window: { from: start.toISOString(), to: to.toISOString() },
-      meetings: aggregates.map((a) => toMeetingView({ ...a, outcomes: [] })),
+      meetings: aggregates.map((a) => toMeetingView({ ...a, outcomes: [] }, cases)),
       assignments: result.assignments,
-      unscheduled: result.unscheduled.map((u) => ({ ...u, caseCode: codes.get(u.caseId) ?? '' })),
+      unscheduled: result.unscheduled.map((u) => {
+        const c = cases.get(u.caseId);
+        return { caseId: u.caseId, caseCode: c?.code ?? '', subject: c?.subject ?? '', grade: c?.grade ?? 'normal', code: u.code, reason: u.reason };
+      }),
       score: result.score,
-      unmet: result.unmet,
+      unmet: result.unmet.map((u) => ({ ...u, meetingId: u.caseId ? (meetingOf.get(u.caseId) ?? null) : null })),
       warnings: result.warnings,
       fairness: result.fairness,
     };

@@ -1,7 +1,38 @@
-import type { MeetingType } from '../domain/case-vocabulary.js';
-import type { AttendeeKind } from './meeting-attendee.entity.js';
+import type { Category, Grade, MeetingType } from '../domain/case-vocabulary.js';
+import type { AttendeeKind, MeetingAttendee } from './meeting-attendee.entity.js';
 import type { MeetingStatus } from './meeting.entity.js';
 import type { MeetingAggregate } from './meeting-aggregate.js';
+
+export interface MeetingAttendeeView {
+  kind: AttendeeKind;
+  id: string;
+  name: string;
+  email: string | null;
+  role: MeetingAttendee['role'];
+}
+
+export interface MeetingAgendaItemView {
+  caseId: string;
+  caseCode: string;
+  /** The case as it stands now (null only if it could not be read). */
+  subject: string | null;
+  grade: Grade | null;
+  category: Category | null;
+  region: string | null;
+  leadLeaderId: string | null;
+  /** Name of the leader in charge (包案领导), from the attendees. */
+  leadLeaderName: string | null;
+  presenterUnit: string;
+  minutes: number;
+}
+
+export interface MeetingOutcomeView {
+  caseId: string;
+  decision: string;
+  requirements: string | null;
+  dueAt: string | null;
+  createdAt: string;
+}
 
 export interface MeetingView {
   id: string;
@@ -11,9 +42,11 @@ export interface MeetingView {
   endAt: string;
   location: string;
   chairId: string;
-  attendees: { kind: AttendeeKind; id: string; name: string; email: string | null; role: string }[];
-  agenda: { caseId: string; caseCode: string; leadLeaderId: string | null; presenterUnit: string; minutes: number }[];
-  outcomes: { caseId: string; decision: string; requirements: string | null; dueAt: string | null; createdAt: string }[];
+  /** Name of the chair (主持), from the attendees. */
+  chairName: string | null;
+  attendees: MeetingAttendeeView[];
+  agenda: MeetingAgendaItemView[];
+  outcomes: MeetingOutcomeView[];
   status: MeetingStatus;
   sequence: number;
   uid: string;
@@ -21,7 +54,17 @@ export interface MeetingView {
   version: number;
 }
 
-export function toMeetingView({ meeting: m, attendees, agenda, outcomes }: MeetingAggregate): MeetingView {
+/** What a meeting view shows of each agenda case besides its code (read from the cases module). */
+export interface AgendaCaseFacts {
+  subject: string;
+  grade: Grade;
+  category: Category;
+  region: string;
+}
+
+export function toMeetingView({ meeting: m, attendees, agenda, outcomes }: MeetingAggregate, cases: ReadonlyMap<string, AgendaCaseFacts> = new Map()): MeetingView {
+  const active = attendees.filter((a) => a.active);
+  const leaderName = new Map(active.filter((a) => a.kind === 'leader').map((a) => [a.refId, a.name]));
   return {
     id: m.id,
     type: m.type,
@@ -30,8 +73,23 @@ export function toMeetingView({ meeting: m, attendees, agenda, outcomes }: Meeti
     endAt: m.endAt.toISOString(),
     location: m.location,
     chairId: m.chairId,
-    attendees: attendees.filter((a) => a.active).map((a) => ({ kind: a.kind, id: a.refId, name: a.name, email: a.email, role: a.role })),
-    agenda: agenda.map((i) => ({ caseId: i.caseId, caseCode: i.caseCode, leadLeaderId: i.leadLeaderId, presenterUnit: i.presenterUnit, minutes: i.minutes })),
+    chairName: leaderName.get(m.chairId) ?? null,
+    attendees: active.map((a) => ({ kind: a.kind, id: a.refId, name: a.name, email: a.email, role: a.role })),
+    agenda: agenda.map((i) => {
+      const c = cases.get(i.caseId);
+      return {
+        caseId: i.caseId,
+        caseCode: i.caseCode,
+        subject: c?.subject ?? null,
+        grade: c?.grade ?? null,
+        category: c?.category ?? null,
+        region: c?.region ?? null,
+        leadLeaderId: i.leadLeaderId,
+        leadLeaderName: i.leadLeaderId ? (leaderName.get(i.leadLeaderId) ?? null) : null,
+        presenterUnit: i.presenterUnit,
+        minutes: i.minutes,
+      };
+    }),
     outcomes: outcomes.map((o) => ({ caseId: o.caseId, decision: o.decision, requirements: o.requirements, dueAt: o.dueAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString() })),
     status: m.status,
     sequence: m.sequence,

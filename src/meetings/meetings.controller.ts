@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { CancelMeetingDto, CreateMeetingDto, ListMeetingsQuery, OutcomeDto, PlanMeetingsDto, UpdateMeetingDto } from './dto/meeting.dto.js';
 import { MeetingPlanningService, type PlanView } from './meeting-planning.service.js';
 import type { MeetingView } from './meeting-view.js';
+import { MeetingPlanResponse, MeetingViewResponse } from './meeting-response.js';
 import { MeetingsService } from './meetings.service.js';
 
 @ApiTags('meetings')
@@ -19,28 +20,34 @@ export class MeetingsController {
 
   @Roles('admin', 'secretariat')
   @HttpCode(200)
+  @ApiOkResponse({ type: MeetingPlanResponse, description: 'the proposed meetings (stored as drafts), the cases left out and why, the soft constraints left unmet' })
   @Post('plan')
   plan(@Body() body: PlanMeetingsDto, @CurrentActor() actor: Actor): Promise<PlanView> {
     return this.planning.plan(body, actor);
   }
 
+  /** A leader gets only the meetings he or she attends, past the draft stage (whatever `leaderId` says). */
+  @ApiOkResponse({ type: MeetingViewResponse, isArray: true })
   @Get()
   list(@Query() query: ListMeetingsQuery, @CurrentActor() actor: Actor): Promise<MeetingView[]> {
     return this.meetings.list(query, actor);
   }
 
+  @ApiOkResponse({ type: MeetingViewResponse })
   @Get(':id')
   get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.get(id, actor);
   }
 
   @Roles('admin', 'secretariat')
+  @ApiCreatedResponse({ type: MeetingViewResponse })
   @Post()
   create(@Body() body: CreateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.create(body, actor);
   }
 
   @Roles('admin', 'secretariat')
+  @ApiOkResponse({ type: MeetingViewResponse })
   @Patch(':id')
   update(@Param('id', UuidPipe) id: string, @Body() body: UpdateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.update(id, body, actor);
@@ -48,6 +55,7 @@ export class MeetingsController {
 
   @Roles('admin', 'secretariat')
   @HttpCode(200)
+  @ApiOkResponse({ type: MeetingViewResponse })
   @Post(':id/confirm')
   confirm(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.confirm(id, actor);
@@ -55,6 +63,7 @@ export class MeetingsController {
 
   @Roles('admin', 'secretariat')
   @HttpCode(200)
+  @ApiOkResponse({ type: MeetingViewResponse })
   @Post(':id/cancel')
   cancel(@Param('id', UuidPipe) id: string, @Body() body: CancelMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.cancel(id, body, actor);
@@ -62,6 +71,7 @@ export class MeetingsController {
 
   @Roles('admin', 'secretariat')
   @HttpCode(200)
+  @ApiOkResponse({ type: MeetingViewResponse })
   @Post(':id/outcomes')
   outcome(@Param('id', UuidPipe) id: string, @Body() body: OutcomeDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.addOutcome(id, body, actor);

@@ -24,7 +24,7 @@ import { MeetingContextService } from './meeting-context.service.js';
 import { meetingViolations } from './constraints/meeting-rules.js';
 import { MeetingErrors } from './meeting.errors.js';
 import type { Meeting } from './meeting.entity.js';
-import { toMeetingView, type MeetingView } from './meeting-view.js';
+import { type AgendaCaseFacts, toMeetingView, type MeetingView } from './meeting-view.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { type MeetingAggregate } from './meeting-aggregate.js';
 import { MEETINGS_CONFIG } from './tokens.js';
@@ -57,14 +57,21 @@ export class MeetingsService {
       leaderId: query.leaderId,
     });
     const found = await this.repo.list(filter);
-    return found.flatMap((a) => {
-      const seen = MeetingAccess.visible(actor, a);
-      return seen ? [toMeetingView(seen)] : [];
-    });
+    const seen = found.flatMap((a) => MeetingAccess.visible(actor, a) ?? []);
+    const cases = await this.agendaCases(seen);
+    return seen.map((a) => toMeetingView(a, cases));
   }
 
   async get(id: string, actor: Actor): Promise<MeetingView> {
-    return toMeetingView(await this.load(id, actor));
+    const seen = await this.load(id, actor);
+    return toMeetingView(seen, await this.agendaCases([seen]));
+  }
+
+  /** Subject, grade, category and region of the cases on these agendas, for the views. */
+  private async agendaCases(meetings: MeetingAggregate[]): Promise<Map<string, AgendaCaseFacts>> {
+    const ids = [...new Set(meetings.flatMap((a) => a.agenda.map((i) => i.caseId)))];
+    const found = await this.cases.findManyByIds(ids);
+    return new Map(found.map((c) => [c.id, { subject: c.subject, grade: c.grade, category: c.category, region: c.region }]));
   }
 
   /** The meeting as the actor may see it (`MeetingAccess`); one he or she may not see answers exactly like a missing one. */

@@ -94,7 +94,7 @@ export function buildInviteMeeting(overrides: Partial<InviteMeeting> = {}): Invi
         lastRequirements: null,
       }),
     ],
-    url: 'https://petition.rd.example.cn/meetings/m-1',
+    url: 'https://petition.rd.example.cn/console/meetings/m-1',
     cancelReason: null,
     ...overrides,
   };

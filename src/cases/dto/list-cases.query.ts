@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import type { LedgerFilter } from '../ledger-filter.js';
 import { CASE_STATUSES, CATEGORIES, GRADES, type CaseStatus, type Category, type Grade } from '../../domain/case-vocabulary.js';
@@ -26,6 +26,10 @@ export class ListCasesQuery extends PageQuery {
   @IsOptional()
   @Matches(/^[a-z][a-z0-9-]{1,40}$/)
   flag?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "only the cases this leader is in charge of (包案); a leader's own id gives 我的包案" })
+  @IsOptional()
+  @IsUUID()
+  leadLeaderId?: string;
   @ApiPropertyOptional({ description: 'case code, or words of the subject' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ enum: CASE_SORTS, default: 'dueAt' }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
 }
@@ -42,6 +46,7 @@ export function toLedgerFilter(query: ListCasesQuery, leadLeaderId?: string): Le
     dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
     q: query.q?.trim() || undefined,
     flag: query.flag,
+    inChargeOf: query.leadLeaderId,
     leadLeaderId,
   };
 }

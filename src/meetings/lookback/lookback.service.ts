@@ -28,11 +28,31 @@ export interface UnitRecord {
   named: boolean;
 }
 
+/** Why a case was drawn for a callback, in words (the stored `reason` is the code). */
+export const LOOKBACK_REASON_LABELS: Readonly<Record<string, string>> = { late: '未按期答复', dissatisfied: '信访人不满意或经再督办', sample: '随机抽查' };
+
+export interface LookbackReviewView {
+  id: string;
+  caseId: string;
+  caseCode: string;
+  unitCode: string;
+  /** `late`, `dissatisfied` or `sample`. */
+  reason: string;
+  reasonLabel: string;
+  callbackResult: CallbackResult | null;
+  note: string | null;
+}
+
 export interface LookbackReport {
   period: string;
   window: { from: string; to: string };
-  reviews: { id: string; caseId: string; caseCode: string; unitCode: string; reason: string; callbackResult: CallbackResult | null; note: string | null }[];
+  reviews: LookbackReviewView[];
   units: UnitRecord[];
+}
+
+export interface LookbackRequested {
+  jobId: string | null;
+  period: string;
 }
 
 /** Deterministic draw: the same case is drawn (or not) however often the period is reviewed. */
@@ -71,7 +91,7 @@ export class LookbackService implements OnModuleInit {
     return DateTime.fromJSDate(this.clock.now(), { zone: this.policy.timeZone }).toFormat('yyyy-MM');
   }
 
-  async request(period: string | undefined): Promise<{ jobId: string | null; period: string }> {
+  async request(period: string | undefined): Promise<LookbackRequested> {
     const p = this.checkPeriod(period ?? this.currentPeriod());
     const now = this.clock.now();
     const jobId = await this.tx.run((em) => this.outbox.enqueue(em, JOB_NAMES.lookback, { period: p }, now, { dedupeKey: `${JOB_NAMES.lookback}:manual:${randomUUID()}` }));
@@ -130,7 +150,7 @@ export class LookbackService implements OnModuleInit {
     return {
       period: p,
       window: { from: from.toISOString(), to: to.toISOString() },
-      reviews: reviews.map((r) => ({ id: r.id, caseId: r.caseId, caseCode: r.caseCode, unitCode: r.unitCode, reason: r.reason, callbackResult: r.callbackResult, note: r.note })),
+      reviews: reviews.map((r) => ({ id: r.id, caseId: r.caseId, caseCode: r.caseCode, unitCode: r.unitCode, reason: r.reason, reasonLabel: LOOKBACK_REASON_LABELS[r.reason] ?? r.reason, callbackResult: r.callbackResult, note: r.note })),
       units: [...units.values()].sort((a, b) => b.late + b.dissatisfied - (a.late + a.dissatisfied) || a.unitCode.localeCompare(b.unitCode)),
     };
   }

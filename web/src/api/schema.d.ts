@@ -813,6 +813,162 @@ export interface components {
             /** @description unit code reporting on the case; default: its handling unit */
             presenterUnit?: string;
         };
+        /** @enum {string} */
+        AttendeeKind: "leader" | "unit" | "deputy";
+        /**
+         * @description chair (主持), required (leaders in charge, units) or optional
+         * @enum {string}
+         */
+        AttendeeRole: "chair" | "required" | "optional";
+        BackupHealthResponse: {
+            /** @description hours since the last successful backup */
+            ageHours: number | null;
+            keysIncluded: boolean | null;
+            /**
+             * Format: date-time
+             * @description when the last run (successful or not) finished
+             */
+            lastAt: string | null;
+            managedBy: components["schemas"]["BackupManagedBy"];
+            ok: boolean | null;
+            /** @description a warning for admins (never a 503) */
+            warning: string | null;
+        };
+        /** @enum {string} */
+        BackupKind: "cli" | "schedule" | "admin" | "mysqldump";
+        BackupListResponse: {
+            runs: components["schemas"]["BackupRunResponse"][];
+            status: components["schemas"]["BackupHealthResponse"];
+        };
+        /** @enum {string} */
+        BackupManagedBy: "service" | "operator";
+        BackupRunDetailsResponse: {
+            /** @description rows per table */
+            counts?: {
+                [key: string]: number;
+            };
+            durationMs?: number;
+            files?: number;
+            /** @description sha256 of the archive file */
+            sha256?: string;
+        };
+        BackupRunResponse: {
+            details: components["schemas"]["BackupRunDetailsResponse"];
+            encrypted: boolean;
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string;
+            /** Format: uuid */
+            id: string;
+            keysIncluded: boolean;
+            kind: components["schemas"]["BackupKind"];
+            /** @description the archive's path on the server */
+            location: string | null;
+            ok: boolean;
+            sizeBytes: number | null;
+            /** Format: date-time */
+            startedAt: string;
+        };
+        BackupStartedResponse: {
+            /** @enum {boolean} */
+            started: true;
+        };
+        BackupStatusUnavailableResponse: {
+            /** @enum {boolean|null} */
+            ok: null;
+            warning: string;
+        };
+        BriefAgendaLineResponse: {
+            caseCode: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @description headcount at or above the group-petition threshold (集体访) */
+            groupPetition: boolean;
+            headcount: number;
+            index: number;
+            /** @description the leader in charge (包案领导) */
+            leadLeader: components["schemas"]["BriefPersonResponse"] | null;
+            minutes: number;
+            presenterUnitName: string;
+            region: string;
+            subject: string;
+        };
+        BriefCaseResponse: {
+            caseCode: string;
+            /** Format: uuid */
+            caseId: string;
+            category: components["schemas"]["Category"];
+            categoryLabel: string;
+            /** @description whole days from the meeting day to the due date; negative when overdue */
+            daysLeft: number | null;
+            extensionUsed: boolean;
+            grade: components["schemas"]["Grade"];
+            gradeLabel: string;
+            handlingUnitName: string;
+            headcount: number;
+            /** @description the last meeting requirement */
+            lastRequirements: string | null;
+            mode: components["schemas"]["HandlingMode"];
+            modeLabel: string;
+            /** @example 张* */
+            petitionerMasked: string;
+            /** @description recent timeline events, oldest first */
+            progress: components["schemas"]["BriefProgressResponse"][];
+            /** Format: date */
+            replyDueDate: string | null;
+            status: components["schemas"]["CaseStatus"];
+            statusLabel: string;
+            subject: string;
+        };
+        /** @enum {string} */
+        BriefLocale: "zh" | "en";
+        BriefMeetingResponse: {
+            /**
+             * Format: date
+             * @description local date of the start
+             */
+            date: string;
+            /** Format: date-time */
+            endAt: string;
+            /**
+             * Format: date
+             * @description local date of the end when it differs from the start
+             */
+            endDate: string | null;
+            /** @example 11:00 */
+            endTime: string;
+            location: string;
+            sequence: number;
+            /** Format: date-time */
+            startAt: string;
+            /** @example 09:00 */
+            startTime: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            title: string;
+            type: components["schemas"]["MeetingType"];
+            /** @example 督办会 */
+            typeLabel: string;
+            /** @description iCalendar UID */
+            uid: string;
+            /** @description the meeting's page in the console */
+            url: string | null;
+            /** @example 周二 */
+            weekdayLabel: string;
+        };
+        BriefPersonResponse: {
+            id: string;
+            name: string;
+        };
+        BriefProgressResponse: {
+            /**
+             * @description local MM-DD
+             * @example 11-27
+             */
+            date: string;
+            /** @example 受理 */
+            label: string;
+        };
         BusyBlockDto: {
             /** @example 2026-12-08T12:00:00+08:00 */
             end: string;
@@ -826,10 +982,17 @@ export interface components {
             /** @enum {string} */
             result: "satisfied" | "dissatisfied" | "unreachable";
         };
+        /** @enum {string} */
+        CallbackResult: "satisfied" | "dissatisfied" | "unreachable";
         CancelMeetingDto: {
             /** @example 主任临时出差，会议另行安排 */
             reason: string;
         };
+        /**
+         * @description the actions this actor may request on this case now (POST /cases/{id}/actions); empty for leaders and auditors
+         * @enum {string}
+         */
+        CaseAction: "accept" | "reject" | "route" | "transfer" | "start" | "reply" | "feedback" | "extend" | "resupervise" | "close" | "withdraw" | "assign-leader" | "urge" | "leader-reception" | "leader-instruction";
         CaseActionDto: {
             /** @enum {string} */
             action: "accept" | "reject" | "route" | "transfer" | "start" | "reply" | "feedback" | "extend" | "resupervise" | "close" | "withdraw" | "assign-leader" | "urge" | "leader-reception" | "leader-instruction";
@@ -858,9 +1021,121 @@ export interface components {
             /** @description reply of a supervised item: reference or summary of the written report */
             report?: string;
         };
+        CasePageResponse: {
+            items: components["schemas"]["CaseViewResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        CaseStatus: "registered" | "accepted" | "rejected" | "routed" | "in_handling" | "replied" | "closed" | "withdrawn";
+        CaseViewResponse: {
+            /** @description the actions this actor may request on this case now (POST /cases/{id}/actions); empty for leaders and auditors */
+            allowedActions: components["schemas"]["CaseAction"][];
+            /** @description whether this actor may convert the case (POST /cases/{id}/conversions) */
+            canConvert: boolean;
+            category: components["schemas"]["Category"];
+            channel: components["schemas"]["Channel"];
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @example XF-2026-000123 */
+            code: string;
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            deadlines: components["schemas"]["DeadlinesViewResponse"];
+            deputyReported: boolean;
+            evaluation: components["schemas"]["EvaluationResponse"];
+            feedback: components["schemas"]["Feedback"] | null;
+            flags: string[];
+            grade: components["schemas"]["Grade"];
+            headcount: number;
+            /** Format: uuid */
+            id: string;
+            important: boolean;
+            leaderInstructed: boolean;
+            /** Format: uuid */
+            leadLeaderId: string | null;
+            meetingType: components["schemas"]["MeetingType"] | null;
+            petitioner: components["schemas"]["PetitionerViewResponse"];
+            provincialReferral: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            region: string;
+            /** Format: date-time */
+            registeredAt: string;
+            relatedCaseIds: string[];
+            repeatCount: number;
+            /** Format: date-time */
+            repliedAt: string | null;
+            resupervisionCount: number;
+            route: components["schemas"]["RouteResponse"];
+            similarOpenCases: number;
+            status: components["schemas"]["CaseStatus"];
+            subject: string;
+            /** @description GET /cases/{id} and the actions only */
+            timeline?: components["schemas"]["TimelineEventViewResponse"][];
+            unitsInvolved: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        Category: "legislation" | "regulation-review" | "deputy-work" | "economy" | "urban-construction" | "employment-social" | "education-health-culture" | "agriculture-rural" | "litigation" | "official-conduct" | "other";
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        /** @enum {string} */
+        Channel: "letter" | "visit" | "online" | "phone";
+        ConditionResultExplanationResponse: {
+            /** @example headcount */
+            fact: string;
+            /** @example 信访人数 */
+            factLabel: string;
+            /** @description the case's value when the rule ran; null for free text (never repeated) */
+            factValue: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @example greaterThanInclusive */
+            operator: string;
+            result: boolean;
+            /** @example 信访人数 12 ≥ 5：成立 */
+            text: string;
+            /** @description what the rule compares with */
+            value: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+        };
+        ConditionResultResponse: {
+            /** @example headcount */
+            fact: string;
+            /** @description the fact's value when the rule ran */
+            factResult: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @example greaterThanInclusive */
+            operator: string;
+            result: boolean;
+            /** @description the value the rule compares with */
+            value: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+        };
+        /** @enum {string} */
+        ConversionKind: "legislative-suggestion" | "supervision-topic" | "deputy-motion" | "department-opinion";
+        ConversionViewResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ConversionKind"];
+            note: string | null;
+            relatedCaseIds: string[];
+            title: string;
         };
         CreateCaseDto: {
             /** @enum {string} */
@@ -985,6 +1260,75 @@ export interface components {
             role: "admin" | "secretariat" | "leader" | "auditor";
             username: string;
         };
+        CurrentUserResponse: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description for role leader: the leader this account belongs to
+             */
+            leaderId: string | null;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description the signed-in session
+             */
+            sessionId?: string;
+            username: string;
+        };
+        DeadlinePolicyOverrideResponse: {
+            acceptDays?: number;
+            extensionMaxDays?: number;
+            handleDays?: number;
+            supervisedReplyMonths?: number;
+        };
+        DeadlinesViewResponse: {
+            /** Format: date-time */
+            acceptDueAt: string;
+            /** @description working days left (negative when overdue) */
+            daysLeft: number | null;
+            /**
+             * Format: date-time
+             * @description the deadline running now (acceptance, then reply); null once replied or closed
+             */
+            dueAt: string | null;
+            /** @description due within 3 working days */
+            dueSoon: boolean;
+            extensionUsed: boolean;
+            overdue: boolean;
+            /** Format: date-time */
+            replyDueAt: string | null;
+            /** @description a supervised item: the reply needs a written report */
+            reportRequired: boolean;
+        };
+        DeliveryAttendeeResponse: {
+            /** @description leader or deputy id, or unit code */
+            id: string;
+            kind: components["schemas"]["AttendeeKind"];
+            name: string;
+        };
+        /** @enum {string} */
+        DeliveryStatus: "pending" | "sending" | "sent" | "failed" | "no-email" | "superseded";
+        DeputyResponse: {
+            active: boolean;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 律师 */
+            profession: string;
+            region: string | null;
+            /** @example 茅箭区代表联络站 */
+            station: string;
+        };
+        DerivedFactsResponse: {
+            relatedDissatisfied: boolean;
+            /** @description earlier cases of the same petitioner or related, within 12 months */
+            repeatCount: number;
+            /** @description other open cases, same category and region, last 30 days */
+            similarOpenCases: number;
+        };
         EvaluateCaseDto: {
             /** @enum {string} */
             category: "legislation" | "regulation-review" | "deputy-work" | "economy" | "urban-construction" | "employment-social" | "education-health-culture" | "agriculture-rural" | "litigation" | "official-conduct" | "other";
@@ -1025,11 +1369,340 @@ export interface components {
              */
             unitsInvolved?: string[];
         };
+        EvaluationExplanationResponse: {
+            rules: components["schemas"]["RuleExplanationResponse"][];
+            ruleSetVersion: number;
+            /** @example 按第 1 版规则：定级为提级办理，分流至 UCEC 跟踪、GOV 办理（转送）；共 3 条规则成立。 */
+            summary: string;
+        };
+        EvaluationResponse: {
+            deadlines: components["schemas"]["DeadlinePolicyOverrideResponse"];
+            /** @description set when the rule set failed (the case is then normal + needs-review) */
+            error: string | null;
+            explanation: components["schemas"]["EvaluationExplanationResponse"];
+            firedRules: components["schemas"]["FiredRuleResponse"][];
+            /**
+             * @example [
+             *       "group-petition"
+             *     ]
+             */
+            flags: string[];
+            grade: components["schemas"]["Grade"];
+            inviteDeputyProfessions: string[];
+            meetingType: components["schemas"]["MeetingType"] | null;
+            route: components["schemas"]["RouteResponse"];
+            ruleSetVersion: number;
+            specialMeetingInvitees: string[];
+        };
+        /** @enum {string} */
+        Feedback: "satisfied" | "dissatisfied";
+        FeedLinkResponse: {
+            /** @description the secret in the address */
+            token: string;
+            /** @example https://xinfang.example.cn/calendar/feeds/….ics */
+            url: string;
+            /**
+             * @description the same address for calendar apps (webcal://)
+             * @example webcal://xinfang.example.cn/calendar/feeds/….ics
+             */
+            webcalUrl: string;
+        };
+        FiredRuleResponse: {
+            conditions: components["schemas"]["ConditionResultResponse"][];
+            /** @description absent on evaluations stored before descriptions were recorded */
+            description?: string;
+            /** @example grade */
+            eventType: string;
+            /** @example escalate-group-petition */
+            name: string;
+            params: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        Grade: "normal" | "escalated" | "joint-consultation";
+        GradeTalliesResponse: {
+            after: {
+                [key: string]: number;
+            };
+            before: {
+                [key: string]: number;
+            };
+        };
+        /** @enum {string} */
+        HandlingMode: "internal" | "transfer" | "supervised";
+        HealthDatabaseResponse: {
+            ok: boolean;
+            /** @example better-sqlite3 */
+            type: string;
+        };
+        HealthQueueResponse: {
+            dead?: number;
+            detail?: string;
+            mode: components["schemas"]["QueueMode"];
+            ok: boolean;
+            pending?: number;
+            running?: number;
+        };
+        HealthReportResponse: {
+            /** @description the last backup: a missing or failed one for more than 48 hours is a warning, never a 503 */
+            backup: components["schemas"]["BackupHealthResponse"] | components["schemas"]["BackupStatusUnavailableResponse"];
+            database: components["schemas"]["HealthDatabaseResponse"];
+            queue: components["schemas"]["HealthQueueResponse"];
+            status: components["schemas"]["HealthStatus"];
+        };
+        /** @enum {string} */
+        HealthStatus: "ok" | "degraded";
+        HotspotResponse: {
+            /** @example urban-construction */
+            category: string;
+            /** @example 城建、住房、老旧小区、物业、环境 */
+            categoryLabel: string;
+            /** @description cases received in the current period */
+            current: number;
+            /** @description of which flagged early-warning */
+            earlyWarning: number;
+            /** @description of which still open */
+            open: number;
+            /** @description cases received in the period before */
+            previous: number;
+            /** @example 茅箭区 */
+            region: string;
+            /** @description (current − previous) / previous; null when there was nothing before */
+            trend: number | null;
+        };
+        HotspotsResponse: {
+            current: components["schemas"]["ReportWindowResponse"];
+            days: number;
+            hotspots: components["schemas"]["HotspotResponse"][];
+        };
+        InviteBriefResponse: {
+            agenda: components["schemas"]["BriefAgendaLineResponse"][];
+            cancelled: boolean;
+            cancelReason: string | null;
+            chair: components["schemas"]["BriefPersonResponse"];
+            /** @description invited deputies (特邀代表) */
+            deputies: string[];
+            /**
+             * Format: uuid
+             * @description the leader the brief was composed for
+             */
+            forLeaderId: string | null;
+            /** @description leaders attending besides the chair (出席) */
+            leaders: string[];
+            locale: components["schemas"]["BriefLocale"];
+            meeting: components["schemas"]["BriefMeetingResponse"];
+            /** @description the agenda cases that leader is in charge of (您包案的事项) */
+            myCases: components["schemas"]["BriefCaseResponse"][];
+            /** @description units sitting in (列席) */
+            units: string[];
+        };
+        InviteDeliveryResponse: {
+            attempts: number;
+            attendee: components["schemas"]["DeliveryAttendeeResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            method: components["schemas"]["InviteMethod"];
+            /** Format: date-time */
+            sentAt: string | null;
+            sequence: number;
+            status: components["schemas"]["DeliveryStatus"];
+        };
+        /** @enum {string} */
+        InviteMethod: "REQUEST" | "CANCEL";
+        /** @enum {string} */
+        JobStatus: "pending" | "running" | "done" | "dead";
+        JobViewResponse: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            /** @example deadline-sweep */
+            name: string;
+            status: components["schemas"]["JobStatus"];
+        };
+        LeaderBusyBlockResponse: {
+            /** Format: date-time */
+            endAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            leaderId: string;
+            reason: string | null;
+            /** Format: date-time */
+            startAt: string;
+        };
+        /** @enum {string} */
+        LeaderRank: "director" | "deputy-director" | "secretary-general" | "committee-head";
+        LeaderResponse: {
+            active: boolean;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            maxActiveCases: number;
+            /** @example 李明华 */
+            name: string;
+            /** @description categories in the leader's portfolio (legislation, regulation-review, deputy-work, economy, urban-construction, employment-social, education-health-culture, agriculture-rural, litigation, official-conduct, other) */
+            portfolio: string[];
+            rank: components["schemas"]["LeaderRank"];
+            regions: string[];
+            /** @example 主任 */
+            title: string;
+            unitCode: string | null;
+        };
         LoginDto: {
             /** @example mishu-demo-2026 */
             password: string;
             /** @example secretary */
             username: string;
+        };
+        LookbackReportResponse: {
+            /** @example 2026-12 */
+            period: string;
+            reviews: components["schemas"]["LookbackReviewResponse"][];
+            units: components["schemas"]["LookbackUnitResponse"][];
+            window: components["schemas"]["LookbackWindowResponse"];
+        };
+        LookbackRequestedResponse: {
+            /** @description the queued job, or null when it ran at once (embedded mode) */
+            jobId: string | null;
+            /** @example 2026-12 */
+            period: string;
+        };
+        LookbackReviewResponse: {
+            callbackResult: components["schemas"]["CallbackResult"] | null;
+            caseCode: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /**
+             * @description why the case was drawn (code)
+             * @enum {string}
+             */
+            reason: "late" | "dissatisfied" | "sample";
+            /** @description why the case was drawn, in words (Chinese) */
+            reasonLabel: string;
+            unitCode: string;
+        };
+        LookbackUnitResponse: {
+            closed: number;
+            dissatisfied: number;
+            late: number;
+            /** @description named in the urging notice (催办通报) */
+            named: boolean;
+            unitCode: string;
+        };
+        LookbackWindowResponse: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        MeetingAgendaItemResponse: {
+            /** @example XF-2026-000123 */
+            caseCode: string;
+            /** Format: uuid */
+            caseId: string;
+            category: components["schemas"]["Category"] | null;
+            grade: components["schemas"]["Grade"] | null;
+            /**
+             * Format: uuid
+             * @description the leader in charge (包案领导)
+             */
+            leadLeaderId: string | null;
+            leadLeaderName: string | null;
+            minutes: number;
+            /** @description unit code of the unit that reports */
+            presenterUnit: string;
+            region: string | null;
+            subject: string | null;
+        };
+        MeetingAttendeeResponse: {
+            email: string | null;
+            /** @description leader or deputy id, or unit code */
+            id: string;
+            kind: components["schemas"]["AttendeeKind"];
+            name: string;
+            /** @description chair (主持), required (leaders in charge, units) or optional */
+            role: components["schemas"]["AttendeeRole"];
+        };
+        MeetingChangeResponse: {
+            count: number;
+            from: string | null;
+            to: string | null;
+        };
+        MeetingOutcomeResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            decision: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            requirements: string | null;
+        };
+        MeetingPlanResponse: {
+            assignments: components["schemas"]["PlanAssignmentResponse"][];
+            fairness: components["schemas"]["PlanFairnessResponse"];
+            /** @description the proposed meetings, stored as drafts */
+            meetings: components["schemas"]["MeetingViewResponse"][];
+            /** Format: uuid */
+            planId: string;
+            /** @description weighted sum of soft-constraint penalties; lower is better */
+            score: number;
+            unmet: components["schemas"]["PlanUnmetResponse"][];
+            unscheduled: components["schemas"]["PlanUnscheduledResponse"][];
+            /** @description warnings in words (Chinese) */
+            warnings: string[];
+            window: components["schemas"]["PlanWindowResponse"];
+        };
+        /** @enum {string} */
+        MeetingStatus: "draft" | "confirmed" | "held" | "cancelled";
+        /** @enum {string} */
+        MeetingType: "special" | "joint" | "supervision";
+        MeetingViewResponse: {
+            agenda: components["schemas"]["MeetingAgendaItemResponse"][];
+            attendees: components["schemas"]["MeetingAttendeeResponse"][];
+            /** Format: uuid */
+            chairId: string;
+            chairName: string | null;
+            /** Format: date-time */
+            endAt: string;
+            /** Format: uuid */
+            id: string;
+            location: string;
+            outcomes: components["schemas"]["MeetingOutcomeResponse"][];
+            /**
+             * Format: uuid
+             * @description the plan that proposed it
+             */
+            planId: string | null;
+            /** @description iCalendar SEQUENCE: raised on every change of a confirmed meeting */
+            sequence: number;
+            /** Format: date-time */
+            startAt: string;
+            status: components["schemas"]["MeetingStatus"];
+            title: string;
+            type: components["schemas"]["MeetingType"];
+            /** @description iCalendar UID */
+            uid: string;
+            /** @description optimistic lock */
+            version: number;
+        };
+        OutcomeChangeResponse: {
+            count: number;
+            from: string;
+            to: string;
         };
         OutcomeDto: {
             caseId: string;
@@ -1061,6 +1734,36 @@ export interface components {
              */
             phone?: string;
         };
+        PetitionerViewResponse: {
+            address: string | null;
+            idNumber: string | null;
+            /** @description true when the fields above are masked for this actor */
+            masked: boolean;
+            /**
+             * @description masked (张*) for roles that do not see personal data
+             * @example 张三
+             */
+            name: string;
+            organisation: string | null;
+            phone: string | null;
+        };
+        PlanAssignmentResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description true when the leader was already in charge */
+            kept: boolean;
+            /** Format: uuid */
+            leaderId: string;
+        };
+        PlanFairnessResponse: {
+            /** @description leader id → cases in charge */
+            loads: {
+                [key: string]: number;
+            };
+            /** @example sum-of-squared-loads */
+            measure: string;
+            value: number;
+        };
         PlanMeetingsDto: {
             /** @example 2026-12-01T00:00:00+08:00 */
             from: string;
@@ -1068,9 +1771,117 @@ export interface components {
             to: string;
             types?: ("special" | "joint" | "supervision")[];
         };
+        PlanUnmetResponse: {
+            /** Format: uuid */
+            caseId?: string;
+            /** @description before-deadline, portfolio-match, region-match, one-meeting-per-cluster */
+            constraint: string;
+            /**
+             * Format: uuid
+             * @description the proposed meeting whose agenda holds the case
+             */
+            meetingId: string | null;
+            /** @description the constraint left unmet, in words (Chinese) */
+            message: string;
+        };
+        PlanUnscheduledResponse: {
+            caseCode: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @description machine code, e.g. NO_ELIGIBLE_LEADER, NO_FREE_SLOT, LEADERS_AT_CAPACITY, TYPE_NOT_REQUESTED */
+            code: string;
+            grade: components["schemas"]["Grade"];
+            /** @description why it could not be placed, in words (Chinese) */
+            reason: string;
+            subject: string;
+        };
+        PlanWindowResponse: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        PreviewDeadlinesResponse: {
+            /** Format: date-time */
+            acceptDueAt: string;
+            /** Format: date-time */
+            replyDueAtIfHandledNow: string;
+        };
+        PreviewResponse: {
+            deadlines: components["schemas"]["PreviewDeadlinesResponse"];
+            evaluation: components["schemas"]["EvaluationResponse"];
+            facts: components["schemas"]["DerivedFactsResponse"];
+            flags: string[];
+            grade: components["schemas"]["Grade"];
+            meetingType: components["schemas"]["MeetingType"] | null;
+            route: components["schemas"]["RouteResponse"];
+        };
+        /** @enum {string} */
+        QueueMode: "embedded" | "bull";
         RefreshDto: {
             /** @description The refresh token of the last sign-in or refresh; each one works once. */
             refreshToken: string;
+        };
+        ReportWindowResponse: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "secretariat" | "leader" | "auditor";
+        RouteResponse: {
+            /**
+             * @description unit code of the follow-up committee
+             * @example UCEC
+             */
+            committee: string;
+            /**
+             * @description unit code of the handling body
+             * @example GOV
+             */
+            handledBy: string;
+            mode: components["schemas"]["HandlingMode"];
+        };
+        RuleDefinitionResponse: {
+            /** @description json-rules-engine conditions (all / any / not), see docs/rules.md */
+            conditions: {
+                [key: string]: unknown;
+            };
+            /** @example 集体访（5 人及以上）提级办理 */
+            description?: string;
+            event: components["schemas"]["RuleEventResponse"];
+            /** @example escalate-group-petition */
+            name: string;
+            priority: number;
+        };
+        RuleEventResponse: {
+            /**
+             * @example {
+             *       "grade": "escalated"
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
+            type: components["schemas"]["RuleEventType"];
+        };
+        /** @enum {string} */
+        RuleEventType: "grade" | "route" | "deadline" | "meeting" | "invite-deputy" | "flag";
+        RuleExplanationResponse: {
+            conditions: components["schemas"]["ConditionResultExplanationResponse"][];
+            /** @example 集体访（5 人及以上）提级办理 */
+            description: string | null;
+            /** @example grade */
+            eventType: string;
+            /** @description only the rules that fired are recorded: always true today */
+            fired: boolean;
+            /** @example 定级为提级办理 */
+            outcome: string;
+            /** @example escalate-group-petition */
+            rule: string;
+            /** @example 规则“escalate-group-petition”（集体访（5 人及以上）提级办理）成立：定级为提级办理。 */
+            text: string;
         };
         RuleSetBodyDto: {
             /** @example 集体访门槛调整为 3 人 */
@@ -1086,9 +1897,61 @@ export interface components {
             /** @description json-rules-engine rules (see docs/rules.md) */
             rules: Record<string, never>[];
         };
+        RuleSetProblemResponse: {
+            /** @example UNKNOWN_OPERATOR */
+            code: string;
+            message: string;
+            /** @example rules[3].conditions.all[0].operator */
+            path: string;
+        };
+        RuleSetRefResponse: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+        };
+        /** @enum {string} */
+        RuleSetStatus: "draft" | "published" | "archived";
+        RuleSetValidationResponse: {
+            errors: components["schemas"]["RuleSetProblemResponse"][];
+            valid: boolean;
+        };
+        RuleSetViewResponse: {
+            /** @description the published set in force */
+            active: boolean;
+            basedOn: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            precedence: components["schemas"]["Grade"][];
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedBy: string | null;
+            rules: components["schemas"]["RuleDefinitionResponse"][];
+            status: components["schemas"]["RuleSetStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         RunLookbackDto: {
             /** @example 2026-12 */
             period?: string;
+        };
+        SignedInResponse: {
+            /** @description Bearer token for the Authorization header */
+            accessToken: string;
+            /** @description seconds the access token is valid */
+            expiresIn: number;
+            /** @description exchange at POST /auth/refresh for new tokens; each one works once */
+            refreshToken: string;
+            /**
+             * Format: date-time
+             * @description when the session ends at the latest
+             */
+            sessionExpiresAt: string;
+            user: components["schemas"]["UserViewResponse"];
         };
         SimulateDto: {
             /**
@@ -1100,12 +1963,156 @@ export interface components {
             limit?: number;
             scope?: components["schemas"]["SimulationScopeDto"];
         };
+        SimulationExampleResponse: {
+            after: components["schemas"]["SimulationOutcomeResponse"];
+            before: components["schemas"]["SimulationOutcomeResponse"];
+            /** Format: uuid */
+            caseId: string;
+            code: string;
+            subject: string;
+        };
+        SimulationOutcomeResponse: {
+            grade: string;
+            meetingType: string | null;
+            /** @example UCEC/GOV/transfer */
+            route: string;
+        };
+        SimulationReportResponse: {
+            active: components["schemas"]["RuleSetRefResponse"];
+            changed: number;
+            draft: components["schemas"]["RuleSetRefResponse"];
+            durationMs: number;
+            examples: components["schemas"]["SimulationExampleResponse"][];
+            gradeChanges: components["schemas"]["OutcomeChangeResponse"][];
+            grades: components["schemas"]["GradeTalliesResponse"];
+            meetingChanges: components["schemas"]["MeetingChangeResponse"][];
+            routeChanges: components["schemas"]["OutcomeChangeResponse"][];
+            scanned: number;
+        };
         SimulationScopeDto: {
             /** @enum {string} */
             category?: "legislation" | "regulation-review" | "deputy-work" | "economy" | "urban-construction" | "employment-social" | "education-health-culture" | "agriculture-rural" | "litigation" | "official-conduct" | "other";
             receivedFrom?: string;
             receivedTo?: string;
             statuses?: ("registered" | "accepted" | "rejected" | "routed" | "in_handling" | "replied" | "closed" | "withdrawn")[];
+        };
+        SummaryCasesResponse: {
+            accepted: number;
+            byCategory: {
+                [key: string]: number;
+            };
+            byChannel: {
+                [key: string]: number;
+            };
+            byGrade: {
+                [key: string]: number;
+            };
+            byHandlingUnit: {
+                [key: string]: number;
+            };
+            byRegion: {
+                [key: string]: number;
+            };
+            byStatus: {
+                [key: string]: number;
+            };
+            groupPetitions: number;
+            received: number;
+            rejected: number;
+            supervisedItems: number;
+        };
+        SummaryLeaderResponse: {
+            casesInCharge: number;
+            instructions: number;
+            /** Format: uuid */
+            leaderId: string;
+            name: string;
+            openCases: number;
+            receptions: number;
+        };
+        SummaryMeetingsResponse: {
+            /** @description meetings confirmed, by type */
+            confirmed: {
+                [key: string]: number;
+            };
+            /** @description meetings held, by type */
+            held: {
+                [key: string]: number;
+            };
+        };
+        SummaryRatesResponse: {
+            /** @description 0…1; null when there is nothing to rate */
+            feedback: number | null;
+            /** @description 0…1; null when there is nothing to rate */
+            onTimeCompletion: number | null;
+            /** @description 0…1; null when there is nothing to rate */
+            satisfaction: number | null;
+        };
+        SummaryRepliesResponse: {
+            onTime: number;
+            replied: number;
+            satisfied: number;
+            withFeedback: number;
+        };
+        SummaryResponse: {
+            cases: components["schemas"]["SummaryCasesResponse"];
+            /** @description conversions by kind */
+            conversions: {
+                [key: string]: number;
+            };
+            extensionsUsed: number;
+            leaderReceptions: number;
+            leaders: components["schemas"]["SummaryLeaderResponse"][];
+            lettersInstructed: number;
+            meetings: components["schemas"]["SummaryMeetingsResponse"];
+            rates: components["schemas"]["SummaryRatesResponse"];
+            replies: components["schemas"]["SummaryRepliesResponse"];
+            resupervisions: number;
+            window: components["schemas"]["ReportWindowResponse"];
+        };
+        TimelineActorResponse: {
+            id: string;
+            /** @example 张秘书 */
+            name: string;
+            /** @example secretariat */
+            role: string;
+        };
+        TimelineEventViewResponse: {
+            /**
+             * @description a case action or register, convert, meeting-outcome, regrade
+             * @example accept
+             */
+            action: string;
+            actor: components["schemas"]["TimelineActorResponse"];
+            /** Format: date-time */
+            at: string;
+            /** @description the action's details (never the petitioner's personal data) */
+            data: {
+                [key: string]: unknown;
+            };
+            fromStatus: components["schemas"]["CaseStatus"] | null;
+            /** Format: uuid */
+            id: string;
+            reason: string | null;
+            toStatus: components["schemas"]["CaseStatus"];
+        };
+        /** @enum {string} */
+        UnitKind: "office" | "committee" | "external";
+        UnitResponse: {
+            active: boolean;
+            /** @description categories handled (see the Category enum) */
+            categories: string[];
+            /** @example UCEC */
+            code: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["UnitKind"];
+            /** @example 城乡建设环境保护委员会 */
+            name: string;
+            nameEn: string | null;
+            /** @example 城建环保委 */
+            shortName: string | null;
         };
         UpdateLeaderDto: {
             active?: boolean;
@@ -1152,6 +2159,21 @@ export interface components {
              */
             role?: "admin" | "secretariat" | "leader" | "auditor";
         };
+        UserViewResponse: {
+            active: boolean;
+            /** @example 王秘书 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description for role leader: the leader this account belongs to
+             */
+            leaderId: string | null;
+            role: components["schemas"]["Role"];
+            /** @example secretary */
+            username: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1178,7 +2200,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedInResponse"];
+                };
             };
         };
     };
@@ -1191,6 +2215,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1212,7 +2237,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CurrentUserResponse"];
+                };
             };
         };
     };
@@ -1233,7 +2260,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedInResponse"];
+                };
             };
         };
     };
@@ -1254,7 +2283,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedInResponse"];
+                };
             };
         };
     };
@@ -1271,7 +2302,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BackupListResponse"];
+                };
             };
         };
     };
@@ -1288,7 +2321,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BackupStartedResponse"];
+                };
             };
         };
     };
@@ -1303,11 +2338,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description iCalendar (RFC 5545) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
         };
     };
@@ -1320,6 +2358,8 @@ export interface operations {
                 /** @description a flag set by the rules, e.g. needs-review, early-warning, group-petition */
                 flag?: string;
                 grade?: "normal" | "escalated" | "joint-consultation";
+                /** @description only the cases this leader is in charge of (包案); a leader's own id gives 我的包案 */
+                leadLeaderId?: string;
                 overdue?: boolean;
                 page?: number;
                 pageSize?: number;
@@ -1341,7 +2381,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CasePageResponse"];
+                };
             };
         };
     };
@@ -1361,11 +2403,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the registered case (a retry with the same Idempotency-Key: the same case, header Idempotent-Replayed) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseViewResponse"];
+                };
             };
         };
     };
@@ -1380,11 +2425,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the case with its timeline, allowed actions and the explanation of its grade */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseViewResponse"];
+                };
             };
         };
     };
@@ -1403,11 +2451,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the case after the action; 409 CASE_INVALID_TRANSITION when its state refuses the action */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseViewResponse"];
+                };
             };
         };
     };
@@ -1430,7 +2481,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversionViewResponse"];
+                };
             };
         };
     };
@@ -1449,7 +2502,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TimelineEventViewResponse"][];
+                };
             };
         };
     };
@@ -1470,7 +2525,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversionViewResponse"][];
+                };
             };
         };
     };
@@ -1487,7 +2544,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeputyResponse"][];
+                };
             };
         };
     };
@@ -1508,7 +2567,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeputyResponse"];
+                };
             };
         };
     };
@@ -1525,7 +2586,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReportResponse"];
+                };
+            };
+            /** @description the database or the queue does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportResponse"];
+                };
             };
         };
     };
@@ -1544,7 +2616,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobViewResponse"];
+                };
             };
         };
     };
@@ -1557,11 +2631,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the queued (or already queued) sweep */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobViewResponse"];
+                };
             };
         };
     };
@@ -1578,7 +2655,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeaderResponse"][];
+                };
             };
         };
     };
@@ -1599,7 +2678,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeaderResponse"];
+                };
             };
         };
     };
@@ -1618,7 +2699,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeaderResponse"];
+                };
             };
         };
     };
@@ -1641,7 +2724,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeaderResponse"];
+                };
             };
         };
     };
@@ -1660,7 +2745,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeaderBusyBlockResponse"][];
+                };
             };
         };
     };
@@ -1683,7 +2770,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeaderBusyBlockResponse"][];
+                };
             };
         };
     };
@@ -1702,7 +2791,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedLinkResponse"];
+                };
             };
         };
     };
@@ -1721,7 +2812,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LookbackReportResponse"];
+                };
             };
         };
     };
@@ -1740,6 +2833,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the callback is recorded */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,7 +2859,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LookbackRequestedResponse"];
+                };
             };
         };
     };
@@ -1788,7 +2884,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"][];
+                };
             };
         };
     };
@@ -1809,7 +2907,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
             };
         };
     };
@@ -1828,7 +2928,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
             };
         };
     };
@@ -1851,13 +2953,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
             };
         };
     };
     CalendarController_brief: {
         parameters: {
             query?: {
+                /** @description a leader gets his or her own brief (the default); others any attendee’s */
                 attendeeId?: string;
             };
             header?: never;
@@ -1872,7 +2977,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InviteBriefResponse"];
+                };
             };
         };
     };
@@ -1895,7 +3002,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
             };
         };
     };
@@ -1914,7 +3023,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
             };
         };
     };
@@ -1933,7 +3044,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InviteDeliveryResponse"][];
+                };
             };
         };
     };
@@ -1951,11 +3064,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description iCalendar (RFC 5545) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
         };
     };
@@ -1978,7 +3094,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
             };
         };
     };
@@ -1995,11 +3113,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the proposed meetings (stored as drafts), the cases left out and why, the soft constraints left unmet */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingPlanResponse"];
+                };
             };
         };
     };
@@ -2018,7 +3139,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HotspotsResponse"];
+                };
             };
         };
     };
@@ -2035,11 +3158,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a Markdown draft of the thematic report (personal data masked) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/markdown": string;
+                };
             };
         };
     };
@@ -2052,6 +3178,8 @@ export interface operations {
                 /** @description a flag set by the rules, e.g. needs-review, early-warning, group-petition */
                 flag?: string;
                 grade?: "normal" | "escalated" | "joint-consultation";
+                /** @description only the cases this leader is in charge of (包案); a leader's own id gives 我的包案 */
+                leadLeaderId?: string;
                 overdue?: boolean;
                 page?: number;
                 pageSize?: number;
@@ -2069,11 +3197,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the ledger as CSV (UTF-8 with BOM, for Excel) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -2093,7 +3224,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SummaryResponse"];
+                };
             };
         };
     };
@@ -2106,11 +3239,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the published rule set in force */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewResponse"];
+                };
             };
         };
     };
@@ -2130,11 +3266,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description grade, route, flags, meeting, deadlines and the evaluation in words; nothing is stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PreviewResponse"];
+                };
             };
         };
     };
@@ -2151,7 +3290,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewResponse"][];
+                };
             };
         };
     };
@@ -2168,11 +3309,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the new draft */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewResponse"];
+                };
             };
         };
     };
@@ -2191,7 +3335,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewResponse"];
+                };
             };
         };
     };
@@ -2214,7 +3360,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewResponse"];
+                };
             };
         };
     };
@@ -2229,6 +3377,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the draft is deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2248,11 +3397,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the published set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewResponse"];
+                };
             };
         };
     };
@@ -2267,11 +3419,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the set in force again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewResponse"];
+                };
             };
         };
     };
@@ -2294,7 +3449,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SimulationReportResponse"];
+                };
             };
         };
     };
@@ -2313,7 +3470,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetValidationResponse"];
+                };
             };
         };
     };
@@ -2330,7 +3489,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"][];
+                };
             };
         };
     };
@@ -2351,7 +3512,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
             };
         };
     };
@@ -2370,7 +3533,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
             };
         };
     };
@@ -2393,7 +3558,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
             };
         };
     };
@@ -2410,7 +3577,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewResponse"][];
+                };
             };
         };
     };
@@ -2431,7 +3600,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewResponse"];
+                };
             };
         };
     };
@@ -2454,7 +3625,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewResponse"];
+                };
             };
         };
     };
@@ -2469,6 +3642,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description every session of the user ended */
             204: {
                 headers: {
                     [name: string]: unknown;

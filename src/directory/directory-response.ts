@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CATEGORIES } from '../domain/case-vocabulary.js';
+import { LEADER_RANKS, type LeaderRank } from '../domain/leader-ranks.js';
+import type { Deputy } from './deputy.entity.js';
+import type { LeaderBusyBlock } from './leader-busy-block.entity.js';
+import type { Leader } from './leader.entity.js';
+import { UNIT_KINDS, type Unit, type UnitKind } from './unit.entity.js';
+
+/**
+ * The OpenAPI description of the directory's answers (the console's generated client reads it).
+ * Each class implements the entity the route returns, so a column added and forgotten here fails the type check.
+ */
+export class UnitResponse implements Unit {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'UCEC' }) code!: string;
+  @ApiProperty({ example: '城乡建设环境保护委员会' }) name!: string;
+  @ApiProperty({ type: String, nullable: true, example: '城建环保委' }) shortName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;
+  @ApiProperty({ enum: UNIT_KINDS, enumName: 'UnitKind' }) kind!: UnitKind;
+  @ApiProperty({ type: String, isArray: true, description: 'categories handled (see the Category enum)' }) categories!: string[];
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty() active!: boolean;
+}
+
+export class LeaderResponse implements Leader {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '李明华' }) name!: string;
+  @ApiProperty({ example: '主任' }) title!: string;
+  @ApiProperty({ enum: LEADER_RANKS, enumName: 'LeaderRank' }) rank!: LeaderRank;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) unitCode!: string | null;
+  @ApiProperty({ type: String, isArray: true, description: `categories in the leader's portfolio (${CATEGORIES.join(', ')})` }) portfolio!: string[];
+  @ApiProperty({ type: String, isArray: true }) regions!: string[];
+  @ApiProperty() maxActiveCases!: number;
+  @ApiProperty() active!: boolean;
+}
+
+export class LeaderBusyBlockResponse implements LeaderBusyBlock {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) leaderId!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) startAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) endAt!: Date;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+}
+
+export class DeputyResponse implements Deputy {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '律师' }) profession!: string;
+  @ApiProperty({ example: '茅箭区代表联络站' }) station!: string;
+  @ApiProperty({ type: String, nullable: true }) region!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty() active!: boolean;
+}

@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CATEGORIES, GRADES, MEETING_TYPES, type Category, type Grade, type MeetingType } from '../domain/case-vocabulary.js';
+import { ATTENDEE_KINDS, type AttendeeKind } from './meeting-attendee.entity.js';
+import { MEETING_STATUSES, type MeetingStatus } from './meeting.entity.js';
+import type { PlanUnmetView, PlanUnscheduledView, PlanView } from './meeting-planning.service.js';
+import type { MeetingAgendaItemView, MeetingAttendeeView, MeetingOutcomeView, MeetingView } from './meeting-view.js';
+
+/**
+ * The OpenAPI description of the meeting views (the console's generated client reads it). Each class
+ * implements its view interface, so a field added to a view and forgotten here fails the type check.
+ */
+export class MeetingAttendeeResponse implements MeetingAttendeeView {
+  @ApiProperty({ enum: ATTENDEE_KINDS, enumName: 'AttendeeKind' }) kind!: AttendeeKind;
+  @ApiProperty({ description: 'leader or deputy id, or unit code' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ enum: ['chair', 'required', 'optional'], enumName: 'AttendeeRole', description: 'chair (主持), required (leaders in charge, units) or optional' })
+  role!: MeetingAttendeeView['role'];
+}
+
+export class MeetingAgendaItemResponse implements MeetingAgendaItemView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'XF-2026-000123' }) caseCode!: string;
+  @ApiProperty({ type: String, nullable: true }) subject!: string | null;
+  @ApiProperty({ enum: GRADES, enumName: 'Grade', nullable: true }) grade!: Grade | null;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category', nullable: true }) category!: Category | null;
+  @ApiProperty({ type: String, nullable: true }) region!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the leader in charge (包案领导)' }) leadLeaderId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) leadLeaderName!: string | null;
+  @ApiProperty({ description: 'unit code of the unit that reports' }) presenterUnit!: string;
+  @ApiProperty() minutes!: number;
+}
+
+export class MeetingOutcomeResponse implements MeetingOutcomeView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() decision!: string;
+  @ApiProperty({ type: String, nullable: true }) requirements!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class MeetingViewResponse implements MeetingView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: MEETING_TYPES, enumName: 'MeetingType' }) type!: MeetingType;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'date-time' }) startAt!: string;
+  @ApiProperty({ format: 'date-time' }) endAt!: string;
+  @ApiProperty() location!: string;
+  @ApiProperty({ format: 'uuid' }) chairId!: string;
+  @ApiProperty({ type: String, nullable: true }) chairName!: string | null;
+  @ApiProperty({ type: () => MeetingAttendeeResponse, isArray: true }) attendees!: MeetingAttendeeResponse[];
+  @ApiProperty({ type: () => MeetingAgendaItemResponse, isArray: true }) agenda!: MeetingAgendaItemResponse[];
+  @ApiProperty({ type: () => MeetingOutcomeResponse, isArray: true }) outcomes!: MeetingOutcomeResponse[];
+  @ApiProperty({ enum: MEETING_STATUSES, enumName: 'MeetingStatus' }) status!: MeetingStatus;
+  @ApiProperty({ description: 'iCalendar SEQUENCE: raised on every change of a confirmed meeting' }) sequence!: number;
+  @ApiProperty({ description: 'iCalendar UID' }) uid!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the plan that proposed it' }) planId!: string | null;
+  @ApiProperty({ description: 'optimistic lock' }) version!: number;
+}
+
+export class PlanWindowResponse {
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) to!: string;
+}
+
+export class PlanAssignmentResponse {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ format: 'uuid' }) leaderId!: string;
+  @ApiProperty({ description: 'true when the leader was already in charge' }) kept!: boolean;
+}
+
+export class PlanUnscheduledResponse implements PlanUnscheduledView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() caseCode!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ enum: GRADES, enumName: 'Grade' }) grade!: Grade;
+  @ApiProperty({ description: 'machine code, e.g. NO_ELIGIBLE_LEADER, NO_FREE_SLOT, LEADERS_AT_CAPACITY, TYPE_NOT_REQUESTED' }) code!: string;
+  @ApiProperty({ description: 'why it could not be placed, in words (Chinese)' }) reason!: string;
+}
+
+export class PlanUnmetResponse implements PlanUnmetView {
+  @ApiProperty({ description: 'before-deadline, portfolio-match, region-match, one-meeting-per-cluster' }) constraint!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) caseId?: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the proposed meeting whose agenda holds the case' }) meetingId!: string | null;
+  @ApiProperty({ description: 'the constraint left unmet, in words (Chinese)' }) message!: string;
+}
+
+export class PlanFairnessResponse {
+  @ApiProperty({ example: 'sum-of-squared-loads' }) measure!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'leader id → cases in charge' }) loads!: Record<string, number>;
+}
+
+export class MeetingPlanResponse implements PlanView {
+  @ApiProperty({ format: 'uuid' }) planId!: string;
+  @ApiProperty({ type: () => PlanWindowResponse }) window!: PlanWindowResponse;
+  @ApiProperty({ type: () => MeetingViewResponse, isArray: true, description: 'the proposed meetings, stored as drafts' }) meetings!: MeetingViewResponse[];
+  @ApiProperty({ type: () => PlanAssignmentResponse, isArray: true }) assignments!: PlanAssignmentResponse[];
+  @ApiProperty({ type: () => PlanUnscheduledResponse, isArray: true }) unscheduled!: PlanUnscheduledResponse[];
+  @ApiProperty({ description: 'weighted sum of soft-constraint penalties; lower is better' }) score!: number;
+  @ApiProperty({ type: () => PlanUnmetResponse, isArray: true }) unmet!: PlanUnmetResponse[];
+  @ApiProperty({ type: String, isArray: true, description: 'warnings in words (Chinese)' }) warnings!: string[];
+  @ApiProperty({ type: () => PlanFairnessResponse }) fairness!: PlanFairnessResponse;
+}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { minusUtcMonths } from '../common/time/utc-months.js';
 import { CaseRepository } from './case.repository.js';
 
-const REPEAT_WINDOW_MONTHS = 12;
+/** Repeat petitions (重复信访) count the petitioner's earlier cases received within this many months. */
+export const REPEAT_WINDOW_MONTHS = 12;
 const CLUSTER_WINDOW_DAYS = 30;
 
 export interface DerivedFacts {

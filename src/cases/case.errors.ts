@@ -17,19 +17,26 @@ export const CaseErrors = {
       zh: 'Idempotency-Key 须为 1 至 100 个字母、数字或 -_.: 字符。',
       en: 'Idempotency-Key must be 1 to 100 letters, digits or -_.: characters.',
     }),
-  invalidIdNumber: () =>
+  /** `field`: where the number was typed (the intake form's `petitioner.idNumber`, or a lookup's `idNumber`). */
+  invalidIdNumber: (field = 'petitioner.idNumber') =>
     new DomainError(
       'INVALID_ID_NUMBER',
       400,
       { zh: '身份证号码无效（位数、出生日期或校验位不正确），请核对后重新输入。', en: 'The ID number is not valid (length, birth date or check digit); please check it.' },
-      { field: 'petitioner.idNumber' },
+      { field },
     ),
-  invalidPhone: () =>
+  invalidPhone: (field = 'petitioner.phone') =>
     new DomainError(
       'INVALID_PHONE',
       400,
       { zh: '联系电话格式不正确，请填写手机号或带区号的固定电话。', en: 'The phone number is not valid; give a mobile number or a landline with area code.' },
-      { field: 'petitioner.phone' },
+      { field },
+    ),
+  petitionerLookupRequired: () =>
+    badRequest(
+      'PETITIONER_LOOKUP_REQUIRED',
+      { zh: '请填写信访人的身份证号码或联系电话（至少一项）。', en: "Give the petitioner's ID number or phone (at least one)." },
+      { fields: ['idNumber', 'phone'] },
     ),
   receivedInFuture: (toleranceMinutes: number) =>
     new DomainError(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { type Actor } from '../domain/actor.js';
@@ -12,12 +12,17 @@ import { CasePageResponse, CaseViewResponse, TimelineEventViewResponse } from '.
 import { CaseActionDto } from './dto/case-action.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
+import { PetitionerHistoryQueryDto, PetitionerHistoryResponse } from './dto/petitioner-history.dto.js';
+import { type PetitionerHistory, PetitionerHistoryService } from './petitioner-history.service.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly history: PetitionerHistoryService,
+  ) {}
 
   @Roles('admin', 'secretariat')
   @ApiCreatedResponse({ type: CaseViewResponse, description: 'the registered case (a retry with the same Idempotency-Key: the same case, header Idempotent-Replayed)' })
@@ -32,6 +37,24 @@ export class CasesController {
     const { view, replayed } = await this.cases.register(body, actor, idempotencyKey);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
+  }
+
+  // Declared before the `:id` routes.
+  @Roles('admin', 'secretariat')
+  @ApiOperation({
+    summary: "信访人近 12 个月的信访事项 · the petitioner's cases of the last 12 months (the intake form's hint)",
+    description:
+      'Finds the cases of the petitioner with this ID number or phone (at least one; checked like at intake) received in the ' +
+      'last 12 months, by the lookup hashes repeat detection uses (current and previous keys): newest first, at most 20, ' +
+      'with the total. A POST so the number never appears in a URL or an access log; it is neither stored, logged nor named ' +
+      'back in an error. 400 PETITIONER_LOOKUP_REQUIRED (neither given), INVALID_ID_NUMBER, INVALID_PHONE, VALIDATION_FAILED; ' +
+      'admins and the secretariat only (403 for leaders and auditors).',
+  })
+  @ApiOkResponse({ type: PetitionerHistoryResponse })
+  @HttpCode(200)
+  @Post('petitioner-history')
+  petitionerHistory(@Body() body: PetitionerHistoryQueryDto): Promise<PetitionerHistory> {
+    return this.history.find(body);
   }
 
   @ApiOkResponse({ type: CasePageResponse })

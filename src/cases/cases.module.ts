@@ -29,6 +29,7 @@ import { DeadlineSweepService } from './deadline-sweep.service.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IntakeService } from './intake.service.js';
 import { IntakeWriter } from './intake-writer.js';
+import { PetitionerHistoryService } from './petitioner-history.service.js';
 import { UnitReminderService } from './unit-reminder.service.js';
 
 @Module({
@@ -53,6 +54,7 @@ import { UnitReminderService } from './unit-reminder.service.js';
     CaseActionsService,
     CaseQueriesService,
     CasesService,
+    PetitionerHistoryService,
     DeadlineSweepService,
     UnitReminderService,
   ],

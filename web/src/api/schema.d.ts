@@ -193,6 +193,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/petitioner-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 信访人近 12 个月的信访事项 · the petitioner's cases of the last 12 months (the intake form's hint)
+         * @description Finds the cases of the petitioner with this ID number or phone (at least one; checked like at intake) received in the last 12 months, by the lookup hashes repeat detection uses (current and previous keys): newest first, at most 20, with the total. A POST so the number never appears in a URL or an access log; it is neither stored, logged nor named back in an error. 400 PETITIONER_LOOKUP_REQUIRED (neither given), INVALID_ID_NUMBER, INVALID_PHONE, VALIDATION_FAILED; admins and the secretariat only (403 for leaders and auditors).
+         */
+        post: operations["CasesController_petitionerHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conversions": {
         parameters: {
             query?: never;
@@ -1734,6 +1754,42 @@ export interface components {
              */
             phone?: string;
         };
+        PetitionerHistoryCaseResponse: {
+            /** @example XF-2026-000123 */
+            code: string;
+            grade: components["schemas"]["Grade"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            registeredAt: string;
+            status: components["schemas"]["CaseStatus"];
+            subject: string;
+        };
+        PetitionerHistoryQueryDto: {
+            /**
+             * @description 18-digit resident ID number (checked like at intake)
+             * @example 11010519491231002X
+             */
+            idNumber?: string;
+            /**
+             * @description mobile or landline with area code (checked like at intake)
+             * @example 13812345678
+             */
+            phone?: string;
+        };
+        PetitionerHistoryResponse: {
+            /** @description newest first, at most 20 */
+            cases: components["schemas"]["PetitionerHistoryCaseResponse"][];
+            /** @description the petitioner's cases in the window (the list shows at most 20) */
+            total: number;
+            /**
+             * @description the window: cases received within this many months
+             * @example 12
+             */
+            windowMonths: number;
+        };
         PetitionerViewResponse: {
             address: string | null;
             idNumber: string | null;
@@ -2504,6 +2560,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelineEventViewResponse"][];
+                };
+            };
+        };
+    };
+    CasesController_petitionerHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PetitionerHistoryQueryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionerHistoryResponse"];
                 };
             };
         };

@@ -93,6 +93,8 @@ interface Sample {
   rows: number;
   /** Click → the answer to POST /auth/login (password hashing included). */
   login: number;
+  /** Click → the ledger's first GET /cases sent (the console's code loaded, the page set up). */
+  casesSent: number;
   /** Click → the answer to the ledger's first GET /cases. */
   cases: number;
 }
@@ -114,6 +116,11 @@ async function measure(browser: Browser, target: Target): Promise<Sample> {
     await button.waitFor();
     const firstRow = page.getByRole('link', { name: /^XF-/ }).first();
     const answered = new Map<string, number>();
+    const sent = new Map<string, number>();
+    page.on('request', (r) => {
+      const key = `${r.method()} ${new URL(r.url()).pathname}`;
+      if (!sent.has(key)) sent.set(key, performance.now());
+    });
     page.on('response', (r) => {
       const key = `${r.request().method()} ${new URL(r.url()).pathname}`;
       if (!answered.has(key)) answered.set(key, performance.now());
@@ -124,7 +131,7 @@ async function measure(browser: Browser, target: Target): Promise<Sample> {
     const rows = performance.now() - started;
     if (errors.length) throw new Error(`the page had errors: ${errors.join('; ')}`);
     const since = (key: string): number => (answered.get(key) ?? NaN) - started;
-    return { rows, login: since('POST /auth/login'), cases: since('GET /cases') };
+    return { rows, login: since('POST /auth/login'), casesSent: (sent.get('GET /cases') ?? NaN) - started, cases: since('GET /cases') };
   } catch (error) {
     throw new Error(`${target.cases} cases: no ledger row (a link named XF-…) after login: ${(error as Error).message}${errors.length ? ` (${errors.join('; ')})` : ''}`, { cause: error });
   } finally {
@@ -148,7 +155,7 @@ try {
     for (const target of run % 2 ? targets : [...targets].reverse()) {
       const sample = await measure(browser, target);
       samples.get(target.cases)?.push(sample);
-      log(`run ${run} · ${target.cases} cases: ${round(sample.rows)} ms (login answered at ${round(sample.login)} ms, GET /cases at ${round(sample.cases)} ms)`);
+      log(`run ${run} · ${target.cases} cases: ${round(sample.rows)} ms (login answered at ${round(sample.login)} ms, GET /cases sent at ${round(sample.casesSent)} ms, answered at ${round(sample.cases)} ms)`);
     }
   }
   const medianOf = (cases: number, phase: keyof Sample): number => median((samples.get(cases) ?? []).map((s) => s[phase]));
@@ -163,6 +170,7 @@ try {
           min: round(Math.min(...list.map((s) => s.rows)), 0),
           max: round(Math.max(...list.map((s) => s.rows)), 0),
           'median login answered': round(medianOf(cases, 'login'), 0),
+          'median GET /cases sent': round(medianOf(cases, 'casesSent'), 0),
           'median GET /cases answered': round(medianOf(cases, 'cases'), 0),
         })),
       ) +
@@ -173,8 +181,8 @@ try {
     runs,
     chromium: browser.version(),
     loadAverage: { before: loadBefore, after: loadavg()[0], cpus: cpus().length },
-    samples: Object.fromEntries([...samples].map(([cases, list]) => [cases, list.map((s) => ({ rows: round(s.rows), login: round(s.login), cases: round(s.cases) }))])),
-    medians: Object.fromEntries(sizes.map((n) => [n, { rows: round(medianOf(n, 'rows')), login: round(medianOf(n, 'login')), cases: round(medianOf(n, 'cases')) }])),
+    samples: Object.fromEntries([...samples].map(([cases, list]) => [cases, list.map((s) => ({ rows: round(s.rows), login: round(s.login), casesSent: round(s.casesSent), cases: round(s.cases) }))])),
+    medians: Object.fromEntries(sizes.map((n) => [n, { rows: round(medianOf(n, 'rows')), login: round(medianOf(n, 'login')), casesSent: round(medianOf(n, 'casesSent')), cases: round(medianOf(n, 'cases')) }])),
     ratio: round(large / reference, 3),
   });
   log(`saved ${file}`);

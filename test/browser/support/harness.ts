@@ -4,7 +4,9 @@
  * its FakeClock, its users admin/secretary/auditor/director/deputy1/deputy2 with password PASSWORD),
  * listening on a free port of 127.0.0.1 and serving the built console (dist/web, built once if missing).
  *
- * Run only these:    npm run build:web && npm run test:jest -- test/browser
+ * Run only these:    npm run test:jest -- test/browser
+ *                    (they test dist/web as built: run `npm run build:web` first after changing web/;
+ *                    a missing dist/web is built once; `npm test` always builds it before jest)
  * One spec:          npm run test:jest -- test/browser/login.e2e-spec.ts
  * Without Chromium at /usr/bin/chromium (or CHROMIUM_PATH) they are skipped with a printed notice;
  * with REQUIRE_BROWSER=1 (as in .ci/run) they fail instead. Screenshots go to docs/screenshots/.

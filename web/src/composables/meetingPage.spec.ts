@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { ApiError } from '@/api/errors';
-import { inviteFileName, isNotVisible, latestDeliveries, outcomeFormShown } from './meetingPage';
+import { deliveryRows, inviteFileName, isNotVisible, latestDeliveries, outcomeFormShown } from './meetingPage';
 
 type Delivery = components['schemas']['InviteDeliveryResponse'];
 
@@ -42,6 +42,18 @@ describe('deliveries', () => {
       delivery({ id: 'li-1-cancel', sequence: 1, method: 'CANCEL', createdAt: '2026-12-05T02:00:00.000Z' }),
     ]);
     expect(rows.map((d) => d.id)).toEqual(['li-1-cancel', 'gov-0']);
+  });
+
+  it('gives every attendee a row, with no delivery before the first invite', () => {
+    const attendees = [
+      { kind: 'leader' as const, id: 'leader-li', name: '李明华主任', email: 'li@example.cn', role: 'chair' as const },
+      { kind: 'unit' as const, id: 'GOV', name: '市人民政府', email: null, role: 'required' as const },
+    ];
+    const rows = deliveryRows(attendees, [delivery({ id: 'li-0' })]);
+    expect(rows.map((r) => [r.attendee.id, r.delivery?.id ?? null])).toEqual([
+      ['leader-li', 'li-0'],
+      ['GOV', null],
+    ]);
   });
 
   it('names the invite file without path characters', () => {

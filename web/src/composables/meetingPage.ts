@@ -24,6 +24,18 @@ export function latestDeliveries(deliveries: readonly Delivery[]): Delivery[] {
   return [...latest.values()];
 }
 
+export interface AttendeeDelivery {
+  attendee: Meeting['attendees'][number];
+  /** The attendee's latest invite, or null before any was sent. */
+  delivery: Delivery | null;
+}
+
+/** One row per attendee of the meeting with his or her latest delivery (none for a draft meeting). */
+export function deliveryRows(attendees: Meeting['attendees'], deliveries: readonly Delivery[]): AttendeeDelivery[] {
+  const latest = new Map(latestDeliveries(deliveries).map((d) => [`${d.attendee.kind}:${d.attendee.id}`, d]));
+  return attendees.map((attendee) => ({ attendee, delivery: latest.get(`${attendee.kind}:${attendee.id}`) ?? null }));
+}
+
 /** A file name for one attendee's invite: the meeting's title and the attendee, without path characters. */
 export function inviteFileName(title: string, attendeeName: string): string {
   return `${title}-${attendeeName}.ics`.replace(/[\\/:*?"<>|\s]+/g, '_');

@@ -135,6 +135,7 @@ export const planning = {
     title: 'Decisions',
     none: 'No decisions recorded yet.',
     case: 'Agenda case',
+    choose: 'Choose a case',
     decision: 'Decision',
     requirements: 'Requirements',
     dueDate: 'Due date',

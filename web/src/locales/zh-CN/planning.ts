@@ -135,6 +135,7 @@ export const planning = {
     title: '会议决定',
     none: '尚未记录会议决定。',
     case: '议题',
+    choose: '请选择议题',
     decision: '决定事项',
     requirements: '工作要求',
     dueDate: '办理期限',

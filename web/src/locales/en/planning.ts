@@ -23,7 +23,7 @@ export const planning = {
   },
   status: { draft: 'Draft', confirmed: 'Confirmed', held: 'Held', cancelled: 'Cancelled' },
   plan: {
-    summary: 'Plan made: {n} draft meetings (invites go out once confirmed).',
+    summary: 'Plan made: draft meetings proposed: {n} (invites go out once confirmed).',
     none: 'The plan proposes no new meetings.',
     warnings: 'Planning notes',
     planUnmet: 'Conditions the plan leaves unmet',

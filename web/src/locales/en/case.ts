@@ -89,6 +89,7 @@ export const caseMessages = {
     empty: 'Nothing recorded yet',
     by: '{name} ({role})',
     system: 'System',
+    pair: '{label}: {value}',
     statusChange: '{from} → {to}',
     statusSame: 'Status unchanged: {status}',
     reason: 'Note',
@@ -119,7 +120,7 @@ export const caseMessages = {
   actionDone: '{action}: done.',
   form: {
     reason: 'Reason',
-    replyReason: 'Reply',
+    replyReason: 'Reply text',
     optionalReason: 'Note (optional)',
     report: 'Written report',
     reportHint: 'A supervised item: the reply needs a written report.',

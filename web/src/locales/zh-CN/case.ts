@@ -89,6 +89,7 @@ export const caseMessages = {
     empty: '暂无办理记录',
     by: '{name}（{role}）',
     system: '系统',
+    pair: '{label}：{value}',
     statusChange: '{from} → {to}',
     statusSame: '状态不变：{status}',
     reason: '说明',

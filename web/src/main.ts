@@ -5,6 +5,7 @@ import App from './App.vue';
 import { createConsoleRouter } from './router';
 import { currentLanguage } from './composables/useI18n';
 import './styles.css';
+import './theme.css';
 
 document.documentElement.lang = currentLanguage();
 const app = createApp(App);

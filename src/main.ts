@@ -29,6 +29,7 @@ async function bootstrap(): Promise<void> {
     [
       '',
       `信访联动规划服务已启动 · service ready (${mode}, jobs: ${config.redisUrl ? 'Redis/Bull' : 'in-process'})`,
+      `  控制台 Console:  ${base}/console/`,
       config.apiDocs ? `  API docs:  ${base}/docs` : '',
       `  Health:    ${base}/health`,
       ...demoAccountsBanner(config),

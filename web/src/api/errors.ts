@@ -30,13 +30,19 @@ export class ApiError extends Error {
     return new ApiError(status, body?.code ?? `HTTP_${status}`, message, body?.details);
   }
 
-  /** The validation problems by field (the first sentence per field), as the API reported them. */
-  fieldProblems(): Record<string, string> {
+  /**
+   * The problems by field, as the API reported them: a validation failure's list (the first sentence per
+   * field, in English when asked), or a domain refusal naming one field (`details.field`, e.g. INVALID_PHONE).
+   */
+  fieldProblems(language = 'zh-CN'): Record<string, string> {
     const problems: Record<string, string> = {};
-    if (!Array.isArray(this.details)) return problems;
-    for (const item of this.details as unknown[]) {
-      if (!isFieldProblem(item)) continue;
-      problems[item.field] ??= item.message;
+    if (Array.isArray(this.details)) {
+      for (const item of this.details as unknown[]) {
+        if (!isFieldProblem(item)) continue;
+        problems[item.field] ??= language === 'en' && item.messageEn ? item.messageEn : item.message;
+      }
+    } else if (typeof this.details === 'object' && this.details !== null && typeof (this.details as { field?: unknown }).field === 'string' && this.message) {
+      problems[(this.details as { field: string }).field] = this.message;
     }
     return problems;
   }

@@ -120,12 +120,6 @@ export function intakeFieldOf(apiField: string): IntakeField | undefined {
   return INTAKE_FIELDS.find((field) => apiField === field || apiField.startsWith(`${field}.`));
 }
 
-interface DetailProblem {
-  field?: unknown;
-  message?: unknown;
-  messageEn?: unknown;
-}
-
 /**
  * The API's problems by form field, in the user's language: a validation failure lists them
  * (`[{ field, message, messageEn }]`); a domain refusal such as INVALID_PHONE names one `{ field }` and
@@ -138,12 +132,7 @@ export function problemsOf(error: ApiError, language: string, rename: Record<str
     const target = intakeFieldOf(rename[field] ?? field);
     if (target) problems[target] ??= message;
   };
-  const details = error.details;
-  if (Array.isArray(details)) {
-    for (const item of details as DetailProblem[]) put(item?.field, language === 'en' && typeof item?.messageEn === 'string' ? item.messageEn : item?.message);
-  } else if (details && typeof details === 'object') {
-    put((details as DetailProblem).field, error.message);
-  }
+  for (const [field, message] of Object.entries(error.fieldProblems(language))) put(field, message);
   return problems;
 }
 

@@ -21,3 +21,12 @@ describe('describeError', () => {
     expect(error.fieldProblems()).toEqual({ 'petitioner.phone': '电话号码格式不正确' });
   });
 });
+
+describe('ApiError.fieldProblems', () => {
+  it('reads the English sentence when asked, and a refusal that names one field', () => {
+    const list = ApiError.from(400, { code: 'VALIDATION_FAILED', message: 'x', details: [{ field: 'subject', constraint: 'isNotEmpty', message: '“subject”不能为空', messageEn: 'subject should not be empty' }] });
+    expect(list.fieldProblems('en')).toEqual({ subject: 'subject should not be empty' });
+    const one = ApiError.from(400, { code: 'INVALID_PHONE', message: '联系电话格式不正确。', details: { field: 'phone' } });
+    expect(one.fieldProblems()).toEqual({ phone: '联系电话格式不正确。' });
+  });
+});

@@ -33,11 +33,12 @@ describeBrowser('the console: planning board and meeting page', () => {
 
     const block = c.page.getByRole('button', { name: new RegExp(`^${escape(first.title)}`) }).first();
     await block.waitFor();
+    await screenshot(c.page, 'planning');
+    await checkA11y(c.page, 'planning');
     await block.click();
     const panel = c.page.getByRole('dialog', { name: first.title });
     await panel.waitFor();
-    await screenshot(c.page, 'planning');
-    await checkA11y(c.page, 'planning');
+    await checkA11y(c.page, 'planning: the meeting panel');
 
     await panel.getByRole('button', { name: '调整时间' }).click();
     await panel.getByLabel('日期').fill('2026-12-24');

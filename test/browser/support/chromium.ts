@@ -9,7 +9,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Set by .ci/run: a missing browser fails the browser tests instead of skipping them. */
 export const REQUIRE_BROWSER = process.env.REQUIRE_BROWSER === '1';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN'];
 
 export const chromiumFound = (): boolean => existsSync(CHROMIUM_PATH);
 

@@ -11,10 +11,18 @@ describeBrowser('the console: intake, ledger and case page', () => {
     await page.getByRole('option', { name: option }).first().click();
   }
 
-  async function fillIntake(page: Page, subject: string): Promise<void> {
+  /** A resident ID number with its GB 11643 check digit (ISO 7064 MOD 11-2). */
+  function residentId(first17: string): string {
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+    return first17 + '10X98765432'[sum % 11];
+  }
+
+  async function fillIntake(page: Page, subject: string, idNumber?: string): Promise<void> {
     await page.getByRole('heading', { name: '信访登记' }).waitFor();
     await choose(page, '来源渠道', '来访');
     await page.getByLabel('信访人姓名').fill('赵小兰');
+    if (idNumber) await page.getByLabel('身份证号码').fill(idNumber);
     await page.getByLabel('联系电话').fill('13912345678');
     await page.getByLabel('信访人数').fill('12');
     await page.getByLabel('事项标题').fill(subject);
@@ -31,9 +39,10 @@ describeBrowser('the console: intake, ledger and case page', () => {
 
   it('registers a case through the form, finds it in the ledger, reads why it was graded and accepts it', async () => {
     const subject = '加装电梯停工集体反映';
+    const idNumber = residentId('42030319800101123');
     await c.login('secretary');
     await c.page.getByRole('link', { name: '登记', exact: true }).click();
-    await fillIntake(c.page, subject);
+    await fillIntake(c.page, subject, idNumber);
     await screenshot(c.page, 'intake');
     await checkA11y(c.page, 'intake');
     await c.page.getByRole('button', { name: '登记', exact: true }).click();
@@ -55,6 +64,9 @@ describeBrowser('the console: intake, ledger and case page', () => {
     await row.click();
 
     await c.page.getByRole('heading', { name: `信访事项 ${code}` }).waitFor();
+    const registered = await c.t.http.get(`/cases/${id}`).set('Authorization', `Bearer ${await c.t.token('secretary')}`).expect(200);
+    expect(registered.body.petitioner.idNumber).toEqual(expect.stringMatching(/^4203/));
+    await expect(c.page.getByText(registered.body.petitioner.idNumber as string).first().isVisible()).resolves.toBe(true);
     const why = c.page.getByRole('region', { name: '定级依据' });
     await expect(why.textContent()).resolves.toContain(stored.items[0].evaluation.explanation.summary);
     await screenshot(c.page, 'case');

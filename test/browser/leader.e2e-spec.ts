@@ -29,6 +29,7 @@ describeBrowser('the console: a leader’s meetings, cases and calendar link', (
     await c.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await c.login('director');
     await c.page.getByRole('heading', { name: '我的会议与包案' }).waitFor();
+    expect(new URL(c.page.url()).pathname).toBe('/console/my');
     const meetings = c.page.getByRole('region', { name: '近期会议' });
     await meetings.getByText('督办会（浏览器测试）').first().waitFor();
     await expect(meetings.getByText(mine.code).first().isVisible()).resolves.toBe(true);
@@ -45,6 +46,8 @@ describeBrowser('the console: a leader’s meetings, cases and calendar link', (
     await expect(c.page.getByRole('img', { name: '日历订阅二维码' }).isVisible()).resolves.toBe(true);
     const feed = await c.t.http.get(new URL(webcal.replace(/^webcal:/, 'http:')).pathname).expect(200);
     expect(feed.text).toContain('督办会（浏览器测试）');
+    await c.page.locator('.el-message').first().waitFor({ state: 'detached' }); // the toasts cover the meeting card
+    await c.page.locator('.el-message').last().waitFor({ state: 'detached' });
     await screenshot(c.page, 'leader');
     await screenshot(c.page, 'leader', TABLET);
     await checkA11y(c.page, 'leader');

@@ -64,7 +64,10 @@ describeBrowser('the console: planning board and meeting page', () => {
     const deliveriesTable = c.page.locator('section', { has: c.page.getByRole('heading', { name: '送达情况' }) }).last();
     await deliveriesTable.getByRole('button', { name: /^下载邀请/ }).first().waitFor();
     expect(await deliveriesTable.getByRole('button', { name: /^下载邀请/ }).count()).toBe(afterConfirm.body.attendees.length);
-    await expect(deliveriesTable.getByText('已发送').count()).resolves.toBeGreaterThan(0);
+    // A row per attendee, each one sent (the API agrees).
+    expect(deliveries.body.length).toBe(afterConfirm.body.attendees.length);
+    expect(deliveries.body.map((d: { status: string }) => d.status)).toEqual(deliveries.body.map(() => 'sent'));
+    await expect(deliveriesTable.getByText('已发送', { exact: true }).count()).resolves.toBe(afterConfirm.body.attendees.length);
     await screenshot(c.page, 'meeting');
     await checkA11y(c.page, 'meeting');
     await c.expectNoErrors();

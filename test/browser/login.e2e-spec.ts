@@ -46,7 +46,7 @@ describeBrowser('the console: login, role menu, session end, language', () => {
   it('takes the secretary to the ledger with the office menu', async () => {
     await c.login('secretary');
     expect(new URL(c.page.url()).pathname).toBe('/console/ledger');
-    expect(await menuLinks()).toEqual(['台账', '登记', '会议规划']);
+    expect(await menuLinks()).toEqual(['台账', '登记', '会议规划', '统计分析']);
     await c.expectNoErrors();
   });
 

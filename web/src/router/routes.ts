@@ -14,6 +14,8 @@ declare module 'vue-router' {
 
 const OFFICE: Role[] = ['admin', 'secretariat'];
 const EVERYONE: Role[] = ['admin', 'secretariat', 'leader', 'auditor'];
+const ADMIN: Role[] = ['admin'];
+const OVERSIGHT: Role[] = ['admin', 'auditor'];
 
 /** Every page of the console; views load on demand so the first page stays small. */
 export const routes: RouteRecordRaw[] = [
@@ -27,6 +29,13 @@ export const routes: RouteRecordRaw[] = [
       { path: 'intake', name: 'intake', component: () => import('@/views/intake/IntakeView.vue'), meta: { roles: OFFICE, menu: 'common.menu.intake' } },
       { path: 'planning', name: 'planning', component: () => import('@/views/planning/PlanningView.vue'), meta: { roles: OFFICE, menu: 'common.menu.planning' } },
       { path: 'my', name: 'mine', component: () => import('@/views/leader/LeaderView.vue'), meta: { roles: ['leader'], menu: 'common.menu.mine' } },
+      { path: 'rules', name: 'rules', component: () => import('@/views/rules/RulesView.vue'), meta: { roles: ADMIN, menu: 'common.menu.rules' } },
+      { path: 'rules/sets/:id', name: 'rule-set', component: () => import('@/views/rules/RuleSetView.vue'), meta: { roles: ADMIN }, props: true },
+      { path: 'settings', name: 'settings', component: () => import('@/views/settings/SettingsView.vue'), meta: { roles: ADMIN, menu: 'common.menu.settings' } },
+      { path: 'directory', name: 'directory', component: () => import('@/views/directory/DirectoryView.vue'), meta: { roles: ADMIN, menu: 'common.menu.directory' } },
+      { path: 'reports', name: 'reports', component: () => import('@/views/reports/ReportsView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat'], menu: 'common.menu.reports' } },
+      { path: 'reports/annual', name: 'annual-report', component: () => import('@/views/reports/AnnualReportView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat'] } },
+      { path: 'audit', name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { roles: OVERSIGHT, menu: 'common.menu.audit' } },
       { path: 'cases/:id', name: 'case', component: () => import('@/views/case/CaseView.vue'), meta: { roles: EVERYONE }, props: true },
       { path: 'meetings/:id', name: 'meeting', component: () => import('@/views/planning/MeetingView.vue'), meta: { roles: EVERYONE }, props: true },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { roles: EVERYONE } },

@@ -5,5 +5,6 @@ import { intake } from './intake';
 import { caseMessages } from './case';
 import { planning } from './planning';
 import { leader } from './leader';
+import { rules } from './rules';
 
-export const en = { common, login, ledger, intake, case: caseMessages, planning, leader };
+export const en = { common, login, ledger, intake, case: caseMessages, planning, leader, rules };

@@ -5,5 +5,6 @@ import { intake } from './intake';
 import { caseMessages } from './case';
 import { planning } from './planning';
 import { leader } from './leader';
+import { rules } from './rules';
 
-export const zhCN = { common, login, ledger, intake, case: caseMessages, planning, leader };
+export const zhCN = { common, login, ledger, intake, case: caseMessages, planning, leader, rules };

@@ -5,6 +5,7 @@
  * `description`, or with missing parts) are explained as well as new ones.
  */
 import { ZH, label } from '../domain/labels.js';
+import { FACT_LABELS } from '../domain/rule-shapes.js';
 import type { ConditionExplanation, Evaluation, FiredRule } from './evaluation.types.js';
 
 export interface ConditionResultExplanation {
@@ -41,32 +42,8 @@ export interface EvaluationExplanation {
   rules: RuleExplanation[];
 }
 
-/** The facts a rule reads, in the words of the office (docs/rules.md). */
-export const FACT_LABELS_ZH: Readonly<Record<string, string>> = {
-  channel: '信访渠道',
-  category: '类别',
-  region: '地区',
-  headcount: '信访人数',
-  subject: '标题',
-  content: '信访内容',
-  unitsInvolved: '涉及单位',
-  unitsInvolvedCount: '涉及单位数',
-  isGroup: '集体访',
-  deputyReported: '代表反映',
-  important: '重要事项',
-  provincialReferral: '省人大转办',
-  leaderInstructed: '常委会领导签批',
-  repeatCount: '12 个月内此前信访件数',
-  similarOpenCases: '30 日内同类别同地区在办件数',
-  relatedDissatisfied: '关联前案信访人不满意',
-  daysOpen: '收件以来天数',
-  daysToDeadline: '距期限天数',
-  grade: '当前定级',
-  routeMode: '办理方式',
-  routeCommittee: '跟踪委员会',
-  routeHandledBy: '办理单位',
-  routeUnits: '分流单位',
-};
+/** The facts a rule reads, in the words of the office: the one table of src/domain/rule-shapes.ts. */
+export const FACT_LABELS_ZH: Readonly<Record<string, string>> = FACT_LABELS['zh-CN'];
 
 const OPERATOR_WORDS_ZH: Readonly<Record<string, string>> = {
   equal: '=',

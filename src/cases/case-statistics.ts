@@ -12,6 +12,9 @@ export interface Window {
   to: Date;
 }
 
+/** The timestamps a trend can count by. */
+export type TrendColumn = 'receivedAt' | 'acceptedAt' | 'closedAt' | 'repliedAt';
+
 export type CaseDimension = 'channel' | 'category' | 'grade' | 'region' | 'routeHandledBy' | 'status';
 
 export interface ReplyFigures {
@@ -117,6 +120,50 @@ export class CaseStatistics {
     return Object.fromEntries(rows.map((r) => [r.k, count(r.n)]));
   }
 
+  /**
+   * Per period (consecutive boundaries `bounds[i]` … `bounds[i + 1]`, e.g. office months), the cases whose
+   * `column` timestamp falls in it; `repliedOnTime` counts only replies made by their deadline. One
+   * range query; the period is picked by a CASE over the boundaries, so it is exact in any time zone.
+   */
+  async countPerPeriod(column: TrendColumn, bounds: Date[], onlyOnTime = false): Promise<number[]> {
+    const n = bounds.length - 1;
+    if (n < 1) return [];
+    const params: Record<string, unknown> = { first: bounds[0], last: bounds[n], yes: true };
+    const branches = bounds.slice(1, n).map((b, i) => {
+      params[`b${i}`] = b;
+      return `WHEN c.${column} < :b${i} THEN ${i}`;
+    });
+    const bucket = branches.length ? `CASE ${branches.join(' ')} ELSE ${n - 1} END` : '0';
+    const qb = this.ds
+      .getRepository(PetitionCase)
+      .createQueryBuilder('c')
+      .select(bucket, 'p')
+      .addSelect('COUNT(*)', 'n')
+      .where(`c.${column} >= :first AND c.${column} < :last`)
+      .groupBy('p')
+      .setParameters(params);
+    if (onlyOnTime) qb.andWhere('c.repliedOnTime = :yes');
+    const rows = await qb.getRawMany<{ p: unknown; n: unknown }>();
+    const out = new Array<number>(n).fill(0);
+    for (const r of rows) out[count(r.p)] = count(r.n);
+    return out;
+  }
+
+  /** Category × region of the cases received in the window: how many, open now, flagged early-warning. */
+  async categoryRegion(w: Window): Promise<{ category: string; region: string; count: number; open: number; earlyWarning: number }[]> {
+    const rows = await this.received(w)
+      .select('c.category', 'category')
+      .addSelect('c.region', 'region')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('SUM(CASE WHEN c.status IN (:...open) THEN 1 ELSE 0 END)', 'openN')
+      .addSelect('SUM(CASE WHEN c.flags LIKE :early THEN 1 ELSE 0 END)', 'early')
+      .setParameters({ open: OPEN_STATUSES, early: '%"early-warning"%' })
+      .groupBy('c.category')
+      .addGroupBy('c.region')
+      .getRawMany<{ category: string; region: string; n: unknown; openN: unknown; early: unknown }>();
+    return rows.map((r) => ({ category: r.category, region: r.region, count: count(r.n), open: count(r.openN), earlyWarning: count(r.early) }));
+  }
+
   /** Category × region clusters: received in the current and the previous period, open now, flagged early. */
   async clusters(current: Window, previous: Window, limit: number): Promise<ClusterRow[]> {
     const rows = await this.ds
@@ -139,8 +186,14 @@ export class CaseStatistics {
       .slice(0, limit);
   }
 
-  /** The cases of one cluster received in the window, oldest first (for the thematic report). */
-  clusterCases(category: string, region: string, w: Window): Promise<PetitionCase[]> {
-    return this.received(w).andWhere('c.category = :category AND c.region = :region', { category, region }).orderBy('c.receivedAt', 'ASC').limit(500).getMany();
+  /**
+   * The cases received in the window, oldest first, of one category and/or region when given (the
+   * thematic report; without either, the whole office). At most `limit` rows.
+   */
+  clusterCases(filter: { category?: string; region?: string }, w: Window, limit: number): Promise<PetitionCase[]> {
+    const qb = this.received(w);
+    if (filter.category) qb.andWhere('c.category = :category', { category: filter.category });
+    if (filter.region) qb.andWhere('c.region = :region', { region: filter.region });
+    return qb.orderBy('c.receivedAt', 'ASC').limit(limit).getMany();
   }
 }

@@ -334,6 +334,8 @@ export class CaseRepository {
     if (f.overdue === true) qb.andWhere('c.dueAt < :now', { now });
     if (f.overdue === false) qb.andWhere('(c.dueAt IS NULL OR c.dueAt >= :now)', { now });
     if (f.dueBefore) qb.andWhere('c.dueAt < :dueBefore', { dueBefore: f.dueBefore });
+    if (f.receivedFrom) qb.andWhere('c.receivedAt >= :receivedFrom', { receivedFrom: f.receivedFrom });
+    if (f.receivedTo) qb.andWhere('c.receivedAt < :receivedTo', { receivedTo: f.receivedTo });
     if (f.flag) qb.andWhere('c.flags LIKE :flag', { flag: `%"${f.flag}"%` });
     if (f.inChargeOf) qb.andWhere('c.leadLeaderId = :inChargeOf', { inChargeOf: f.inChargeOf });
     if (f.leadLeaderId) {

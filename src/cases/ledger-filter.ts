@@ -9,6 +9,9 @@ export interface LedgerFilter {
   unit?: string;
   overdue?: boolean;
   dueBefore?: Date;
+  /** Received in [receivedFrom, receivedTo) (the report window of the CSV export). */
+  receivedFrom?: Date;
+  receivedTo?: Date;
   q?: string;
   flag?: string;
   /** Only the cases this leader is in charge of (包案): the `leadLeaderId` query, e.g. a leader's 我的包案. */

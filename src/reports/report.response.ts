@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { Dashboard, HeatCell, LeaderLoad, TrendPoint } from './dashboard.service.js';
 import type { Hotspot, Summary } from './reports.service.js';
 
 /** The response schemas of the reports (the CSV and Markdown routes declare a string body). */
@@ -82,4 +83,52 @@ export class HotspotsResponse {
   @ApiProperty() days!: number;
   @ApiProperty({ type: () => ReportWindowResponse }) current!: ReportWindowResponse;
   @ApiProperty({ type: () => HotspotResponse, isArray: true }) hotspots!: HotspotResponse[];
+}
+
+export class DashboardWindowResponse extends ReportWindowResponse {
+  @ApiProperty({ example: '2026-01-01', description: 'first office day of the window' }) fromDay!: string;
+  @ApiProperty({ example: '2026-11-26', description: 'last office day of the window (included)' }) toDay!: string;
+}
+
+export class TrendPointResponse implements TrendPoint {
+  @ApiProperty({ example: '2026-11', description: 'office month' }) month!: string;
+  @ApiProperty({ description: 'cases received (receivedAt in the month)' }) received!: number;
+  @ApiProperty({ description: 'cases accepted (acceptedAt in the month)' }) accepted!: number;
+  @ApiProperty({ description: 'cases closed (closedAt in the month)' }) closed!: number;
+  @ApiProperty({ description: 'replies made in the month' }) replied!: number;
+  @ApiProperty({ description: 'of which by their deadline' }) repliedOnTime!: number;
+}
+
+export class HeatCellResponse implements HeatCell {
+  @ApiProperty({ example: 'urban-construction' }) category!: string;
+  @ApiProperty({ example: '茅箭区' }) region!: string;
+  @ApiProperty({ description: 'cases received in the window' }) count!: number;
+  @ApiProperty({ description: 'of which open now' }) open!: number;
+  @ApiProperty({ description: 'of which flagged early-warning by the rules' }) earlyWarning!: number;
+  @ApiProperty({ description: 'earlyWarning > 0: a hotspot with an early warning' }) warning!: boolean;
+}
+
+export class HeatmapResponse {
+  @ApiProperty({ type: String, isArray: true, description: 'category codes, most cases first' }) categories!: string[];
+  @ApiProperty({ type: String, isArray: true, description: 'regions, most cases first' }) regions!: string[];
+  @ApiProperty({ type: () => HeatCellResponse, isArray: true }) cells!: HeatCellResponse[];
+}
+
+export class LeaderLoadResponse implements LeaderLoad {
+  @ApiProperty({ format: 'uuid' }) leaderId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'open cases in his or her charge now' }) openCases!: number;
+  @ApiProperty({ description: 'capacity (maxActiveCases)' }) maxActiveCases!: number;
+  @ApiProperty({ description: 'cases received in the window in his or her charge' }) casesInCharge!: number;
+  @ApiProperty({ description: '领导接访 in the window' }) receptions!: number;
+  @ApiProperty({ description: '领导批示 in the window' }) instructions!: number;
+}
+
+/** 统计分析: the dashboard's data for one window (codes; the console maps labels). */
+export class DashboardResponse implements Dashboard {
+  @ApiProperty({ type: () => DashboardWindowResponse }) window!: DashboardWindowResponse;
+  @ApiProperty({ type: () => SummaryResponse }) summary!: SummaryResponse;
+  @ApiProperty({ type: () => TrendPointResponse, isArray: true }) trend!: TrendPointResponse[];
+  @ApiProperty({ type: () => HeatmapResponse }) heatmap!: HeatmapResponse;
+  @ApiProperty({ type: () => LeaderLoadResponse, isArray: true }) leaders!: LeaderLoadResponse[];
 }

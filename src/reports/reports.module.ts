@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { DashboardService } from './dashboard.service.js';
 import { LedgerExportService } from './ledger-export.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
@@ -10,6 +11,6 @@ import { ReportsService } from './reports.service.js';
 @Module({
   imports: [DirectoryModule, CasesModule, MeetingsModule],
   controllers: [ReportsController],
-  providers: [ReportsService, LedgerExportService],
+  providers: [ReportsService, DashboardService, LedgerExportService],
 })
 export class ReportsModule {}

@@ -13,6 +13,10 @@ import { ReportsErrors } from './reports.errors.js';
 
 const ratio = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 10_000) / 10_000);
 const MAX_WINDOW_DAYS = 3660;
+/** Cases a thematic report reads at most (a draft for people, not a figure). */
+const THEMATIC_CASES = 5000;
+/** A date without a time: an office day. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface Summary {
   window: { from: string; to: string };
@@ -57,13 +61,34 @@ export class ReportsService {
     @Inject(POLICY) private readonly policy: Policy,
   ) {}
 
-  /** Default window: the current calendar year in the office time zone. */
+  /**
+   * The report window, half-open [from, to) in UTC. A date-only bound (`2026-11-29`) is an office day in
+   * the policy time zone and both are included (`from=to` is that one day: `to` becomes the start of the
+   * next office day); a full ISO date-time keeps its instant. Default: the current office year up to
+   * the end of today.
+   */
   window(from?: string, to?: string): Window {
     const now = DateTime.fromJSDate(this.clock.now(), { zone: this.policy.timeZone });
-    const w = { from: from ? new Date(from) : now.startOf('year').toJSDate(), to: to ? new Date(to) : now.plus({ days: 1 }).startOf('day').toJSDate() };
+    const w = { from: from ? this.instant(from, 'start') : now.startOf('year').toJSDate(), to: to ? this.instant(to, 'end') : now.plus({ days: 1 }).startOf('day').toJSDate() };
     if (!(w.to > w.from)) throw ReportsErrors.windowInvalid();
     if (w.to.getTime() - w.from.getTime() > MAX_WINDOW_DAYS * 86_400_000) throw ReportsErrors.windowTooLong();
     return w;
+  }
+
+  /** The export's optional window on the received time (either bound may be left open). */
+  receivedBounds(from?: string, to?: string): { receivedFrom?: Date; receivedTo?: Date } {
+    const bounds = { receivedFrom: from ? this.instant(from, 'start') : undefined, receivedTo: to ? this.instant(to, 'end') : undefined };
+    if (bounds.receivedFrom && bounds.receivedTo && !(bounds.receivedTo > bounds.receivedFrom)) throw ReportsErrors.windowInvalid();
+    return bounds;
+  }
+
+  /** One bound of a window as an instant: an office day starts at its midnight and ends at the next one. */
+  instant(value: string, edge: 'start' | 'end'): Date {
+    const zone = this.policy.timeZone;
+    const day = DATE_ONLY.test(value) ? DateTime.fromISO(value, { zone }).startOf('day') : null;
+    const at = day ? (edge === 'start' ? day : day.plus({ days: 1 })).toJSDate() : new Date(value);
+    if (Number.isNaN(at.getTime())) throw ReportsErrors.windowInvalid();
+    return at;
   }
 
   async summary(w: Window): Promise<Summary> {
@@ -143,17 +168,21 @@ export class ReportsService {
    * A Markdown draft of a thematic report (专题分析报告) on one category × region cluster. A document
    * that travels: petitioners masked and ID numbers and mobiles redacted from all of it, for every role.
    */
-  async thematicReport(category: string, region: string, days: number): Promise<string> {
+  async thematicReport(days: number, category?: string, region?: string): Promise<string> {
     const { current, previous } = this.periods(days);
+    const filter = { category, region };
     const [cases, before, units] = await Promise.all([
-      this.repo.clusterCases(category, region, current),
-      this.repo.clusterCases(category, region, previous),
+      this.repo.clusterCases(filter, current, THEMATIC_CASES + 1),
+      this.repo.clusterCases(filter, previous, THEMATIC_CASES + 1),
       this.directory.listUnits(),
     ]);
     const unitName = (code: string): string => units.find((u) => u.code === code)?.name ?? code;
     const zone = this.policy.timeZone;
     const day = (d: Date): string => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd');
-    const categoryName = label(ZH.category, category);
+    const subject = `${region ?? '全市'}${category ? `${label(ZH.category, category)}类` : ''}信访问题`;
+    const truncated = cases.length > THEMATIC_CASES || before.length > THEMATIC_CASES;
+    cases.splice(THEMATIC_CASES);
+    before.splice(THEMATIC_CASES);
     const open = cases.filter((c) => OPEN_STATUSES.includes(c.status)).length;
     const people = cases.reduce((s, c) => s + c.headcount, 0);
     const trend = before.length ? `${cases.length >= before.length ? '上升' : '下降'} ${Math.abs(Math.round(((cases.length - before.length) / before.length) * 100))}%` : '上期无同类事项';
@@ -165,9 +194,9 @@ export class ReportsService {
     const involved = new Map<string, number>();
     for (const c of cases) for (const code of new Set([c.routeHandledBy, ...c.unitsInvolved])) involved.set(code, (involved.get(code) ?? 0) + 1);
     const lines = [
-      `# 关于${region}${categoryName}类信访问题的专题分析（草稿）`,
+      `# 关于${subject}的专题分析（草稿）`,
       '',
-      `统计区间：${day(current.from)} 至 ${day(current.to)}（近 ${days} 天），生成于 ${day(this.clock.now())}。`,
+      `统计区间：${day(current.from)} 至 ${day(current.to)}（近 ${days} 天），生成于 ${day(this.clock.now())}。${truncated ? `事项较多，以下按最早登记的 ${THEMATIC_CASES} 件统计，请缩小区间或按类别、地区分别生成。` : ''}`,
       '',
       '## 一、基本情况',
       '',

@@ -549,6 +549,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/hotspots": {
         parameters: {
             query?: never;
@@ -1297,6 +1313,29 @@ export interface components {
             sessionId?: string;
             username: string;
         };
+        DashboardResponse: {
+            heatmap: components["schemas"]["HeatmapResponse"];
+            leaders: components["schemas"]["LeaderLoadResponse"][];
+            summary: components["schemas"]["SummaryResponse"];
+            trend: components["schemas"]["TrendPointResponse"][];
+            window: components["schemas"]["DashboardWindowResponse"];
+        };
+        DashboardWindowResponse: {
+            /** Format: date-time */
+            from: string;
+            /**
+             * @description first office day of the window
+             * @example 2026-01-01
+             */
+            fromDay: string;
+            /** Format: date-time */
+            to: string;
+            /**
+             * @description last office day of the window (included)
+             * @example 2026-11-26
+             */
+            toDay: string;
+        };
         DeadlinePolicyOverrideResponse: {
             acceptDays?: number;
             extensionMaxDays?: number;
@@ -1473,6 +1512,27 @@ export interface components {
         };
         /** @enum {string} */
         HealthStatus: "ok" | "degraded";
+        HeatCellResponse: {
+            /** @example urban-construction */
+            category: string;
+            /** @description cases received in the window */
+            count: number;
+            /** @description of which flagged early-warning by the rules */
+            earlyWarning: number;
+            /** @description of which open now */
+            open: number;
+            /** @example 茅箭区 */
+            region: string;
+            /** @description earlyWarning > 0: a hotspot with an early warning */
+            warning: boolean;
+        };
+        HeatmapResponse: {
+            /** @description category codes, most cases first */
+            categories: string[];
+            cells: components["schemas"]["HeatCellResponse"][];
+            /** @description regions, most cases first */
+            regions: string[];
+        };
         HotspotResponse: {
             /** @example urban-construction */
             category: string;
@@ -1559,6 +1619,21 @@ export interface components {
             reason: string | null;
             /** Format: date-time */
             startAt: string;
+        };
+        LeaderLoadResponse: {
+            /** @description cases received in the window in his or her charge */
+            casesInCharge: number;
+            /** @description 领导批示 in the window */
+            instructions: number;
+            /** Format: uuid */
+            leaderId: string;
+            /** @description capacity (maxActiveCases) */
+            maxActiveCases: number;
+            name: string;
+            /** @description open cases in his or her charge now */
+            openCases: number;
+            /** @description 领导接访 in the window */
+            receptions: number;
         };
         /** @enum {string} */
         LeaderRank: "director" | "deputy-director" | "secretary-general" | "committee-head";
@@ -2151,6 +2226,23 @@ export interface components {
             id: string;
             reason: string | null;
             toStatus: components["schemas"]["CaseStatus"];
+        };
+        TrendPointResponse: {
+            /** @description cases accepted (acceptedAt in the month) */
+            accepted: number;
+            /** @description cases closed (closedAt in the month) */
+            closed: number;
+            /**
+             * @description office month
+             * @example 2026-11
+             */
+            month: string;
+            /** @description cases received (receivedAt in the month) */
+            received: number;
+            /** @description replies made in the month */
+            replied: number;
+            /** @description of which by their deadline */
+            repliedOnTime: number;
         };
         /** @enum {string} */
         UnitKind: "office" | "committee" | "external";
@@ -3203,6 +3295,30 @@ export interface operations {
             };
         };
     };
+    ReportsController_dashboard: {
+        parameters: {
+            query?: {
+                /** @description start: an office day `2026-11-29` (included; the whole day in the office time zone) or an ISO-8601 date-time (the instant); default the start of the current office year */
+                from?: string;
+                /** @description end: an office day `2026-11-29` (included; the whole day in the office time zone) or an ISO-8601 date-time (the instant), exclusive when a date-time; default the end of today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+        };
+    };
     ReportsController_hotspots: {
         parameters: {
             query?: {
@@ -3256,6 +3372,8 @@ export interface operations {
                 dueBefore?: string;
                 /** @description a flag set by the rules, e.g. needs-review, early-warning, group-petition */
                 flag?: string;
+                /** @description received from: an office day `2026-11-29` (included; the whole day in the office time zone) or an ISO-8601 date-time (the instant) */
+                from?: string;
                 grade?: "normal" | "escalated" | "joint-consultation";
                 /** @description only the cases this leader is in charge of (包案); a leader's own id gives 我的包案 */
                 leadLeaderId?: string;
@@ -3267,6 +3385,8 @@ export interface operations {
                 region?: string;
                 sort?: "dueAt" | "-dueAt" | "receivedAt" | "-receivedAt" | "code" | "-code";
                 status?: "registered" | "accepted" | "rejected" | "routed" | "in_handling" | "replied" | "closed" | "withdrawn";
+                /** @description received until: an office day `2026-11-29` (included; the whole day in the office time zone) or an ISO-8601 date-time (the instant) */
+                to?: string;
                 /** @description handling unit code */
                 unit?: string;
             };
@@ -3290,7 +3410,9 @@ export interface operations {
     ReportsController_summary: {
         parameters: {
             query?: {
+                /** @description start: an office day `2026-11-29` (included; the whole day in the office time zone) or an ISO-8601 date-time (the instant); default the start of the current office year */
                 from?: string;
+                /** @description end: an office day `2026-11-29` (included; the whole day in the office time zone) or an ISO-8601 date-time (the instant), exclusive when a date-time; default the end of today */
                 to?: string;
             };
             header?: never;

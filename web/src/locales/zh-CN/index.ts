@@ -6,5 +6,7 @@ import { caseMessages } from './case';
 import { planning } from './planning';
 import { leader } from './leader';
 import { rules } from './rules';
+import { directory } from './directory';
+import { audit } from './audit';
 
-export const zhCN = { common, login, ledger, intake, case: caseMessages, planning, leader, rules };
+export const zhCN = { common, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit };

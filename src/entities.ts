@@ -6,6 +6,7 @@ import { CaseNotice } from './cases/case-notice.entity.js';
 import { PetitionCase } from './cases/case.entity.js';
 import { IdempotencyKey } from './cases/idempotency-key.entity.js';
 import { Deputy } from './directory/deputy.entity.js';
+import { Room } from './directory/room.entity.js';
 import { LeaderBusyBlock } from './directory/leader-busy-block.entity.js';
 import { Leader } from './directory/leader.entity.js';
 import { Unit } from './directory/unit.entity.js';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   Leader,
   LeaderBusyBlock,
   Deputy,
+  Room,
   PetitionCase,
   CaseEvent,
   CaseCounter,

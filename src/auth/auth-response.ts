@@ -33,3 +33,8 @@ export class CurrentUserResponse implements Actor {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'for role leader: the leader this account belongs to' }) leaderId!: string | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'the signed-in session' }) sessionId?: string;
 }
+
+export class PasswordResetResponse {
+  @ApiProperty({ example: 'Kq7xm-9hTzr-pW3ad-Ncy4e', description: 'shown once: hand it to the user, who should change it after signing in' })
+  temporaryPassword!: string;
+}

@@ -5,7 +5,7 @@ import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { clientAddress } from './access.guard.js';
 import { CurrentActor, Public, Roles } from './actor.js';
 import { type Actor } from '../domain/actor.js';
-import { CurrentUserResponse, SignedInResponse, UserViewResponse } from './auth-response.js';
+import { CurrentUserResponse, PasswordResetResponse, SignedInResponse, UserViewResponse } from './auth-response.js';
 import { AuthService, type SignedIn } from './auth.service.js';
 import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto, UpdateUserDto } from './dto/auth.dto.js';
 import type { UserView } from './user-view.js';
@@ -95,5 +95,15 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'every session of the user ended' })
   revokeSessions(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.users.revokeSessions(id, actor);
+  }
+
+  /** Sets a generated temporary password, shown once in the answer; every session of the user ends. */
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Post('users/:id/password-reset')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PasswordResetResponse })
+  resetPassword(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<{ temporaryPassword: string }> {
+    return this.users.resetPassword(id, actor);
   }
 }

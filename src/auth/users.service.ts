@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { fieldChanges } from '../audit/audit-changes.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { Clock } from '../domain/clock.js';
 import { isUniqueViolation } from '../database/db-errors.js';
@@ -9,6 +10,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/actor.js';
 import { AuthErrors } from './auth.errors.js';
 import type { CreateUserDto, UpdateUserDto } from './dto/auth.dto.js';
 import { hashPassword } from './password.js';
+import { temporaryPassword } from './temporary-password.js';
 import { SessionService } from './sessions/session.service.js';
 import type { User } from './user.entity.js';
 import { toUserView, type UserView } from './user-view.js';
@@ -50,7 +52,8 @@ export class UsersService {
     try {
       await this.tx.run(async (em) => {
         await this.users.insert(em, user);
-        await this.audit.record(em, actor, 'user.create', { type: 'user', id: user.id }, { role: user.role }, user.createdAt);
+        const shown = { username: user.username, displayName: user.displayName, role: user.role, leaderId: user.leaderId, active: user.active };
+        await this.audit.record(em, actor, 'user.create', { type: 'user', id: user.id }, { username: user.username, role: user.role, changes: fieldChanges(null, shown) }, user.createdAt);
       });
     } catch (error) {
       // Two admins creating the same username at once: the unique key decides, the loser hears why.
@@ -75,14 +78,17 @@ export class UsersService {
       ...(input.role !== undefined && { role: input.role }),
       ...(input.displayName !== undefined && { displayName: input.displayName }),
       ...(input.active !== undefined && { active: input.active }),
+      ...(input.leaderId !== undefined && { leaderId: input.leaderId }),
       ...(endsAccess && { tokenVersion: user.tokenVersion + 1 }),
     };
     const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
     if (changed.length > 0) {
+      const { password, ...shown } = input;
+      const diff = [...fieldChanges(user, shown), ...(password !== undefined ? fieldChanges(null, { password }) : [])];
       await this.tx.run(async (em) => {
         await this.users.update(em, id, changes);
         if (endsAccess) await this.sessions.revokeAllOfUser(em, id, 'user-changed');
-        await this.audit.record(em, actor, 'user.update', { type: 'user', id }, { changed, endsAccess }, this.clock.now());
+        await this.audit.record(em, actor, 'user.update', { type: 'user', id }, { username: user.username, changed, endsAccess, changes: diff }, this.clock.now());
       });
     }
     await this.sessions.forgetUser(id);
@@ -98,9 +104,27 @@ export class UsersService {
     await this.tx.run(async (em) => {
       await this.users.update(em, id, { tokenVersion: user.tokenVersion + 1 });
       await this.sessions.revokeAllOfUser(em, id, 'revoked-by-admin');
-      await this.audit.record(em, actor, 'user.sessions-revoke', { type: 'user', id }, {}, this.clock.now());
+      await this.audit.record(em, actor, 'user.sessions-revoke', { type: 'user', id }, { username: user.username }, this.clock.now());
     });
     await this.sessions.forgetUser(id);
+  }
+
+  /**
+   * Sets a generated temporary password (returned once, to be handed over; never stored or logged in clear)
+   * and signs the user out everywhere.
+   */
+  async resetPassword(id: string, actor: Actor): Promise<{ temporaryPassword: string }> {
+    const user = await this.users.findById(id);
+    if (!user) throw AuthErrors.userNotFound();
+    const password = temporaryPassword(user.username);
+    const passwordHash = await hashPassword(password);
+    await this.tx.run(async (em) => {
+      await this.users.update(em, id, { passwordHash, tokenVersion: user.tokenVersion + 1 });
+      await this.sessions.revokeAllOfUser(em, id, 'password-reset');
+      await this.audit.record(em, actor, 'user.password-reset', { type: 'user', id }, { username: user.username, changes: fieldChanges(null, { password }) }, this.clock.now());
+    });
+    await this.sessions.forgetUser(id);
+    return { temporaryPassword: password };
   }
 
   /** Creates the user unless the username exists; used by seeding. */

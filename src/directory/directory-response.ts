@@ -4,6 +4,7 @@ import { LEADER_RANKS, type LeaderRank } from '../domain/leader-ranks.js';
 import type { Deputy } from './deputy.entity.js';
 import type { LeaderBusyBlock } from './leader-busy-block.entity.js';
 import type { Leader } from './leader.entity.js';
+import type { Room } from './room.entity.js';
 import { UNIT_KINDS, type Unit, type UnitKind } from './unit.entity.js';
 
 /**
@@ -18,6 +19,7 @@ export class UnitResponse implements Unit {
   @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;
   @ApiProperty({ enum: UNIT_KINDS, enumName: 'UnitKind' }) kind!: UnitKind;
   @ApiProperty({ type: String, isArray: true, description: 'categories handled (see the Category enum)' }) categories!: string[];
+  @ApiProperty({ type: String, isArray: true, description: '职责清单 (responsibilities), one per line' }) responsibilities!: string[];
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty() active!: boolean;
 }
@@ -50,5 +52,14 @@ export class DeputyResponse implements Deputy {
   @ApiProperty({ example: '茅箭区代表联络站' }) station!: string;
   @ApiProperty({ type: String, nullable: true }) region!: string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty() active!: boolean;
+}
+
+export class RoomResponse implements Room {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '常委会第三会议室' }) name!: string;
+  @ApiProperty({ example: 30, description: 'seats' }) capacity!: number;
+  @ApiProperty({ type: String, isArray: true, example: ['投影仪'] }) equipment!: string[];
+  @ApiProperty({ type: String, nullable: true, example: '机关大楼三楼' }) location!: string | null;
   @ApiProperty() active!: boolean;
 }

@@ -1,16 +1,32 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/actor.js';
 import { ArrayBodyPipe } from '../common/http/array-body.pipe.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
+import type { Actor } from '../domain/actor.js';
 import type { Deputy } from './deputy.entity.js';
-import { DeputyResponse, LeaderBusyBlockResponse, LeaderResponse, UnitResponse } from './directory-response.js';
+import { DeputyResponse, LeaderBusyBlockResponse, LeaderResponse, RoomResponse, UnitResponse } from './directory-response.js';
 import { DirectoryService } from './directory.service.js';
-import { BusyBlockDto, CreateDeputyDto, CreateLeaderDto, CreateUnitDto, UpdateLeaderDto, UpdateUnitDto } from './dto/directory.dto.js';
+import {
+  BusyBlockDto,
+  CreateDeputyDto,
+  CreateLeaderDto,
+  CreateRoomDto,
+  CreateUnitDto,
+  UpdateDeputyDto,
+  UpdateLeaderDto,
+  UpdateRoomDto,
+  UpdateUnitDto,
+} from './dto/directory.dto.js';
 import type { LeaderBusyBlock } from './leader-busy-block.entity.js';
 import type { Leader } from './leader.entity.js';
+import type { Room } from './room.entity.js';
 import type { Unit } from './unit.entity.js';
 
+/**
+ * 通讯录: units, leaders, deputies and rooms. Units, deputies and rooms answer under `/directory/…` (the console's
+ * paths) and under their first paths (`/units`, `/deputies`, `/rooms`); every change is audited.
+ */
 @ApiTags('directory')
 @ApiBearerAuth()
 @Controller()
@@ -18,29 +34,29 @@ export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
   @ApiOkResponse({ type: UnitResponse, isArray: true })
-  @Get('units')
+  @Get(['units', 'directory/units'])
   listUnits(): Promise<Unit[]> {
     return this.directory.listUnits();
   }
 
   @ApiOkResponse({ type: UnitResponse })
-  @Get('units/:id')
+  @Get(['units/:id', 'directory/units/:id'])
   getUnit(@Param('id', UuidPipe) id: string): Promise<Unit> {
     return this.directory.getUnit(id);
   }
 
   @Roles('admin')
   @ApiCreatedResponse({ type: UnitResponse })
-  @Post('units')
-  createUnit(@Body() body: CreateUnitDto): Promise<Unit> {
-    return this.directory.createUnit(body);
+  @Post(['units', 'directory/units'])
+  createUnit(@Body() body: CreateUnitDto, @CurrentActor() actor: Actor): Promise<Unit> {
+    return this.directory.createUnit(body, actor);
   }
 
   @Roles('admin')
   @ApiOkResponse({ type: UnitResponse })
-  @Patch('units/:id')
-  updateUnit(@Param('id', UuidPipe) id: string, @Body() body: UpdateUnitDto): Promise<Unit> {
-    return this.directory.updateUnit(id, body);
+  @Patch(['units/:id', 'directory/units/:id'])
+  updateUnit(@Param('id', UuidPipe) id: string, @Body() body: UpdateUnitDto, @CurrentActor() actor: Actor): Promise<Unit> {
+    return this.directory.updateUnit(id, body, actor);
   }
 
   @ApiOkResponse({ type: LeaderResponse, isArray: true })
@@ -58,15 +74,15 @@ export class DirectoryController {
   @Roles('admin')
   @ApiCreatedResponse({ type: LeaderResponse })
   @Post('leaders')
-  createLeader(@Body() body: CreateLeaderDto): Promise<Leader> {
-    return this.directory.createLeader(body);
+  createLeader(@Body() body: CreateLeaderDto, @CurrentActor() actor: Actor): Promise<Leader> {
+    return this.directory.createLeader(body, actor);
   }
 
   @Roles('admin')
   @ApiOkResponse({ type: LeaderResponse })
   @Patch('leaders/:id')
-  updateLeader(@Param('id', UuidPipe) id: string, @Body() body: UpdateLeaderDto): Promise<Leader> {
-    return this.directory.updateLeader(id, body);
+  updateLeader(@Param('id', UuidPipe) id: string, @Body() body: UpdateLeaderDto, @CurrentActor() actor: Actor): Promise<Leader> {
+    return this.directory.updateLeader(id, body, actor);
   }
 
   @Roles('admin', 'secretariat')
@@ -83,20 +99,50 @@ export class DirectoryController {
   replaceBusy(
     @Param('id', UuidPipe) id: string,
     @Body(new ArrayBodyPipe(BusyBlockDto, 500)) blocks: BusyBlockDto[],
+    @CurrentActor() actor: Actor,
   ): Promise<LeaderBusyBlock[]> {
-    return this.directory.replaceBusyBlocks(id, blocks);
+    return this.directory.replaceBusyBlocks(id, blocks, actor);
   }
 
   @ApiOkResponse({ type: DeputyResponse, isArray: true })
-  @Get('deputies')
+  @Get(['deputies', 'directory/deputies'])
   listDeputies(): Promise<Deputy[]> {
     return this.directory.listDeputies();
   }
 
   @Roles('admin', 'secretariat')
   @ApiCreatedResponse({ type: DeputyResponse })
-  @Post('deputies')
-  createDeputy(@Body() body: CreateDeputyDto): Promise<Deputy> {
-    return this.directory.createDeputy(body);
+  @Post(['deputies', 'directory/deputies'])
+  createDeputy(@Body() body: CreateDeputyDto, @CurrentActor() actor: Actor): Promise<Deputy> {
+    return this.directory.createDeputy(body, actor);
+  }
+
+  @Roles('admin', 'secretariat')
+  @ApiOkResponse({ type: DeputyResponse })
+  @Patch(['deputies/:id', 'directory/deputies/:id'])
+  updateDeputy(@Param('id', UuidPipe) id: string, @Body() body: UpdateDeputyDto, @CurrentActor() actor: Actor): Promise<Deputy> {
+    return this.directory.updateDeputy(id, body, actor);
+  }
+
+  /** 会议室: rooms for meetings and receptions (inactive ones stay listed, marked). */
+  @Roles('admin', 'secretariat', 'auditor')
+  @ApiOkResponse({ type: RoomResponse, isArray: true })
+  @Get(['directory/rooms', 'rooms'])
+  listRooms(): Promise<Room[]> {
+    return this.directory.listRooms();
+  }
+
+  @Roles('admin')
+  @ApiCreatedResponse({ type: RoomResponse })
+  @Post(['directory/rooms', 'rooms'])
+  createRoom(@Body() body: CreateRoomDto, @CurrentActor() actor: Actor): Promise<Room> {
+    return this.directory.createRoom(body, actor);
+  }
+
+  @Roles('admin')
+  @ApiOkResponse({ type: RoomResponse })
+  @Patch(['directory/rooms/:id', 'rooms/:id'])
+  updateRoom(@Param('id', UuidPipe) id: string, @Body() body: UpdateRoomDto, @CurrentActor() actor: Actor): Promise<Room> {
+    return this.directory.updateRoom(id, body, actor);
   }
 }

@@ -31,6 +31,9 @@ export const DirectoryErrors = {
       shown ? { zh: `单位代码“${shown}”已存在。`, en: `Unit code "${shown}" already exists.` } : { zh: '该单位代码已存在。', en: 'This unit code already exists.' },
     );
   },
+  deputyNotFound: () => new DomainError('DEPUTY_NOT_FOUND', 404, { zh: '找不到该代表。', en: 'No such deputy.' }),
+  roomNotFound: () => new DomainError('ROOM_NOT_FOUND', 404, { zh: '找不到该会议室。', en: 'No such room.' }),
+  roomNameTaken: () => new DomainError('ROOM_NAME_TAKEN', 409, { zh: '已有同名的会议室。', en: 'A room with this name already exists.' }),
   leaderNotFound: () => new DomainError('LEADER_NOT_FOUND', 404, { zh: '找不到该领导。', en: 'No such leader.' }),
   busyBlockReversed: (index: number) =>
     new DomainError('BUSY_BLOCK_INVALID', 400, {

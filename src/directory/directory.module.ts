@@ -6,10 +6,11 @@ import { DirectoryRepository } from './directory.repository.js';
 import { DirectoryService } from './directory.service.js';
 import { LeaderBusyBlock } from './leader-busy-block.entity.js';
 import { Leader } from './leader.entity.js';
+import { Room } from './room.entity.js';
 import { Unit } from './unit.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Unit, Leader, LeaderBusyBlock, Deputy])],
+  imports: [TypeOrmModule.forFeature([Unit, Leader, LeaderBusyBlock, Deputy, Room])],
   controllers: [DirectoryController],
   providers: [DirectoryRepository, DirectoryService],
   exports: [DirectoryService],

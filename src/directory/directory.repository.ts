@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, LessThan, MoreThan, type Repository } from 'typeorm';
-import { asRows } from '../database/rows.js';
+import { asRow, asRows } from '../database/rows.js';
 import { Deputy } from './deputy.entity.js';
 import { LeaderBusyBlock } from './leader-busy-block.entity.js';
 import { Leader } from './leader.entity.js';
+import { Room } from './room.entity.js';
 import { Unit } from './unit.entity.js';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class DirectoryRepository {
     @InjectRepository(Leader) private readonly leaders: Repository<Leader>,
     @InjectRepository(LeaderBusyBlock) private readonly busy: Repository<LeaderBusyBlock>,
     @InjectRepository(Deputy) private readonly deputies: Repository<Deputy>,
+    @InjectRepository(Room) private readonly rooms: Repository<Room>,
   ) {}
 
   listUnits(): Promise<Unit[]> {
@@ -28,8 +30,12 @@ export class DirectoryRepository {
   async insertUnits(units: Unit[]): Promise<void> {
     if (units.length) await this.units.insert(asRows(units));
   }
-  async updateUnit(id: string, changes: Partial<Unit>): Promise<void> {
-    await this.units.update({ id }, changes);
+  /** Inserts one unit inside the caller's transaction (with its audit entry). */
+  async insertUnit(em: EntityManager, unit: Unit): Promise<void> {
+    await em.insert(Unit, asRow(unit));
+  }
+  async updateUnit(em: EntityManager, id: string, changes: Partial<Unit>): Promise<void> {
+    await em.update(Unit, { id }, changes);
   }
   countUnits(): Promise<number> {
     return this.units.count();
@@ -41,11 +47,11 @@ export class DirectoryRepository {
   findLeaderById(id: string): Promise<Leader | null> {
     return this.leaders.findOneBy({ id });
   }
-  async insertLeaders(leaders: Leader[]): Promise<void> {
-    if (leaders.length) await this.leaders.insert(asRows(leaders));
+  async insertLeaders(leaders: Leader[], em: EntityManager = this.leaders.manager): Promise<void> {
+    if (leaders.length) await em.insert(Leader, asRows(leaders));
   }
-  async updateLeader(id: string, changes: Partial<Leader>): Promise<void> {
-    await this.leaders.update({ id }, changes);
+  async updateLeader(em: EntityManager, id: string, changes: Partial<Leader>): Promise<void> {
+    await em.update(Leader, { id }, changes);
   }
 
   busyBlocksOf(leaderId: string, after: Date): Promise<LeaderBusyBlock[]> {
@@ -71,7 +77,32 @@ export class DirectoryRepository {
   listDeputies(): Promise<Deputy[]> {
     return this.deputies.find({ order: { profession: 'ASC', name: 'ASC' } });
   }
-  async insertDeputies(deputies: Deputy[]): Promise<void> {
-    if (deputies.length) await this.deputies.insert(asRows(deputies));
+  findDeputyById(id: string): Promise<Deputy | null> {
+    return this.deputies.findOneBy({ id });
+  }
+  async insertDeputies(deputies: Deputy[], em: EntityManager = this.deputies.manager): Promise<void> {
+    if (deputies.length) await em.insert(Deputy, asRows(deputies));
+  }
+  async updateDeputy(em: EntityManager, id: string, changes: Partial<Deputy>): Promise<void> {
+    await em.update(Deputy, { id }, changes);
+  }
+
+  listRooms(): Promise<Room[]> {
+    return this.rooms.find({ order: { name: 'ASC' } });
+  }
+  findRoomById(id: string): Promise<Room | null> {
+    return this.rooms.findOneBy({ id });
+  }
+  findRoomByName(name: string): Promise<Room | null> {
+    return this.rooms.findOneBy({ name });
+  }
+  async insertRooms(rooms: Room[], em: EntityManager = this.rooms.manager): Promise<void> {
+    if (rooms.length) await em.insert(Room, asRows(rooms));
+  }
+  async updateRoom(em: EntityManager, id: string, changes: Partial<Room>): Promise<void> {
+    await em.update(Room, { id }, changes);
+  }
+  countRooms(): Promise<number> {
+    return this.rooms.count();
   }
 }

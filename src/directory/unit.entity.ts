@@ -28,6 +28,10 @@ export class Unit {
   @Column({ type: 'simple-json' })
   categories!: string[];
 
+  /** 职责清单: what the unit is responsible for, one line each (the petition office's ten responsibilities). */
+  @Column({ type: 'simple-json' })
+  responsibilities!: string[];
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   email!: string | null;
 

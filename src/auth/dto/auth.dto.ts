@@ -80,6 +80,11 @@ export class UpdateUserDto {
   @Length(1, 50)
   displayName?: string;
 
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'For role leader: the leader this account belongs to; null unlinks it.' })
+  @IsOptional()
+  @IsUUID()
+  leaderId?: string | null;
+
   @ApiPropertyOptional({ description: 'false disables the account and ends every session at once.' })
   @OptionalNotNull()
   @IsBoolean()

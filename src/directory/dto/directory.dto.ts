@@ -59,6 +59,14 @@ export class CreateUnitDto {
   @IsEmail()
   @MaxLength(200)
   email?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20, description: '职责清单: one responsibility per line (≤ 20, each ≤ 200 characters)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  responsibilities?: string[];
 }
 
 export class UpdateUnitDto {
@@ -72,6 +80,13 @@ export class UpdateUnitDto {
   @IsIn(CATEGORIES, { each: true })
   categories?: string[];
   @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsEmail() @MaxLength(200) email?: string | null;
+  @ApiPropertyOptional({ type: [String], maxItems: 20, description: '职责清单 (replaces the list)' })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  responsibilities?: string[];
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
 }
 
@@ -138,4 +153,40 @@ export class CreateDeputyDto {
   @ApiProperty({ example: '茅箭区人大代表之家' }) @IsString() @Length(1, 100) station!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) region?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+}
+
+export class UpdateDeputyDto {
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, 50) name?: string;
+  @ApiPropertyOptional({ example: '律师' }) @OptionalNotNull() @IsString() @Length(1, 50) profession?: string;
+  @ApiPropertyOptional({ example: '茅箭区人大代表之家' }) @OptionalNotNull() @IsString() @Length(1, 100) station?: string;
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsString() @Length(1, 50) region?: string | null;
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsEmail() @MaxLength(200) email?: string | null;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
+}
+
+export class CreateRoomDto {
+  @ApiProperty({ example: '常委会第二会议室' }) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ example: 30, description: 'seats' }) @IsInt() @Min(1) @Max(2000) capacity!: number;
+  @ApiPropertyOptional({ type: [String], example: ['投影仪', '视频会议终端'], maxItems: 30 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  equipment?: string[];
+  @ApiPropertyOptional({ example: '机关大楼三楼' }) @IsOptional() @IsString() @Length(1, 200) location?: string;
+}
+
+export class UpdateRoomDto {
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsInt() @Min(1) @Max(2000) capacity?: number;
+  @ApiPropertyOptional({ type: [String], maxItems: 30 })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  equipment?: string[];
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsString() @Length(1, 200) location?: string | null;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
 }

@@ -5,6 +5,8 @@ import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { CreateRuleSetDto, RuleSetBodyDto, SimulateDto } from './dto/rule-set.dto.js';
 import { RuleSetValidationResponse, RuleSetViewResponse, SimulationReportResponse } from './dto/rule-set.response.js';
+import { RULE_SET_SCHEMA, type JsonSchema } from '../rules/rule-set.schema.js';
+import { RuleSetSchemaResponse } from './dto/rule-set-admin.response.js';
 import { RuleSetsService, type RuleSetView, toRuleSetView } from './rule-sets.service.js';
 import type { RuleSetProblem } from './rule-sets.errors.js';
 import type { SimulationReport } from './simulation.service.js';
@@ -20,6 +22,16 @@ export class RulesController {
   @Get('active')
   async active(): Promise<RuleSetView> {
     return toRuleSetView(await this.ruleSets.active());
+  }
+
+  @Roles('admin', 'secretariat', 'auditor')
+  @ApiOkResponse({
+    type: RuleSetSchemaResponse,
+    description: 'the JSON Schema (draft-07) of a rule-set body {note, precedence, rules}; the server validator compiles the same object',
+  })
+  @Get('schema')
+  schema(): JsonSchema {
+    return RULE_SET_SCHEMA;
   }
 
   @Roles('admin', 'secretariat', 'auditor')

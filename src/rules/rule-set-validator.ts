@@ -2,11 +2,19 @@
  * Checks a rule set an admin wrote before it can be published: structure, facts, operators,
  * value types, events, grades, units, categories, and the order of runtime-fact readers.
  * Every problem is reported (not just the first) with a path such as `rules[3].conditions.all[1].fact`.
+ *
+ * The structure is checked by ajv against the JSON Schema of the format (`rule-set.schema.ts`, the one
+ * `GET /rules/schema` serves); each ajv error is mapped to a path and code by the schema's `x-code` /
+ * `x-missing` annotations. The walk below then reports, in document order, the structural errors found
+ * at each place it visits, and runs the semantic checks (known facts per kind, operators, value types,
+ * categories, grades in precedence, unit codes, runtime-fact order) that a schema cannot express.
  */
+import { Ajv, type ValidateFunction } from 'ajv';
 import { CATEGORIES, CHANNELS, GRADES, HANDLING_MODES, MEETING_TYPES } from '../domain/case-vocabulary.js';
 import { redactPii } from '../common/pii/masking.js';
 import { isFactReference } from './evaluation-accumulator.js';
 import { CUSTOM_OPERATORS, ENGINE_BUILTIN_OPERATORS, type RuleOperatorDefinition } from './operators.js';
+import { RULE_SET_SCHEMA, RULE_SET_SCHEMA_LIMITS, type JsonSchema } from './rule-set.schema.js';
 import {
   CASE_FACT_KINDS,
   RULE_EVENT_TYPES,
@@ -16,7 +24,7 @@ import {
   type RuleEventType,
 } from './rule-set.types.js';
 
-export const RULE_SET_LIMITS = { maxRules: 500, maxConditionDepth: 10 } as const;
+export const RULE_SET_LIMITS = RULE_SET_SCHEMA_LIMITS;
 
 export interface RuleSetValidationError {
   path: string;
@@ -88,10 +96,7 @@ const KIND_ZH: Record<string, string> = { number: '数字', list: '数组', 'str
 const KIND_EN: Record<string, string> = { number: 'a number', list: 'an array', 'string-list': 'an array of strings', boolean: 'true or false', string: 'a string', 'number-or-null': 'a number or null' };
 
 const FACT_KINDS: Readonly<Record<string, FactKind>> = { ...CASE_FACT_KINDS, ...RUNTIME_FACT_KINDS };
-const RULE_KEYS = new Set(['name', 'priority', 'description', 'conditions', 'event']);
-const LEAF_KEYS = new Set(['fact', 'operator', 'value', 'path', 'priority', 'name']);
 const BOOLEAN_KEYS = ['all', 'any', 'not'] as const;
-const DEADLINE_KEYS = new Set(['acceptDays', 'handleDays', 'supervisedReplyMonths', 'extensionMaxDays']);
 const ENUMS: Partial<Record<FactKind, { values: readonly unknown[]; code: RuleSetValidationCode }>> = {
   category: { values: CATEGORIES, code: 'UNKNOWN_CATEGORY' },
   channel: { values: CHANNELS, code: 'UNKNOWN_CHANNEL' },
@@ -115,8 +120,63 @@ const has = (object: Json, key: string): boolean => Object.prototype.hasOwnPrope
 /** A value named in a message, at most 80 characters, with any ID number or mobile masked (an admin may paste anything). */
 const show = (value: unknown): string => redactPii(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))).slice(0, 80);
 
+/**
+ * The schema as the validator compiles it: a stored definition also names its `version` and `precedence`
+ * (the body of `GET /rules/schema` may leave them to the server). Compiled once, when this module loads.
+ */
+const DEFINITION_SCHEMA: JsonSchema = { ...RULE_SET_SCHEMA, required: ['version', 'precedence', 'rules'] };
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
+ajv.addVocabulary(['x-code', 'x-missing']);
+const checkStructure: ValidateFunction = ajv.compile(DEFINITION_SCHEMA);
+
+/** `/rules/0/conditions/all/1` → `rules[0].conditions.all[1]`, reading the data to tell array indexes from keys. */
+function toPath(pointer: string, data: unknown): string {
+  if (pointer === '') return '';
+  let path = '';
+  let node: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      path += `[${key}]`;
+      node = node[Number(key)];
+    } else {
+      path += path === '' ? key : `.${key}`;
+      node = isObject(node) && has(node, key) ? node[key] : undefined;
+    }
+  }
+  return path;
+}
+
+const join = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
+const problemKey = (path: string, code: RuleSetValidationCode): string => `${path}\u0000${code}`;
+
+/** The structural problems ajv found, as `path + code` keys; errors the schema gives no code are left to the semantic checks. */
+function structuralProblems(input: unknown): Set<string> {
+  const found = new Set<string>();
+  if (checkStructure(input)) return found;
+  for (const error of (checkStructure.errors ?? [])) {
+    const at = toPath(error.instancePath, input);
+    const schema = (error.parentSchema ?? {}) as { 'x-code'?: string; 'x-missing'?: Record<string, string> };
+    let path = at;
+    let code: string | undefined;
+    if (error.keyword === 'if') continue;
+    if (error.keyword === 'required') {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      path = join(at, missing);
+      code = schema['x-missing']?.[missing];
+    } else if (error.keyword === 'additionalProperties') {
+      path = join(at, (error.params as { additionalProperty: string }).additionalProperty);
+      code = 'UNKNOWN_PROPERTY';
+    } else code = schema['x-code'];
+    if (code && code in MESSAGES) found.add(problemKey(path, code as RuleSetValidationCode));
+  }
+  return found;
+}
+
 class RuleSetValidator {
   readonly errors: RuleSetValidationError[] = [];
+  private structural = new Set<string>();
+  private readonly reported = new Set<string>();
   private readonly operators: ReadonlyMap<string, RuleOperatorDefinition>;
   private readonly units: ReadonlySet<string>;
   private readonly grades = new Set<unknown>();
@@ -130,27 +190,37 @@ class RuleSetValidator {
   }
 
   report(path: string, code: RuleSetValidationCode, value: unknown = ''): void {
+    const key = problemKey(path, code);
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
     const { zh, en } = MESSAGES[code](show(value));
     // A path names the keys as sent (an unknown property among them): masked the same way.
     this.errors.push({ path: redactPii(path), code, message: zh, messageEn: en });
   }
 
+  /** Reports the schema's problem `code` at `path` if ajv found it; true when it did. */
+  private failed(path: string, code: RuleSetValidationCode, value: unknown = ''): boolean {
+    if (!this.structural.has(problemKey(path, code))) return false;
+    this.report(path, code, value);
+    return true;
+  }
+
   validate(input: unknown): void {
-    if (!isObject(input)) return this.report('', 'ROOT_NOT_OBJECT');
-    if (typeof input.version !== 'number' || !Number.isInteger(input.version) || input.version < 1) this.report('version', 'VERSION_INVALID');
-    if (has(input, 'note') && typeof input.note !== 'string') this.report('note', 'NOTE_INVALID');
+    this.structural = structuralProblems(input);
+    if (this.failed('', 'ROOT_NOT_OBJECT') || !isObject(input)) return;
+    this.failed('version', 'VERSION_INVALID');
+    this.failed('note', 'NOTE_INVALID');
     this.validatePrecedence(input.precedence);
-    if (!Array.isArray(input.rules)) return this.report('rules', 'RULES_NOT_ARRAY');
-    if (input.rules.length > RULE_SET_LIMITS.maxRules) return this.report('rules', 'TOO_MANY_RULES', input.rules.length);
+    if (this.failed('rules', 'RULES_NOT_ARRAY') || !Array.isArray(input.rules)) return;
+    if (this.failed('rules', 'TOO_MANY_RULES', input.rules.length)) return;
     const names = new Set<unknown>();
     input.rules.forEach((rule: unknown, index) => {
       const path = `rules[${index}]`;
-      if (!isObject(rule)) return this.report(path, 'NOT_AN_OBJECT');
-      for (const key of Object.keys(rule)) if (!RULE_KEYS.has(key)) this.report(`${path}.${key}`, 'UNKNOWN_PROPERTY', key);
-      if (typeof rule.name !== 'string' || rule.name.trim() === '') this.report(`${path}.name`, 'RULE_NAME_INVALID');
-      else if (names.has(rule.name)) this.report(`${path}.name`, 'DUPLICATE_RULE_NAME', rule.name);
+      if (this.failed(path, 'NOT_AN_OBJECT') || !isObject(rule)) return;
+      for (const key of Object.keys(rule)) this.failed(`${path}.${key}`, 'UNKNOWN_PROPERTY', key);
+      if (!this.failed(`${path}.name`, 'RULE_NAME_INVALID') && names.has(rule.name)) this.report(`${path}.name`, 'DUPLICATE_RULE_NAME', rule.name);
       names.add(rule.name);
-      if (typeof rule.priority !== 'number' || !Number.isInteger(rule.priority) || rule.priority < 1) this.report(`${path}.priority`, 'PRIORITY_INVALID');
+      this.failed(`${path}.priority`, 'PRIORITY_INVALID');
       const reads = new Set<string>();
       this.validateConditions(rule.conditions, `${path}.conditions`, reads);
       const type = this.validateEvent(rule.event, `${path}.event`, reads);
@@ -161,7 +231,7 @@ class RuleSetValidator {
   }
 
   private validatePrecedence(precedence: unknown): void {
-    if (!Array.isArray(precedence) || precedence.length === 0) return this.report('precedence', 'PRECEDENCE_INVALID');
+    if (this.failed('precedence', 'PRECEDENCE_INVALID') || !Array.isArray(precedence)) return;
     precedence.forEach((grade: unknown, i) => {
       if (!GRADES.includes(grade as 'normal')) this.report(`precedence[${i}]`, 'UNKNOWN_GRADE', grade);
       else if (this.grades.has(grade)) this.report(`precedence[${i}]`, 'DUPLICATE_GRADE', grade);
@@ -170,35 +240,32 @@ class RuleSetValidator {
   }
 
   private validateConditions(conditions: unknown, path: string, reads: Set<string>): void {
-    if (conditions === undefined) return this.report(path, 'CONDITIONS_MISSING');
-    if (!isObject(conditions) || !BOOLEAN_KEYS.some((key) => has(conditions, key))) return this.report(path, 'CONDITION_ROOT_INVALID');
-    this.validateCondition(conditions, path, 1, reads);
+    if (this.failed(path, 'CONDITIONS_MISSING') || this.failed(path, 'CONDITION_ROOT_INVALID')) return;
+    this.validateCondition(conditions, path, reads);
   }
 
-  private validateCondition(node: unknown, path: string, depth: number, reads: Set<string>): void {
-    if (!isObject(node)) return this.report(path, 'CONDITION_INVALID');
-    if (has(node, 'condition')) return this.report(path, 'CONDITION_REFERENCE_UNSUPPORTED');
-    const keys = BOOLEAN_KEYS.filter((key) => has(node, key));
-    if (keys.length === 0) return this.validateLeaf(node, path, reads);
-    if (keys.length > 1 || has(node, 'fact')) return this.report(path, 'CONDITION_INVALID');
-    if (depth > RULE_SET_LIMITS.maxConditionDepth) return this.report(path, 'CONDITION_TOO_DEEP');
-    if (node.priority !== undefined && (!Number.isInteger(node.priority) || (node.priority as number) < 1)) this.report(`${path}.priority`, 'PRIORITY_INVALID');
-    const key = keys[0];
-    if (key === 'not') return this.validateCondition(node.not, `${path}.not`, depth + 1, reads);
+  private validateCondition(node: unknown, path: string, reads: Set<string>): void {
+    if (this.failed(path, 'CONDITION_INVALID') || !isObject(node)) return;
+    if (this.failed(path, 'CONDITION_REFERENCE_UNSUPPORTED')) return;
+    const key = BOOLEAN_KEYS.find((name) => has(node, name));
+    if (key === undefined) return this.validateLeaf(node, path, reads);
+    if (this.failed(path, 'CONDITION_TOO_DEEP')) return;
+    this.failed(`${path}.priority`, 'PRIORITY_INVALID');
+    if (key === 'not') return this.validateCondition(node.not, `${path}.not`, reads);
     const children = node[key];
-    if (!Array.isArray(children)) return this.report(`${path}.${key}`, 'CONDITION_LIST_INVALID', key);
-    children.forEach((child: unknown, i) => this.validateCondition(child, `${path}.${key}[${i}]`, depth + 1, reads));
+    if (this.failed(`${path}.${key}`, 'CONDITION_LIST_INVALID', key) || !Array.isArray(children)) return;
+    children.forEach((child: unknown, i) => this.validateCondition(child, `${path}.${key}[${i}]`, reads));
   }
 
   private validateLeaf(leaf: Json, path: string, reads: Set<string>): void {
-    for (const key of Object.keys(leaf)) if (!LEAF_KEYS.has(key)) this.report(`${path}.${key}`, 'UNKNOWN_PROPERTY', key);
+    for (const key of Object.keys(leaf)) this.failed(`${path}.${key}`, 'UNKNOWN_PROPERTY', key);
     const kind = this.checkFact(leaf.fact, `${path}.fact`, reads);
     const withPath = has(leaf, 'path');
-    if (withPath && (typeof leaf.path !== 'string' || leaf.path.length === 0)) this.report(`${path}.path`, 'PATH_INVALID');
-    if (leaf.priority !== undefined && (!Number.isInteger(leaf.priority) || (leaf.priority as number) < 1)) this.report(`${path}.priority`, 'PRIORITY_INVALID');
+    this.failed(`${path}.path`, 'PATH_INVALID');
+    this.failed(`${path}.priority`, 'PRIORITY_INVALID');
     const operator = typeof leaf.operator === 'string' ? this.operators.get(leaf.operator) : undefined;
     if (!operator) return this.report(`${path}.operator`, 'UNKNOWN_OPERATOR', leaf.operator);
-    if (!has(leaf, 'value')) return this.report(`${path}.value`, 'VALUE_MISSING');
+    if (this.failed(`${path}.value`, 'VALUE_MISSING')) return;
     if (isFactReference(leaf.value)) {
       this.checkFact(leaf.value.fact, `${path}.value.fact`, reads);
       return;
@@ -247,33 +314,23 @@ class RuleSetValidator {
   }
 
   private validateEvent(event: unknown, path: string, reads: Set<string>): RuleEventType | undefined {
-    if (!isObject(event)) {
-      this.report(path, 'EVENT_MISSING');
-      return undefined;
-    }
+    if (this.failed(path, 'EVENT_MISSING') || !isObject(event)) return undefined;
     const type = event.type as RuleEventType;
     if (!RULE_EVENT_TYPES.includes(type)) {
       this.report(`${path}.type`, 'UNKNOWN_EVENT_TYPE', event.type);
       return undefined;
     }
     const params = event.params;
-    if (!isObject(params)) {
-      this.report(`${path}.params`, 'EVENT_PARAMS_INVALID', 'params');
-      return type;
-    }
+    if (this.failed(`${path}.params`, 'EVENT_PARAMS_INVALID', 'params') || !isObject(params)) return type;
     const at = (key: string): string => `${path}.params.${key}`;
-    const nonEmpty = (key: string): void => {
-      if (typeof params[key] !== 'string' || params[key] === '') this.report(at(key), 'EVENT_PARAMS_INVALID', key);
-    };
+    const nonEmpty = (key: string): void => void this.failed(at(key), 'EVENT_PARAMS_INVALID', key);
     switch (type) {
       case 'grade':
         if (!GRADES.includes(params.grade as 'normal')) this.report(at('grade'), 'UNKNOWN_GRADE', params.grade);
         else if (!this.grades.has(params.grade)) this.report(at('grade'), 'GRADE_NOT_IN_PRECEDENCE', params.grade);
         break;
       case 'route': {
-        const full = has(params, 'committee') || has(params, 'handledBy');
-        if (full && !(has(params, 'committee') && has(params, 'handledBy') && has(params, 'mode'))) this.report(`${path}.params`, 'ROUTE_INCOMPLETE');
-        if (!full && !has(params, 'mode')) this.report(`${path}.params`, 'ROUTE_INCOMPLETE');
+        this.failed(`${path}.params`, 'ROUTE_INCOMPLETE');
         for (const key of ['committee', 'handledBy']) {
           if (has(params, key) && !this.units.has(params[key] as string)) this.report(at(key), 'UNKNOWN_UNIT', params[key]);
         }
@@ -281,9 +338,8 @@ class RuleSetValidator {
         break;
       }
       case 'deadline':
-        for (const [key, value] of Object.entries(params)) {
-          if (!DEADLINE_KEYS.has(key)) this.report(at(key), 'UNKNOWN_PROPERTY', key);
-          else if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) this.report(at(key), 'EVENT_PARAMS_INVALID', key);
+        for (const key of Object.keys(params)) {
+          if (!this.failed(at(key), 'UNKNOWN_PROPERTY', key)) this.failed(at(key), 'EVENT_PARAMS_INVALID', key);
         }
         break;
       case 'meeting':
@@ -309,7 +365,7 @@ class RuleSetValidator {
       if (kind && kind !== 'string[]') this.report(path, 'EVENT_PARAMS_INVALID', 'invitees');
       return;
     }
-    if (!Array.isArray(invitees)) return this.report(path, 'EVENT_PARAMS_INVALID', 'invitees');
+    if (this.failed(path, 'EVENT_PARAMS_INVALID', 'invitees') || !Array.isArray(invitees)) return;
     invitees.forEach((code: unknown, i) => {
       if (typeof code !== 'string' || !this.units.has(code)) this.report(`${path}[${i}]`, 'UNKNOWN_UNIT', code);
     });

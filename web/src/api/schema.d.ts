@@ -236,13 +236,125 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_listDeputies"];
+        get: operations["DirectoryController_listDeputies[0]"];
         put?: never;
-        post: operations["DirectoryController_createDeputy"];
+        post: operations["DirectoryController_createDeputy[0]"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/deputies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_updateDeputy[0]"];
+        trace?: never;
+    };
+    "/directory/deputies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_listDeputies[1]"];
+        put?: never;
+        post: operations["DirectoryController_createDeputy[1]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/directory/deputies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_updateDeputy[1]"];
+        trace?: never;
+    };
+    "/directory/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_listRooms[0]"];
+        put?: never;
+        post: operations["DirectoryController_createRoom[0]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/directory/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_updateRoom[0]"];
+        trace?: never;
+    };
+    "/directory/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_listUnits[1]"];
+        put?: never;
+        post: operations["DirectoryController_createUnit[1]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/directory/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_getUnit[1]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_updateUnit[1]"];
         trace?: never;
     };
     "/health": {
@@ -629,6 +741,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_listRooms[1]"];
+        put?: never;
+        post: operations["DirectoryController_createRoom[1]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_updateRoom[1]"];
+        trace?: never;
+    };
     "/rules/active": {
         parameters: {
             query?: never;
@@ -764,9 +908,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_listUnits"];
+        get: operations["DirectoryController_listUnits[0]"];
         put?: never;
-        post: operations["DirectoryController_createUnit"];
+        post: operations["DirectoryController_createUnit[0]"];
         delete?: never;
         options?: never;
         head?: never;
@@ -780,13 +924,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_getUnit"];
+        get: operations["DirectoryController_getUnit[0]"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["DirectoryController_updateUnit"];
+        patch: operations["DirectoryController_updateUnit[0]"];
         trace?: never;
     };
     "/users": {
@@ -819,6 +963,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["AuthController_update"];
+        trace?: never;
+    };
+    "/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/users/{id}/sessions/revoke": {
@@ -1258,6 +1418,24 @@ export interface components {
             /** @description unit codes invited besides the agenda’s units */
             units?: string[];
         };
+        CreateRoomDto: {
+            /**
+             * @description seats
+             * @example 30
+             */
+            capacity: number;
+            /**
+             * @example [
+             *       "投影仪",
+             *       "视频会议终端"
+             *     ]
+             */
+            equipment?: string[];
+            /** @example 机关大楼三楼 */
+            location?: string;
+            /** @example 常委会第二会议室 */
+            name: string;
+        };
         CreateRuleSetDto: {
             /** @description version this draft starts from (informational) */
             basedOn?: number;
@@ -1284,6 +1462,8 @@ export interface components {
             /** @example 市住房和城乡建设局 */
             name: string;
             nameEn?: string;
+            /** @description 职责清单: one responsibility per line (≤ 20, each ≤ 200 characters) */
+            responsibilities?: string[];
             shortName?: string;
         };
         CreateUserDto: {
@@ -1811,6 +1991,13 @@ export interface components {
             /** @example 书面报告施工计划及资金安排 */
             requirements?: string;
         };
+        PasswordResetResponse: {
+            /**
+             * @description shown once: hand it to the user, who should change it after signing in
+             * @example Kq7xm-9hTzr-pW3ad-Ncy4e
+             */
+            temporaryPassword: string;
+        };
         PetitionerDto: {
             /** @example 十堰市茅箭区某小区 3 栋 */
             address?: string;
@@ -1961,6 +2148,26 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "secretariat" | "leader" | "auditor";
+        RoomResponse: {
+            active: boolean;
+            /**
+             * @description seats
+             * @example 30
+             */
+            capacity: number;
+            /**
+             * @example [
+             *       "投影仪"
+             *     ]
+             */
+            equipment: string[];
+            /** Format: uuid */
+            id: string;
+            /** @example 机关大楼三楼 */
+            location: string | null;
+            /** @example 常委会第三会议室 */
+            name: string;
+        };
         RouteResponse: {
             /**
              * @description unit code of the follow-up committee
@@ -2259,8 +2466,22 @@ export interface components {
             /** @example 城乡建设环境保护委员会 */
             name: string;
             nameEn: string | null;
+            /** @description 职责清单 (responsibilities), one per line */
+            responsibilities: string[];
             /** @example 城建环保委 */
             shortName: string | null;
+        };
+        UpdateDeputyDto: {
+            active?: boolean;
+            /** @description null clears it */
+            email?: Record<string, never>;
+            name?: string;
+            /** @example 律师 */
+            profession?: string;
+            /** @description null clears it */
+            region?: Record<string, never>;
+            /** @example 茅箭区人大代表之家 */
+            station?: string;
         };
         UpdateLeaderDto: {
             active?: boolean;
@@ -2284,6 +2505,14 @@ export interface components {
             title?: string;
             units?: string[];
         };
+        UpdateRoomDto: {
+            active?: boolean;
+            capacity?: number;
+            equipment?: string[];
+            /** @description null clears it */
+            location?: Record<string, never>;
+            name?: string;
+        };
         UpdateUnitDto: {
             active?: boolean;
             categories?: ("legislation" | "regulation-review" | "deputy-work" | "economy" | "urban-construction" | "employment-social" | "education-health-culture" | "agriculture-rural" | "litigation" | "official-conduct" | "other")[];
@@ -2292,6 +2521,8 @@ export interface components {
             name?: string;
             /** @description null clears it */
             nameEn?: Record<string, never>;
+            /** @description 职责清单 (replaces the list) */
+            responsibilities?: string[];
             /** @description null clears it */
             shortName?: Record<string, never>;
         };
@@ -2299,6 +2530,11 @@ export interface components {
             /** @description false disables the account and ends every session at once. */
             active?: boolean;
             displayName?: string;
+            /**
+             * Format: uuid
+             * @description For role leader: the leader this account belongs to; null unlinks it.
+             */
+            leaderId?: string | null;
             /** @description A new password ends every session of the user. */
             password?: string;
             /**
@@ -2702,7 +2938,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_listDeputies: {
+    "DirectoryController_listDeputies[0]": {
         parameters: {
             query?: never;
             header?: never;
@@ -2721,7 +2957,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_createDeputy: {
+    "DirectoryController_createDeputy[0]": {
         parameters: {
             query?: never;
             header?: never;
@@ -2740,6 +2976,253 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeputyResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_updateDeputy[0]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeputyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_listDeputies[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyResponse"][];
+                };
+            };
+        };
+    };
+    "DirectoryController_createDeputy[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeputyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_updateDeputy[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeputyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_listRooms[0]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomResponse"][];
+                };
+            };
+        };
+    };
+    "DirectoryController_createRoom[0]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoomDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_updateRoom[0]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoomDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_listUnits[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"][];
+                };
+            };
+        };
+    };
+    "DirectoryController_createUnit[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_getUnit[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_updateUnit[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
                 };
             };
         };
@@ -3431,6 +3914,73 @@ export interface operations {
             };
         };
     };
+    "DirectoryController_listRooms[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomResponse"][];
+                };
+            };
+        };
+    };
+    "DirectoryController_createRoom[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoomDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomResponse"];
+                };
+            };
+        };
+    };
+    "DirectoryController_updateRoom[1]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoomDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomResponse"];
+                };
+            };
+        };
+    };
     RulesController_active: {
         parameters: {
             query?: never;
@@ -3677,7 +4227,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_listUnits: {
+    "DirectoryController_listUnits[0]": {
         parameters: {
             query?: never;
             header?: never;
@@ -3696,7 +4246,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_createUnit: {
+    "DirectoryController_createUnit[0]": {
         parameters: {
             query?: never;
             header?: never;
@@ -3719,7 +4269,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_getUnit: {
+    "DirectoryController_getUnit[0]": {
         parameters: {
             query?: never;
             header?: never;
@@ -3740,7 +4290,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_updateUnit: {
+    "DirectoryController_updateUnit[0]": {
         parameters: {
             query?: never;
             header?: never;
@@ -3828,6 +4378,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserViewResponse"];
+                };
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
                 };
             };
         };

@@ -3,7 +3,7 @@ import type { components } from '@/api/schema';
 import { actionBody, actionFieldErrors, actionFields, conversionBody, emptyActionForm, unitOptions } from './caseActions';
 
 type Unit = components['schemas']['UnitResponse'];
-const unit = (code: string, kind: Unit['kind'], active = true): Unit => ({ id: code, code, kind, active, name: `${code}名`, nameEn: `${code} en`, shortName: null, email: null, categories: [] });
+const unit = (code: string, kind: Unit['kind'], active = true): Unit => ({ id: code, code, kind, active, name: `${code}名`, nameEn: `${code} en`, shortName: null, email: null, categories: [], responsibilities: [] });
 const routed = { route: { committee: 'UCEC', handledBy: 'GOV', mode: 'transfer' as const }, leadLeaderId: 'L1' };
 
 describe('case action forms', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { directoryNames } from './directoryNames';
 
-const units = [{ id: 'u', code: 'GOV', name: '市人民政府', nameEn: 'City government', kind: 'external', active: true, email: null, shortName: null, categories: [] }] as components['schemas']['UnitResponse'][];
+const units = [{ id: 'u', code: 'GOV', name: '市人民政府', nameEn: 'City government', kind: 'external', active: true, email: null, shortName: null, categories: [], responsibilities: [] }] as components['schemas']['UnitResponse'][];
 const leaders = [{ id: 'L1', name: '李明华', title: '主任', rank: 'director', active: true, email: null, maxActiveCases: 10, portfolio: [], regions: [], unitCode: null }] as components['schemas']['LeaderResponse'][];
 
 describe('directoryNames', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { directoryRegions, unitNamer, unitOptions } from './directoryOptions';
 
-const unit = (code: string, name: string, nameEn: string | null, active = true) => ({ id: code, code, name, shortName: null, nameEn, kind: 'committee' as const, categories: [], email: null, active });
+const unit = (code: string, name: string, nameEn: string | null, active = true) => ({ id: code, code, name, shortName: null, nameEn, kind: 'committee' as const, categories: [], responsibilities: [], email: null, active });
 
 describe('directory options', () => {
   const units = [unit('GOV', '市人民政府', 'Municipal Government'), unit('OLD', '旧单位', null, false), unit('COURT', '市中级人民法院', null)];

@@ -73,6 +73,8 @@ export const rules = {
       heading: 'Grading thresholds',
       hint: 'The rule fires when the figure reaches the threshold.',
       operator: { greaterThanInclusive: '≥', greaterThan: '>', lessThanInclusive: '≤', lessThan: '<', lengthGreaterThanInclusive: '≥' },
+      rule: 'Rule',
+      condition: 'Condition',
       outcome: 'Outcome',
     },
     flags: {

@@ -73,6 +73,8 @@ export const rules = {
       heading: '定级门槛',
       hint: '数值达到门槛时触发规则。',
       operator: { greaterThanInclusive: '≥', greaterThan: '>', lessThanInclusive: '≤', lessThan: '<', lengthGreaterThanInclusive: '≥' },
+      rule: '规则',
+      condition: '条件',
       outcome: '结果',
     },
     flags: {

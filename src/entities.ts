@@ -14,6 +14,7 @@ import { OutboxJob } from './jobs/outbox-job.entity.js';
 import { JobState } from './jobs/job-state.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { RuleSet } from './rule-sets/rule-set.entity.js';
+import { RuleSimulation, RuleSimulationCase } from './rule-sets/rule-simulation.entity.js';
 import { AgendaItem } from './meetings/agenda-item.entity.js';
 import { LeaderBooking } from './meetings/leader-booking.entity.js';
 import { MeetingAttendee } from './meetings/meeting-attendee.entity.js';
@@ -42,6 +43,8 @@ export const ENTITIES = [
   OutboxJob,
   JobState,
   RuleSet,
+  RuleSimulation,
+  RuleSimulationCase,
   AuditEntry,
   Meeting,
   MeetingAttendee,

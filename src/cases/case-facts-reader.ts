@@ -35,4 +35,14 @@ export class CaseFactsReader {
       facts: storedCaseFacts(c, { repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied }, now),
     }));
   }
+
+  /** How many stored cases are in scope (a simulation job's `total`). */
+  count(filter: SimulationFilter): Promise<number> {
+    return this.rows.count(filter);
+  }
+
+  /** The subjects of these cases, by id (unknown ids left out). */
+  subjects(ids: string[]): Promise<Map<string, string>> {
+    return this.rows.subjects(ids);
+  }
 }

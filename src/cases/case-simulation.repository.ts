@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { CaseStatus, Category, Channel } from '../domain/case-vocabulary.js';
 import type { FactSource } from './case-facts.js';
 import { PetitionCase } from './case.entity.js';
@@ -79,14 +79,31 @@ export class CaseSimulationRepository {
   constructor(@InjectRepository(PetitionCase) private readonly cases: Repository<PetitionCase>) {}
 
   async batch(filter: SimulationFilter, afterId: string | null, size: number, withContent: boolean): Promise<SimulationRow[]> {
-    const qb = this.cases.createQueryBuilder('c').select([]);
+    const qb = this.scoped(filter).select([]);
     for (const col of [...FACT_COLUMNS, ...(withContent ? ['content'] : [])]) qb.addSelect(`c.${col}`, col);
     qb.orderBy('c.id', 'ASC').limit(size);
     if (afterId) qb.andWhere('c.id > :afterId', { afterId });
+    return (await qb.getRawMany<RawRow>()).map((r) => toRow(r, withContent));
+  }
+
+  /** How many stored cases a simulation with this filter reads. */
+  count(filter: SimulationFilter): Promise<number> {
+    return this.scoped(filter).getCount();
+  }
+
+  /** The subjects of these cases (a simulation's cell lists them); unknown ids are left out. */
+  async subjects(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.cases.createQueryBuilder('c').select('c.id', 'id').addSelect('c.subject', 'subject').where('c.id IN (:...ids)', { ids }).getRawMany<RawRow>();
+    return new Map(rows.map((r) => [String(r.id), String(r.subject)]));
+  }
+
+  private scoped(filter: SimulationFilter): SelectQueryBuilder<PetitionCase> {
+    const qb = this.cases.createQueryBuilder('c');
     if (filter.statuses?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.category) qb.andWhere('c.category = :category', { category: filter.category });
     if (filter.receivedFrom) qb.andWhere('c.receivedAt >= :from', { from: filter.receivedFrom });
     if (filter.receivedTo) qb.andWhere('c.receivedAt < :to', { to: filter.receivedTo });
-    return (await qb.getRawMany<RawRow>()).map((r) => toRow(r, withContent));
+    return qb;
   }
 }

@@ -6,6 +6,7 @@ export const JOB_NAMES = {
   lookback: 'lookback',
   sendInvite: 'send-invite',
   backup: 'backup',
+  simulateRuleSet: 'simulate-rule-set',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -19,6 +20,8 @@ export interface JobPayloads {
   'send-invite': { deliveryId: string };
   /** The daily backup of the embedded mode; `date`: office-local `YYYY-MM-DD`. */
   backup: { date: string };
+  /** A 试运行作业 (`rule_simulations.id`). */
+  'simulate-rule-set': { runId: string };
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { RulesModule } from '../rules/rules.module.js';
@@ -8,7 +9,11 @@ import { RuleSetStoreModule } from './rule-set-store.module.js';
 import { RuleSetsService } from './rule-sets.service.js';
 import { RulesEvaluateController } from './rules-evaluate.controller.js';
 import { RulesController } from './rules.controller.js';
+import { RuleSimulation, RuleSimulationCase } from './rule-simulation.entity.js';
+import { SimulationRunRepository } from './simulation-run.repository.js';
+import { SimulationRunsService } from './simulation-runs.service.js';
 import { SimulationService } from './simulation.service.js';
+import { SimulationsController } from './simulations.controller.js';
 
 /**
  * Rule-set administration (`/rules/*`): versions, validation, simulation over the stored cases, publish and
@@ -16,9 +21,9 @@ import { SimulationService } from './simulation.service.js';
  * `CasesModule` exports (`CaseFactsReader`, `CaseRegrading`, `IntakeService`).
  */
 @Module({
-  imports: [RuleSetStoreModule, RulesModule, CasesModule, DirectoryModule],
-  controllers: [RulesController, RulesEvaluateController],
-  providers: [RuleSetsService, SimulationService, RegradeService, RuleEvaluationService],
+  imports: [RuleSetStoreModule, RulesModule, CasesModule, DirectoryModule, TypeOrmModule.forFeature([RuleSimulation, RuleSimulationCase])],
+  controllers: [RulesController, RulesEvaluateController, SimulationsController],
+  providers: [RuleSetsService, SimulationService, RegradeService, RuleEvaluationService, SimulationRunRepository, SimulationRunsService],
   exports: [RuleSetsService],
 })
 export class RuleSetsModule {}

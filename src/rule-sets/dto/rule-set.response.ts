@@ -5,6 +5,7 @@ import { RULE_EVENT_TYPES, type BooleanCondition, type RuleDefinition, type Rule
 import type { RuleSetProblem } from '../rule-sets.errors.js';
 import type { RuleSetView } from '../rule-sets.service.js';
 import type { Outcome, SimulationReport } from '../simulation.service.js';
+import { SimulationMatricesResponse } from './simulation-run.response.js';
 
 /** The response schemas of the rules API; `implements` keeps them in step with the views. */
 
@@ -95,5 +96,6 @@ export class SimulationReportResponse implements SimulationReport {
   @ApiProperty({ type: () => OutcomeChangeResponse, isArray: true }) routeChanges!: OutcomeChangeResponse[];
   @ApiProperty({ type: () => MeetingChangeResponse, isArray: true }) meetingChanges!: MeetingChangeResponse[];
   @ApiProperty({ type: () => SimulationExampleResponse, isArray: true }) examples!: SimulationExampleResponse[];
+  @ApiProperty({ type: () => SimulationMatricesResponse, description: 'before → after of every case, unchanged pairs included' }) matrix!: SimulationMatricesResponse;
   @ApiProperty() durationMs!: number;
 }

@@ -1,7 +1,7 @@
 import { expect, it } from '@jest/globals';
 import { checkA11y, describeBrowser, expectFitsWidth, screenshot, TABLET, useConsole } from './support/harness.js';
 
-const MENU = ['台账', '登记', '会议规划', '我的会议'];
+const MENU = ['台账', '登记', '会议规划', '我的会议', '统计分析'];
 
 describeBrowser('the console: login, role menu, session end, language', () => {
   const c = useConsole();
@@ -54,6 +54,16 @@ describeBrowser('the console: login, role menu, session end, language', () => {
     await c.login('director');
     expect(new URL(c.page.url()).pathname).toBe('/console/my');
     expect(await menuLinks()).toEqual(['我的会议']);
+    await c.expectNoErrors();
+  });
+
+  it('shows the auditor 统计分析 and 审计, without 规则管理', async () => {
+    await c.login('auditor');
+    const nav = c.page.getByRole('navigation', { name: '主菜单' });
+    await nav.getByRole('link').first().waitFor();
+    const names = (await nav.getByRole('link').allTextContents()).map((n) => n.trim());
+    expect(names).toEqual(expect.arrayContaining(['统计分析', '审计']));
+    expect(names).not.toContain('规则管理');
     await c.expectNoErrors();
   });
 

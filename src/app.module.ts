@@ -16,6 +16,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
 import { SeedService } from './seed/seed.service.js';
+import { SettingsModule } from './settings/settings.module.js';
 
 /** The whole service, built from one validated configuration (and, in tests, a movable clock). */
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         JobsModule.forRoot(config),
         AuditModule,
         AuthModule,
+        SettingsModule,
         DirectoryModule,
         CasesModule,
         RuleSetsModule,

@@ -25,6 +25,7 @@ import { FeedToken } from './calendar/feed-token.entity.js';
 import { CaseConversion } from './cases/case-conversion.entity.js';
 import { InviteDelivery } from './calendar/invite-delivery.entity.js';
 import { BackupRun } from './backup/backup-run.entity.js';
+import { OfficeSettingsActivation, OfficeSettingsVersion } from './settings/office-settings.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
 export const ENTITIES = [
@@ -56,4 +57,6 @@ export const ENTITIES = [
   FeedToken,
   CaseConversion,
   BackupRun,
+  OfficeSettingsVersion,
+  OfficeSettingsActivation,
 ];

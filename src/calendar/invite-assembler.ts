@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
-import type { MeetingsConfig } from '../../config/meetings-config.js';
-import type { Policy } from '../../config/policy.js';
 import { CaseReader } from '../cases/case-reader.js';
 import { timelineActionLabel } from '../cases/lifecycle.js';
 import { maskName } from '../common/pii/masking.js';
-import { APP_CONFIG, POLICY } from '../common/tokens.js';
+import { APP_CONFIG } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { MeetingReader } from '../meetings/meeting-reader.js';
 import { type MeetingAggregate } from '../meetings/meeting-aggregate.js';
-import { MEETINGS_CONFIG } from '../meetings/tokens.js';
+import { OfficeSettings } from '../settings/office-settings.js';
 import type { BriefAgendaItem, InviteMeeting, InviteSettings } from './invite.types.js';
 
 const RECENT_EVENTS = 4;
@@ -20,20 +18,22 @@ export const meetingPageUrl = (publicBaseUrl: string, meetingId: string): string
 /** Resolves a stored meeting into what an invite shows: names, agenda cases with their brief, no personal data. */
 @Injectable()
 export class InviteAssembler {
-  readonly settings: InviteSettings;
   private readonly organizer: { name: string; email: string };
 
   constructor(
     private readonly meetings: MeetingReader,
     private readonly cases: CaseReader,
     private readonly directory: DirectoryService,
-    @Inject(POLICY) policy: Policy,
-    @Inject(MEETINGS_CONFIG) config: MeetingsConfig,
+    private readonly office: OfficeSettings,
     @Inject(APP_CONFIG) private readonly app: AppConfig,
   ) {
-    this.settings = { timeZone: policy.timeZone, alarmMinutesBefore: config.invites.alarmMinutesBefore, productId: '-//人大常委会信访室//信访联动规划//ZH' };
     const email = /<([^>]+)>/.exec(app.mailFrom)?.[1] ?? app.mailFrom;
-    this.organizer = { name: config.invites.organizerName, email };
+    this.organizer = { name: office.meetings().invites.organizerName, email };
+  }
+
+  /** The invites' settings in force now (alarms are an office setting: a new version applies to the next invite). */
+  get settings(): InviteSettings {
+    return { timeZone: this.office.timeZone(), alarmMinutesBefore: this.office.meetings().invites.alarmMinutesBefore, productId: '-//人大常委会信访室//信访联动规划//ZH' };
   }
 
   async forMeeting(meetingId: string, method?: 'REQUEST' | 'CANCEL', sequence?: number): Promise<InviteMeeting | null> {

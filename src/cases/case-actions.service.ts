@@ -10,7 +10,9 @@ import { CaseErrors } from './case.errors.js';
 import type { PetitionCase } from './case.entity.js';
 import { CaseNoticeRepository } from './case-notice.repository.js';
 import { CaseRepository } from './case.repository.js';
-import { DeadlineCalculator } from './deadlines.js';
+import { OfficeSettings } from '../settings/office-settings.js';
+import type { DeadlineCalculator } from './deadlines.js';
+import { deadlinesOf } from './office-deadlines.js';
 import type { CaseActionDto } from './dto/case-action.dto.js';
 import { planAction, targetUnitCode } from './lifecycle.js';
 
@@ -22,10 +24,15 @@ export class CaseActionsService {
     private readonly changes: CaseChanges,
     private readonly notices: CaseNoticeRepository,
     private readonly directory: DirectoryService,
-    private readonly deadlines: DeadlineCalculator,
+    private readonly settings: OfficeSettings,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
+
+  /** The calculator of the office settings in force now (a new version applies from the next computation). */
+  private get deadlines(): DeadlineCalculator {
+    return deadlinesOf(this.settings);
+  }
 
   async perform(id: string, input: CaseActionDto, actor: Actor): Promise<PetitionCase> {
     const current = await this.repo.findById(id);

@@ -10,7 +10,9 @@ import type { PetitionCase } from './case.entity.js';
 import { CaseErrors } from './case.errors.js';
 import { CaseNoticeRepository, type OverdueSource } from './case-notice.repository.js';
 import { CaseRepository } from './case.repository.js';
-import { DeadlineCalculator } from './deadlines.js';
+import { OfficeSettings } from '../settings/office-settings.js';
+import type { DeadlineCalculator } from './deadlines.js';
+import { deadlinesOf } from './office-deadlines.js';
 import { transitionOf, type TimelineAction } from './lifecycle.js';
 import { type ConversionRecord, type MeetingOutcomeRecord, planConversion, planMeetingOutcome, planRegrade } from './recorded-changes.js';
 
@@ -64,9 +66,14 @@ export class CaseChanges {
     private readonly cases: CaseRepository,
     private readonly events: CaseEventRepository,
     private readonly notices: CaseNoticeRepository,
-    private readonly deadlines: DeadlineCalculator,
+    private readonly settings: OfficeSettings,
     private readonly tx: TransactionRunner,
   ) {}
+
+  /** The calculator of the office settings in force now (a new version applies from the next computation). */
+  private get deadlines(): DeadlineCalculator {
+    return deadlinesOf(this.settings);
+  }
 
   /** Records one change in a transaction of its own. */
   record(target: CaseTarget, change: ChangeBuilder, by: ChangeAuthor): Promise<RecordedChange> {

@@ -91,12 +91,14 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export class CaseViewBuilder {
   constructor(
     private readonly cipher: PiiCipher,
-    private readonly deadlines: DeadlineCalculator,
+    /** The calculator of the settings in force when a view is built. */
+    private readonly deadlinesNow: () => DeadlineCalculator,
   ) {}
 
   build(c: PetitionCase, actor: Actor, now: Date, timeline?: CaseEvent[]): CaseView {
     const open = OPEN_STATUSES.includes(c.status);
     const due = open ? c.dueAt : null;
+    const deadlines = this.deadlinesNow();
     const view: CaseView = {
       id: c.id,
       code: c.code,
@@ -126,9 +128,9 @@ export class CaseViewBuilder {
         acceptDueAt: c.acceptDueAt.toISOString(),
         replyDueAt: iso(c.replyDueAt),
         dueAt: iso(due),
-        daysLeft: due ? this.deadlines.daysLeft(due, now) : null,
-        overdue: due ? this.deadlines.isOverdue(due, now) : false,
-        dueSoon: due ? this.deadlines.isDueSoon(due, now) : false,
+        daysLeft: due ? deadlines.daysLeft(due, now) : null,
+        overdue: due ? deadlines.isOverdue(due, now) : false,
+        dueSoon: due ? deadlines.isDueSoon(due, now) : false,
         extensionUsed: c.extensionUsed,
         reportRequired: c.reportRequired,
       },

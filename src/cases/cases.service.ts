@@ -5,8 +5,9 @@ import type { Page } from '../common/http/pagination.js';
 import { PiiCipher } from '../common/pii/pii-cipher.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
+import { OfficeSettings } from '../settings/office-settings.js';
+import { deadlinesOf } from './office-deadlines.js';
 import { CaseViewBuilder, type CaseView, type TimelineEventView, toTimelineView } from './case-view.js';
-import { DeadlineCalculator } from './deadlines.js';
 import type { CaseActionDto } from './dto/case-action.dto.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
@@ -23,9 +24,9 @@ export class CasesService {
     private readonly queries: CaseQueriesService,
     private readonly clock: Clock,
     cipher: PiiCipher,
-    deadlines: DeadlineCalculator,
+    settings: OfficeSettings,
   ) {
-    this.views = new CaseViewBuilder(cipher, deadlines);
+    this.views = new CaseViewBuilder(cipher, () => deadlinesOf(settings));
   }
 
   async register(input: CreateCaseDto, actor: Actor, idempotencyKey?: string): Promise<{ view: CaseView; replayed: boolean }> {

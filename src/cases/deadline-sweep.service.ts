@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { OfficeSettings } from '../settings/office-settings.js';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { Policy } from '../../config/policy.js';
 import { Clock } from '../domain/clock.js';
-import { POLICY } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
@@ -50,8 +50,13 @@ export class DeadlineSweepService implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
-    @Inject(POLICY) private readonly policy: Policy,
+    private readonly settings: OfficeSettings,
   ) {}
+
+  /** The office policy in force now (a newly published settings version applies at once). */
+  private get policy(): Policy {
+    return this.settings.policy();
+  }
 
   onModuleInit(): void {
     this.registry.register(JOB_NAMES.deadlineSweep, async () => {

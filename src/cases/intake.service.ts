@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Policy } from '../../config/policy.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../domain/actor.js';
 import { Clock } from '../domain/clock.js';
@@ -9,7 +8,7 @@ import { localTime } from '../common/time/zoned-time.js';
 import { isValidIdNumber } from '../common/pii/id-number.js';
 import { isValidPhone } from '../common/pii/phone.js';
 import { normalizeIdNumber, normalizePhone, PiiCipher } from '../common/pii/pii-cipher.js';
-import { APP_CONFIG, POLICY } from '../common/tokens.js';
+import { APP_CONFIG } from '../common/tokens.js';
 import { isUniqueViolation } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { RulesService } from '../rules/rules.service.js';
@@ -23,7 +22,9 @@ import type { RuleSetRunner } from '../rules/rule-set-runner.js';
 import { type EvaluationView, withExplanation } from '../rules/evaluation-explanation.js';
 import type { Route, Grade, MeetingType } from '../domain/case-vocabulary.js';
 import { CaseRepository } from './case.repository.js';
-import { DeadlineCalculator } from './deadlines.js';
+import { OfficeSettings } from '../settings/office-settings.js';
+import type { DeadlineCalculator } from './deadlines.js';
+import { deadlinesOf } from './office-deadlines.js';
 import { IntakeWriter } from './intake-writer.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
 import { evaluatedFields } from './recorded-changes.js';
@@ -56,12 +57,16 @@ export class IntakeService {
     private readonly rules: RulesService,
     private readonly directory: DirectoryService,
     private readonly cipher: PiiCipher,
-    private readonly deadlines: DeadlineCalculator,
+    private readonly settings: OfficeSettings,
     private readonly writer: IntakeWriter,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(POLICY) private readonly policy: Policy,
   ) {}
+
+  /** The calculator of the office settings in force now (a new version applies from the next computation). */
+  private get deadlines(): DeadlineCalculator {
+    return deadlinesOf(this.settings);
+  }
 
   async register(input: CreateCaseDto, actor: Actor, idempotencyKey?: string): Promise<Registration> {
     const scopedKey = idempotencyKey === undefined ? null : this.scopeKey(idempotencyKey, actor);
@@ -73,7 +78,7 @@ export class IntakeService {
     const now = this.clock.now();
     const { receivedAt, petitioner, relatedIds, derived, evaluation } = await this.assess(input, now);
     const acceptDueAt = this.deadlines.acceptDue(now, evaluation.deadlines.acceptDays);
-    const year = Number(localTime(now, this.policy.timeZone).date.slice(0, 4));
+    const year = Number(localTime(now, this.settings.timeZone()).date.slice(0, 4));
 
     const draft: Omit<PetitionCase, 'code'> = {
       id: randomUUID(),

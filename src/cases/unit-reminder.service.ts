@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { OfficeSettings } from '../settings/office-settings.js';
 import { DateTime } from 'luxon';
 import type { Policy } from '../../config/policy.js';
 import { Clock } from '../domain/clock.js';
 import { Mailer } from '../common/mail/mailer.js';
 import { redactPii } from '../common/pii/masking.js';
-import { POLICY } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
@@ -24,8 +24,13 @@ export class UnitReminderService implements OnModuleInit {
     private readonly mailer: Mailer,
     private readonly registry: JobRegistry,
     private readonly clock: Clock,
-    @Inject(POLICY) private readonly policy: Policy,
+    private readonly settings: OfficeSettings,
   ) {}
+
+  /** The office policy in force now (a newly published settings version applies at once). */
+  private get policy(): Policy {
+    return this.settings.policy();
+  }
 
   onModuleInit(): void {
     this.registry.register(JOB_NAMES.dueSoonReminder, ({ unitCode }, { jobId }) => this.remind(unitCode, jobId));

@@ -1,17 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { OfficeSettings } from '../settings/office-settings.js';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
 import type { Policy } from '../../config/policy.js';
 import type { PetitionCase } from '../cases/case.entity.js';
 import { CaseReader } from '../cases/case-reader.js';
 import type { MeetingType } from '../domain/case-vocabulary.js';
-import { POLICY } from '../common/tokens.js';
 import { WorkingCalendar } from '../common/time/working-calendar.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { Leader } from '../directory/leader.entity.js';
 import type { CalendarContext, LeaderCommitment } from './constraints/meeting-rules.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import type { PlannerCase, PlannerInput, PlannerLeader } from './planner/planner.types.js';
-import { MEETINGS_CONFIG } from './tokens.js';
 
 const BACKLOG_LIMIT = 5000;
 /** The backlog is read in pages: the candidates of a page that a meeting already covers are left out. */
@@ -25,10 +24,23 @@ export class MeetingContextService {
     private readonly cases: CaseReader,
     private readonly meetings: MeetingsRepository,
     private readonly directory: DirectoryService,
-    private readonly calendar: WorkingCalendar,
-    @Inject(POLICY) private readonly policy: Policy,
-    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+    private readonly settings: OfficeSettings,
   ) {}
+
+  /** The office policy in force now (a newly published settings version applies at once). */
+  private get policy(): Policy {
+    return this.settings.policy();
+  }
+
+  /** The meeting settings in force now. */
+  private get config(): MeetingsConfig {
+    return this.settings.meetings();
+  }
+
+  /** The working calendar of the settings in force now. */
+  private get calendar(): WorkingCalendar {
+    return this.settings.calendar();
+  }
 
   calendarContext(): CalendarContext {
     return {

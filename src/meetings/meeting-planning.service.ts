@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { OfficeSettings } from '../settings/office-settings.js';
+import { Injectable } from '@nestjs/common';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
 import type { Actor } from '../domain/actor.js';
 import { type Grade, MEETING_TYPES, type MeetingType } from '../domain/case-vocabulary.js';
@@ -17,7 +18,6 @@ import { MeetingsRepository } from './meetings.repository.js';
 import { type MeetingAggregate } from './meeting-aggregate.js';
 import { planMeetings } from './planner/planner.js';
 import type { PlanResult, UnmetConstraint } from './planner/planner.types.js';
-import { MEETINGS_CONFIG } from './tokens.js';
 
 /** A case the plan could not place: the planner's machine code and the reason in words (Chinese). */
 export interface PlanUnscheduledView {
@@ -54,8 +54,13 @@ export class MeetingPlanningService {
     private readonly attendees: AttendeeFactory,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
-    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+    private readonly settings: OfficeSettings,
   ) {}
+
+  /** The meeting settings in force now. */
+  private get config(): MeetingsConfig {
+    return this.settings.meetings();
+  }
 
   async plan(input: PlanMeetingsDto, actor: Actor): Promise<PlanView> {
     const from = new Date(input.from);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { loadMeetingsConfig } from '../../config/meetings-config.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { LEADER_MEETING_CASES } from '../cases/leader-meeting-cases.port.js';
 import { DirectoryModule } from '../directory/directory.module.js';
@@ -19,7 +18,6 @@ import { Meeting } from './meeting.entity.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
-import { MEETINGS_CONFIG } from './tokens.js';
 import { LookbackReview } from './lookback/lookback-review.entity.js';
 import { LookbackController } from './lookback/lookback.controller.js';
 import { LookbackRepository } from './lookback/lookback.repository.js';
@@ -29,7 +27,6 @@ import { LookbackService } from './lookback/lookback.service.js';
   imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking, LookbackReview]), CasesModule, DirectoryModule],
   controllers: [MeetingsController, LookbackController],
   providers: [
-    { provide: MEETINGS_CONFIG, useFactory: () => loadMeetingsConfig() },
     MeetingsRepository,
     MeetingContextService,
     AttendeeFactory,
@@ -45,6 +42,6 @@ import { LookbackService } from './lookback/lookback.service.js';
     { provide: LEADER_MEETING_CASES, useExisting: MeetingCasesOfLeaders },
   ],
   // The calendar registers its handler on MeetingEvents and reads through MeetingReader; the repository stays private.
-  exports: [MeetingsService, MeetingPlanningService, MeetingReader, MeetingEvents, MEETINGS_CONFIG, LEADER_MEETING_CASES],
+  exports: [MeetingsService, MeetingPlanningService, MeetingReader, MeetingEvents, LEADER_MEETING_CASES],
 })
 export class MeetingsModule {}

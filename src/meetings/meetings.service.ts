@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { OfficeSettings } from '../settings/office-settings.js';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
 import type { Actor } from '../domain/actor.js';
@@ -27,7 +28,6 @@ import type { Meeting } from './meeting.entity.js';
 import { type AgendaCaseFacts, toMeetingView, type MeetingView } from './meeting-view.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { type MeetingAggregate } from './meeting-aggregate.js';
-import { MEETINGS_CONFIG } from './tokens.js';
 import { ZH } from '../domain/labels.js';
 
 /** Meetings from proposal to outcome: every change re-checks the hard constraints; confirmation is atomic. */
@@ -45,8 +45,13 @@ export class MeetingsService {
     private readonly bookings: LeaderBookings,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
-    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+    private readonly settings: OfficeSettings,
   ) {}
+
+  /** The meeting settings in force now. */
+  private get config(): MeetingsConfig {
+    return this.settings.meetings();
+  }
 
   async list(query: ListMeetingsQuery, actor: Actor): Promise<MeetingView[]> {
     const filter = MeetingAccess.listScope(actor, {

@@ -14,6 +14,7 @@ import { DirectoryService } from '../directory/directory.service.js';
 import { MeetingPlanningService } from '../meetings/meeting-planning.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { RuleSetsService } from '../rule-sets/rule-sets.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 
 /** Demo accounts of the embedded mode (documented in the README). */
 export const DEMO_USERS = [
@@ -39,6 +40,7 @@ export class SeedService {
   constructor(
     private readonly directory: DirectoryService,
     private readonly ruleSets: RuleSetsService,
+    private readonly settings: SettingsService,
     private readonly users: UsersService,
     private readonly intake: IntakeService,
     private readonly actions: CaseActionsService,
@@ -52,6 +54,7 @@ export class SeedService {
     const leaderIds = await this.directory.seedIfEmpty();
     if (leaderIds) this.logger.log('directory seeded from config/directory');
     if (await this.ruleSets.seedDefault()) this.logger.log('rule set version 1 published from config/rules/default.json');
+    if (await this.settings.seedDefault()) this.logger.log('office settings version 1 published from config/policy.json and config/meetings.json');
     if (this.config.adminPassword) {
       await this.users.ensure({ username: this.config.adminUsername, password: this.config.adminPassword, role: 'admin', displayName: '系统管理员' });
     } else {

@@ -23,6 +23,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   audit: 3,
   auth: 4,
   jobs: 5,
+  settings: 5,
   directory: 6,
   rules: 7,
   cases: 8,

@@ -1,19 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { OfficeSettings } from '../../settings/office-settings.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { MeetingsConfig } from '../../../config/meetings-config.js';
 import type { Policy } from '../../../config/policy.js';
 import { CaseReader, type ClosedTransferredCase } from '../../cases/case-reader.js';
 import { type LookbackNotice, UrgingNotices } from '../../cases/urging-notices.js';
 import { Clock } from '../../domain/clock.js';
-import { POLICY } from '../../common/tokens.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { JOB_NAMES } from '../../jobs/job-names.js';
 import { JobRegistry } from '../../jobs/job-registry.js';
 import { OutboxRelay } from '../../jobs/outbox-relay.js';
 import { OutboxRepository } from '../../jobs/outbox.repository.js';
 import { MeetingErrors } from '../meeting.errors.js';
-import { MEETINGS_CONFIG } from '../tokens.js';
 import type { CallbackResult, LookbackReview } from './lookback-review.entity.js';
 import { LookbackRepository } from './lookback.repository.js';
 
@@ -77,9 +76,18 @@ export class LookbackService implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
-    @Inject(POLICY) private readonly policy: Policy,
-    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+    private readonly settings: OfficeSettings,
   ) {}
+
+  /** The office policy in force now (a newly published settings version applies at once). */
+  private get policy(): Policy {
+    return this.settings.policy();
+  }
+
+  /** The meeting settings in force now. */
+  private get config(): MeetingsConfig {
+    return this.settings.meetings();
+  }
 
   onModuleInit(): void {
     this.registry.register(JOB_NAMES.lookback, async ({ period }) => {

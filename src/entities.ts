@@ -14,6 +14,7 @@ import { OutboxJob } from './jobs/outbox-job.entity.js';
 import { JobState } from './jobs/job-state.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { RuleSet } from './rule-sets/rule-set.entity.js';
+import { RuleSetActivation } from './rule-sets/rule-set-activation.entity.js';
 import { RuleSimulation, RuleSimulationCase } from './rule-sets/rule-simulation.entity.js';
 import { AgendaItem } from './meetings/agenda-item.entity.js';
 import { LeaderBooking } from './meetings/leader-booking.entity.js';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   OutboxJob,
   JobState,
   RuleSet,
+  RuleSetActivation,
   RuleSimulation,
   RuleSimulationCase,
   AuditEntry,

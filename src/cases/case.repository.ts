@@ -140,6 +140,11 @@ export class CaseRepository {
   }
 
   /** Open cases not yet routed whose grade came from another rule-set version (for re-grading). */
+  /** How many cases `unroutedGradedBefore` would page through (the re-grade job's total). */
+  countUnroutedGradedBefore(version: number): Promise<number> {
+    return this.cases.createQueryBuilder('c').where('c.status IN (:...statuses) AND c.ruleSetVersion <> :version', { statuses: UNROUTED_STATUSES, version }).getCount();
+  }
+
   unroutedGradedBefore(version: number, afterId: string | null, limit: number): Promise<PetitionCase[]> {
     const qb = this.cases
       .createQueryBuilder('c')

@@ -27,6 +27,11 @@ export class CaseRegrading {
     return this.repo.unroutedGradedBefore(version, afterId, limit);
   }
 
+  /** How many candidates there are now (the re-grade's total, read before the first page). */
+  countCandidates(version: number): Promise<number> {
+    return this.repo.countUnroutedGradedBefore(version);
+  }
+
   /** The facts of a stored case as a rule set sees them now, from the derived facts stored at intake. */
   factsOf(c: PetitionCase, now: Date): CaseFacts {
     return storedCaseFacts(c, { repeatCount: c.repeatCount, similarOpenCases: c.similarOpenCases, relatedDissatisfied: c.relatedDissatisfied }, now);

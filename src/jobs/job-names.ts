@@ -14,7 +14,8 @@ export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 export interface JobPayloads {
   'deadline-sweep': { requestedBy: string };
   'due-soon-reminder': { unitCode: string };
-  'regrade-open-cases': { ruleSetVersion: number };
+  /** `activationId`: the `rule_set_activations` row whose re-grade progress the job reports (absent in jobs queued before it existed). */
+  'regrade-open-cases': { ruleSetVersion: number; activationId?: string };
   /** `period`: `YYYY-MM` of the review. */
   lookback: { period: string };
   'send-invite': { deliveryId: string };

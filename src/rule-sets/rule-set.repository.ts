@@ -75,16 +75,24 @@ export class RuleSetRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Inside the caller's transaction: the active set's id and version, if any. */
+  async activeIn(em: EntityManager): Promise<{ id: string; version: number } | null> {
+    const row = await em.createQueryBuilder(RuleSet, 's').select(['s.id AS id', 's.version AS version']).where('s.activeMarker = 1').getRawOne<{ id: string; version: number | string }>();
+    return row ? { id: row.id, version: Number(row.version) } : null;
+  }
+
   /**
    * Makes `id` the one active set inside the caller's transaction: the current one is archived first;
    * the unique activeMarker makes a concurrent second activation fail instead of leaving two.
+   * `publication` (a publish of a draft) records who published it and when, once; a rollback passes none
+   * and leaves every set's `publishedBy` / `publishedAt` as they were.
    */
-  async activate(em: EntityManager, id: string, by: string, at: Date, fromStatuses: RuleSet['status'][]): Promise<boolean> {
+  async activate(em: EntityManager, id: string, fromStatuses: RuleSet['status'][], publication?: { by: string; at: Date }): Promise<boolean> {
     await em.update(RuleSet, { activeMarker: 1 }, { activeMarker: null, status: 'archived' });
     const result = await em
       .createQueryBuilder()
       .update(RuleSet)
-      .set({ activeMarker: 1, status: 'published', publishedBy: by, publishedAt: at })
+      .set({ activeMarker: 1, status: 'published', ...(publication ? { publishedBy: publication.by, publishedAt: publication.at } : {}) })
       .where('id = :id AND status IN (:...fromStatuses)', { id, fromStatuses })
       .execute();
     return (result.affected ?? 0) > 0;

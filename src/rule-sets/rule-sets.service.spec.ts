@@ -7,6 +7,7 @@ import type { DirectoryService } from '../directory/directory.service.js';
 import type { OutboxRelay } from '../jobs/outbox-relay.js';
 import type { OutboxRepository } from '../jobs/outbox.repository.js';
 import type { RuleSet } from './rule-set.entity.js';
+import type { RuleSetActivationRepository } from './rule-set-activation.repository.js';
 import type { RuleSetRepository } from './rule-set.repository.js';
 import { RuleSetsService } from './rule-sets.service.js';
 import type { RulesService } from '../rules/rules.service.js';
@@ -41,6 +42,7 @@ function serviceLosing(losses: number): { service: RuleSetsService; inserted: Ru
     {} as OutboxRelay,
     tx,
     new FakeClock(),
+    {} as RuleSetActivationRepository,
   );
   return { service, inserted, attempts: () => attempts };
 }

@@ -16,6 +16,8 @@ import type { RuleDefinition } from '../rules/rule-set.types.js';
 import { RulesService } from '../rules/rules.service.js';
 import type { CreateRuleSetDto, RuleSetBodyDto, SimulateDto } from './dto/rule-set.dto.js';
 import type { RuleSet } from './rule-set.entity.js';
+import type { RuleSetActivation } from './rule-set-activation.entity.js';
+import { RuleSetActivationRepository } from './rule-set-activation.repository.js';
 import { RuleSetRepository } from './rule-set.repository.js';
 import { RuleSetsErrors, type RuleSetProblem } from './rule-sets.errors.js';
 import { SimulationService, type SimulationReport } from './simulation.service.js';
@@ -49,6 +51,36 @@ export const toRuleSetView = (s: RuleSet): RuleSetView => ({
   publishedAt: s.publishedAt?.toISOString() ?? null,
 });
 
+/** A publish or rollback, with the re-grade job's progress (`GET /rules/activations`). */
+export interface RuleSetActivationView {
+  id: string;
+  ruleSetId: string;
+  version: number;
+  action: RuleSetActivation['action'];
+  fromVersion: number | null;
+  note: string;
+  by: string;
+  at: string;
+  regrade: { status: RuleSetActivation['regradeStatus']; scanned: number; total: number; changed: number };
+}
+
+export const toActivationView = (a: RuleSetActivation): RuleSetActivationView => ({
+  id: a.id,
+  ruleSetId: a.ruleSetId,
+  version: a.version,
+  action: a.action,
+  fromVersion: a.fromVersion,
+  note: a.note,
+  by: a.by,
+  at: a.at.toISOString(),
+  regrade: { status: a.regradeStatus, scanned: a.regradeScanned, total: a.regradeTotal, changed: a.regradeChanged },
+});
+
+/** The set in force after a publish or rollback, and the activation that made it so. */
+export interface ActivatedRuleSetView extends RuleSetView {
+  activationId: string;
+}
+
 /**
  * The admins' side of the rules: drafts, validation, simulation, publishing and rollback.
  * Every change is audited in the same transaction; publishing re-grades open, not yet routed cases
@@ -66,6 +98,7 @@ export class RuleSetsService {
     private readonly relay: OutboxRelay,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly activations: RuleSetActivationRepository,
   ) {}
 
   async list(): Promise<RuleSetView[]> {
@@ -170,23 +203,30 @@ export class RuleSetsService {
     );
   }
 
-  async publish(id: string, actor: Actor): Promise<RuleSetView> {
+  /** Newest first, with each re-grade's progress. */
+  async listActivations(): Promise<RuleSetActivationView[]> {
+    return (await this.activations.list()).map(toActivationView);
+  }
+
+  /** Publishes a draft: it becomes the active set; its `publishedBy` / `publishedAt` are set now, once. */
+  async publish(id: string, actor: Actor, note = ''): Promise<ActivatedRuleSetView> {
     const set = await this.get(id);
     if (set.status !== 'draft') throw RuleSetsErrors.notDraft();
     await this.assertValid(set);
-    return this.activate(set, actor, 'ruleset.publish', ['draft']);
+    return this.activate(set, actor, 'publish', ['draft'], note);
   }
 
   /**
-   * On the active set: re-activates the version published before it. On an earlier published
-   * (now archived) set: makes it active again.
+   * Called on the active set: re-activates the version published before it. Called on an earlier
+   * published (now archived) set: makes that set active again. Either way a new activation is recorded;
+   * no set's `publishedBy` / `publishedAt` changes (history is never rewritten).
    */
-  async rollback(id: string, actor: Actor): Promise<RuleSetView> {
+  async rollback(id: string, actor: Actor, note = ''): Promise<ActivatedRuleSetView> {
     const set = await this.get(id);
     if (set.status === 'draft' || (set.status === 'archived' && !set.publishedAt)) throw RuleSetsErrors.rollbackUnavailable();
     const target = set.activeMarker === 1 ? await this.sets.previousPublished(set.version) : set;
     if (!target) throw RuleSetsErrors.rollbackUnavailable();
-    return this.activate(target, actor, 'ruleset.rollback', ['archived', 'published'], set.version);
+    return this.activate(target, actor, 'rollback', ['archived', 'published'], note);
   }
 
   /** First start: the shipped set becomes version 1, published. Safe when instances start together. */
@@ -194,10 +234,11 @@ export class RuleSetsService {
     if ((await this.sets.count()) > 0) return false;
     const shipped = loadDefaultRuleSet();
     const now = this.clock.now();
+    const id = randomUUID();
     try {
-      await this.tx.run((em) =>
-        this.sets.insert(em, {
-          id: randomUUID(),
+      await this.tx.run(async (em) => {
+        await this.sets.insert(em, {
+          id,
           version: shipped.version,
           status: 'published',
           activeMarker: 1,
@@ -210,8 +251,23 @@ export class RuleSetsService {
           updatedAt: now,
           publishedBy: 'system',
           publishedAt: now,
-        }),
-      );
+        });
+        // The first activation: nothing to re-grade in a new installation.
+        await this.activations.insert(em, {
+          id: randomUUID(),
+          ruleSetId: id,
+          version: shipped.version,
+          action: 'publish',
+          fromVersion: null,
+          note: '首次启动：启用随产品提供的默认规则集',
+          by: 'system',
+          at: now,
+          regradeStatus: 'done',
+          regradeScanned: 0,
+          regradeTotal: 0,
+          regradeChanged: 0,
+        });
+      });
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -219,13 +275,36 @@ export class RuleSetsService {
     }
   }
 
-  private async activate(target: RuleSet, actor: Actor, action: string, from: RuleSet['status'][], fromVersion?: number): Promise<RuleSetView> {
+  /**
+   * One transaction: the set becomes active, the activation is recorded with its note, the audit entry
+   * (`ruleset.publish` / `ruleset.rollback`) is written, and the re-grade job is queued for it.
+   */
+  private async activate(target: RuleSet, actor: Actor, action: RuleSetActivation['action'], from: RuleSet['status'][], note: string): Promise<ActivatedRuleSetView> {
     const now = this.clock.now();
+    let activationId = '';
     try {
       await this.tx.run(async (em) => {
-        if (!(await this.sets.activate(em, target.id, actor.username, now, from))) throw RuleSetsErrors.publishConflict();
-        await this.audit.record(em, actor, action, { type: 'rule-set', id: target.id }, { version: target.version, ...(fromVersion ? { fromVersion } : {}) }, now);
-        await this.outbox.enqueue(em, JOB_NAMES.regradeOpenCases, { ruleSetVersion: target.version }, now);
+        const before = await this.sets.activeIn(em);
+        const publication = action === 'publish' ? { by: actor.username, at: now } : undefined;
+        if (!(await this.sets.activate(em, target.id, from, publication))) throw RuleSetsErrors.publishConflict();
+        const fromVersion = before && before.id !== target.id ? before.version : null;
+        const activation = await this.activations.insert(em, {
+          id: randomUUID(),
+          ruleSetId: target.id,
+          version: target.version,
+          action,
+          fromVersion,
+          note,
+          by: actor.username,
+          at: now,
+          regradeStatus: 'queued',
+          regradeScanned: 0,
+          regradeTotal: 0,
+          regradeChanged: 0,
+        });
+        activationId = activation.id;
+        await this.audit.record(em, actor, `ruleset.${action}`, { type: 'rule-set', id: target.id }, { version: target.version, fromVersion, note, activationId }, now);
+        await this.outbox.enqueue(em, JOB_NAMES.regradeOpenCases, { ruleSetVersion: target.version, activationId }, now);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw RuleSetsErrors.publishConflict();
@@ -233,7 +312,7 @@ export class RuleSetsService {
     }
     this.rules.forgetActive();
     this.relay.kick();
-    return toRuleSetView({ ...(await this.get(target.id)) });
+    return { ...toRuleSetView(await this.get(target.id)), activationId };
   }
 
   private async assertValid(body: { rules: unknown; precedence?: unknown; note?: unknown }): Promise<void> {

@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { CreateRuleSetDto, RuleSetBodyDto, SimulateDto } from './dto/rule-set.dto.js';
 import { RuleSetValidationResponse, RuleSetViewResponse, SimulationReportResponse } from './dto/rule-set.response.js';
 import { RULE_SET_SCHEMA, type JsonSchema } from '../rules/rule-set.schema.js';
-import { RuleSetSchemaResponse } from './dto/rule-set-admin.response.js';
-import { RuleSetsService, type RuleSetView, toRuleSetView } from './rule-sets.service.js';
+import { ActivationNoteDto } from './dto/activation.dto.js';
+import { ActivatedRuleSetResponse, RuleSetActivationResponse, RuleSetSchemaResponse } from './dto/rule-set-admin.response.js';
+import { RuleSetsService, type ActivatedRuleSetView, type RuleSetActivationView, type RuleSetView, toRuleSetView } from './rule-sets.service.js';
 import type { RuleSetProblem } from './rule-sets.errors.js';
 import type { SimulationReport } from './simulation.service.js';
 
@@ -32,6 +33,13 @@ export class RulesController {
   @Get('schema')
   schema(): JsonSchema {
     return RULE_SET_SCHEMA;
+  }
+
+  @Roles('admin', 'secretariat', 'auditor')
+  @ApiOkResponse({ type: RuleSetActivationResponse, isArray: true, description: 'every publish and rollback, newest first, with its re-grade progress' })
+  @Get('activations')
+  activations(): Promise<RuleSetActivationView[]> {
+    return this.ruleSets.listActivations();
   }
 
   @Roles('admin', 'secretariat', 'auditor')
@@ -88,17 +96,27 @@ export class RulesController {
 
   @Roles('admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: RuleSetViewResponse, description: 'the published set' })
+  @ApiOperation({
+    summary: 'Publish a draft',
+    description:
+      'The draft becomes the active set; its publishedBy/publishedAt are set now (once). An activation is recorded with the optional note, audited as ruleset.publish, and the re-grade of open, not yet routed cases is queued (progress: GET /rules/activations).',
+  })
+  @ApiOkResponse({ type: ActivatedRuleSetResponse, description: 'the published set, with the activation recorded' })
   @Post('sets/:id/publish')
-  publish(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<RuleSetView> {
-    return this.ruleSets.publish(id, actor);
+  publish(@Param('id', UuidPipe) id: string, @Body() body: ActivationNoteDto, @CurrentActor() actor: Actor): Promise<ActivatedRuleSetView> {
+    return this.ruleSets.publish(id, actor, body.note ?? '');
   }
 
   @Roles('admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: RuleSetViewResponse, description: 'the set in force again' })
+  @ApiOperation({
+    summary: 'Roll back to an earlier published version',
+    description:
+      'Called on the ACTIVE set: re-activates the version published before it (the most recent published version with a lower number). Called on an EARLIER PUBLISHED (archived) set: makes that set active again. A draft, or an archived set never published, answers 409 RULESET_ROLLBACK_UNAVAILABLE. The rollback is its own activation (audited as ruleset.rollback, with the optional note) and never changes any version\'s publishedBy/publishedAt.',
+  })
+  @ApiOkResponse({ type: ActivatedRuleSetResponse, description: 'the set in force again, with the activation recorded' })
   @Post('sets/:id/rollback')
-  rollback(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<RuleSetView> {
-    return this.ruleSets.rollback(id, actor);
+  rollback(@Param('id', UuidPipe) id: string, @Body() body: ActivationNoteDto, @CurrentActor() actor: Actor): Promise<ActivatedRuleSetView> {
+    return this.ruleSets.rollback(id, actor, body.note ?? '');
   }
 }

@@ -10,6 +10,7 @@ import { ClusterCountIndex1764000000007 } from './1764000000007-cluster-count-in
 import { AuthSessions1764000000010 } from './1764000000010-auth-sessions.js';
 import { ExactBookings1764000000011 } from './1764000000011-exact-bookings.js';
 import { BackupRuns1764000000012 } from './1764000000012-backup-runs.js';
+import { RuleSetActivations1764000000013 } from './1764000000013-rule-set-activations.js';
 import { RuleSimulations1764000000014 } from './1764000000014-rule-simulations.js';
 import { OfficeSettings1764000000015 } from './1764000000015-office-settings.js';
 import { DirectoryRooms1764000000016 } from './1764000000016-directory-rooms.js';
@@ -17,4 +18,4 @@ import { DirectoryRooms1764000000016 } from './1764000000016-directory-rooms.js'
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration in order. Each is reviewed SQL for MySQL/MariaDB and SQLite. */
-export const MIGRATIONS: MigrationClass[] = [Init1764000000000, AppendOnlyTimeline1764000000001, RuleSetsAndAudit1764000000002, Meetings1764000000003, Lookback1764000000004, Invites1764000000005, Conversions1764000000006, ClusterCountIndex1764000000007, AuthSessions1764000000010, ExactBookings1764000000011, BackupRuns1764000000012, RuleSimulations1764000000014, OfficeSettings1764000000015, DirectoryRooms1764000000016];
+export const MIGRATIONS: MigrationClass[] = [Init1764000000000, AppendOnlyTimeline1764000000001, RuleSetsAndAudit1764000000002, Meetings1764000000003, Lookback1764000000004, Invites1764000000005, Conversions1764000000006, ClusterCountIndex1764000000007, AuthSessions1764000000010, ExactBookings1764000000011, BackupRuns1764000000012, RuleSetActivations1764000000013, RuleSimulations1764000000014, OfficeSettings1764000000015, DirectoryRooms1764000000016];

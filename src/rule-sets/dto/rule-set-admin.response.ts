@@ -1,4 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACTIVATION_ACTIONS, REGRADE_STATUSES, type ActivationAction, type RegradeStatus } from '../rule-set-activation.entity.js';
+import type { ActivatedRuleSetView, RuleSetActivationView } from '../rule-sets.service.js';
+import { RuleSetViewResponse } from './rule-set.response.js';
 
 /** Responses of the rule-set history routes: the JSON Schema of the format, activations, and diffs. */
 
@@ -15,4 +18,27 @@ export class RuleSetSchemaResponse {
   @ApiPropertyOptional({ description: 'error code of a failed keyword (read by the server validator; JSON Schema tools ignore it)' }) 'x-code'?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'error code of each missing required property' })
   'x-missing'?: Record<string, string>;
+}
+
+export class RegradeProgressResponse {
+  @ApiProperty({ enum: REGRADE_STATUSES, enumName: 'RegradeStatus' }) status!: RegradeStatus;
+  @ApiProperty({ description: 'cases looked at so far' }) scanned!: number;
+  @ApiProperty({ description: 'open, not yet routed cases graded by another version when the job started' }) total!: number;
+  @ApiProperty({ description: 'cases whose grade, route or meeting changed' }) changed!: number;
+}
+
+export class RuleSetActivationResponse implements RuleSetActivationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) ruleSetId!: string;
+  @ApiProperty({ description: 'the version that became active' }) version!: number;
+  @ApiProperty({ enum: ACTIVATION_ACTIONS, enumName: 'ActivationAction' }) action!: ActivationAction;
+  @ApiProperty({ type: Number, nullable: true, description: 'the version active before' }) fromVersion!: number | null;
+  @ApiProperty({ example: '集体访门槛调整为 10 人' }) note!: string;
+  @ApiProperty({ example: 'admin' }) by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: () => RegradeProgressResponse }) regrade!: RegradeProgressResponse;
+}
+
+export class ActivatedRuleSetResponse extends RuleSetViewResponse implements ActivatedRuleSetView {
+  @ApiProperty({ format: 'uuid', description: 'the activation recorded (GET /rules/activations)' }) activationId!: string;
 }

@@ -1,4 +1,5 @@
 import { common } from './common';
+import { reports } from './reports';
 import { login } from './login';
 import { ledger } from './ledger';
 import { intake } from './intake';
@@ -9,4 +10,4 @@ import { rules } from './rules';
 import { directory } from './directory';
 import { audit } from './audit';
 
-export const zhCN = { common, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit };
+export const zhCN = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { annualReport, fullYear } from './annualReport';
+import { sampleDashboard, zhWords } from './reportFixtures';
+import { translate } from './useI18n';
+
+describe('annual report', () => {
+  it('titles a calendar year as that year’s report, any other window by its days', () => {
+    expect(fullYear('2025-01-01', '2025-12-31')).toBe(2025);
+    expect(fullYear('2025-01-01', '2025-11-30')).toBeNull();
+    expect(annualReport(sampleDashboard(), zhWords).title).toBe('2026年度信访工作情况报告');
+    const d = sampleDashboard();
+    d.window = { ...d.window, toDay: '2026-11-29' };
+    expect(annualReport(d, zhWords).title).toBe('信访工作情况报告（2026-01-01至2026-11-29）');
+  });
+
+  it('numbers the sections 一、二、三… and writes the figures as the office reports them', () => {
+    const r = annualReport(sampleDashboard(), zhWords);
+    expect(r.sections.map((s) => `${s.number}、${s.heading}`)).toEqual(['一、基本情况', '二、办理质效', '三、领导重视', '四、信访事项分布', '五、成果转化']);
+    expect(r.sections[0].paragraphs[0]).toContain('共登记来信来访 176 件次，依法规范受理 170 件');
+    expect(r.sections[0].paragraphs[0]).toContain('督办件交办 9 件');
+    expect(r.sections[1].paragraphs[0]).toContain('按期办结率 100%，反馈率 100%，满意率 93.8%');
+    expect(r.sections[2].paragraphs[0]).toContain('专题会议 2 次');
+    expect(r.sections[2].paragraphs[0]).toContain('接访 12 次，阅批来信来访 66 件次');
+    expect(r.sections[3].paragraphs[0]).toBe('按问题类别，城建 126 件，经济发展 50 件；按地区，茅箭区 100 件，张湾区 76 件；按渠道，来信 106 件，来访 70 件。');
+    expect(r.sections[4].paragraphs[0]).toBe('推动信访成果转化 0 项：无。');
+  });
+
+  it('reads in English when the console does', () => {
+    const en = { ...zhWords, t: (key: string, params?: Record<string, string | number>) => translate('en', key, params) };
+    const r = annualReport(sampleDashboard(), en);
+    expect(r.sections[0].number).toBe('I');
+    expect(r.title).toBe('Petition work report 2026');
+  });
+});

@@ -172,9 +172,14 @@ export class SimulationService {
       }
       scanned += rows.length;
       afterId = rows[rows.length - 1].id;
-      if (sink.progress && (await sink.progress(scanned))) {
-        stopped = true;
-        break;
+      if (sink.progress) {
+        // Let waiting requests in (the progress polls): better-sqlite3 answers synchronously, so
+        // without this the whole run would hold the event loop of an embedded instance.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (await sink.progress(scanned)) {
+          stopped = true;
+          break;
+        }
       }
     }
     const report: SimulationReport = {

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
 import type { Clock } from './domain/clock.js';
 import { CoreModule } from './core.module.js';
 import { PiiModule } from './common/pii/pii.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         CalendarModule,
         ReportsModule,
         HealthModule,
+        AuditTrailModule,
       ],
       providers: [SeedService],
     };

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/actor.js';
+import type { Actor } from '../domain/actor.js';
 import type { BackupRun } from './backup-run.entity.js';
 import { BackupListResponse, BackupStartedResponse } from './backup.response.js';
 import { type BackupHealth, BackupService } from './backup.service.js';
@@ -28,8 +29,8 @@ export class BackupController {
   @ApiAcceptedResponse({ type: BackupStartedResponse })
   @Post()
   @HttpCode(202)
-  start(): { started: true } {
-    this.backups.startNow();
+  async start(@CurrentActor() actor: Actor): Promise<{ started: true }> {
+    await this.backups.startNow(actor);
     return { started: true };
   }
 }

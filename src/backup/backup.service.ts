@@ -4,6 +4,9 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import type { Actor } from '../domain/actor.js';
 import { Clock } from '../domain/clock.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
@@ -52,6 +55,8 @@ export class BackupService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditRepository,
+    private readonly tx: TransactionRunner,
   ) {}
 
   onModuleInit(): void {
@@ -62,9 +67,11 @@ export class BackupService implements OnModuleInit {
     });
   }
 
-  /** `POST /backups`: starts a backup in the background (embedded mode only). */
-  startNow(): void {
+  /** `POST /backups`: starts a backup in the background (embedded mode only); the archive holds every record, so it is audited. */
+  async startNow(actor: Actor): Promise<void> {
     if (this.config.database.kind !== 'sqlite') throw backupConflict(BackupErrors.embeddedOnly());
+    const now = this.clock.now();
+    await this.tx.run((em) => this.audit.record(em, actor, 'backup.start', { type: 'backup', id: 'embedded' }, { kind: 'admin' }, now));
     void this.backupNow('admin').catch((error: unknown) => this.logger.warn(`backup failed: ${String(error)}`));
   }
 

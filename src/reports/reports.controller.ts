@@ -9,6 +9,7 @@ import { CATEGORIES, type Category } from '../domain/case-vocabulary.js';
 import { ListCasesQuery, toLedgerFilter } from '../cases/dto/list-cases.query.js';
 import { LedgerExportService } from './ledger-export.service.js';
 import { type Dashboard, DashboardService } from './dashboard.service.js';
+import { ExportAudit } from './export-audit.js';
 import { DashboardResponse, HotspotsResponse, SummaryResponse } from './report.response.js';
 import { type Hotspot, ReportsService, type Summary } from './reports.service.js';
 
@@ -50,6 +51,7 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly dashboards: DashboardService,
     private readonly ledger: LedgerExportService,
+    private readonly exports: ExportAudit,
   ) {}
 
   @ApiOkResponse({ type: SummaryResponse })
@@ -75,8 +77,11 @@ export class ReportsController {
   @ApiOkResponse({ description: 'a Markdown draft of the thematic report (personal data masked)', schema: { type: 'string' } })
   @Header('Content-Type', 'text/markdown; charset=utf-8')
   @Get('hotspots/report.md')
-  thematic(@Query() query: ThematicQuery): Promise<string> {
-    return this.reports.thematicReport(query.days ?? 30, query.category, query.region);
+  async thematic(@Query() query: ThematicQuery, @CurrentActor() actor: Actor): Promise<string> {
+    const days = query.days ?? 30;
+    const report = await this.reports.thematicReport(days, query.category, query.region);
+    await this.exports.record(actor, 'report.export', { type: 'report', id: 'hotspots' }, { days, category: query.category ?? null, region: query.region ?? null });
+    return report;
   }
 
   /** 台账: the ledger with the same filters as GET /cases, as CSV for Excel. */

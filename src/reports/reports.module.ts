@@ -3,6 +3,7 @@ import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { DashboardService } from './dashboard.service.js';
+import { ExportAudit } from './export-audit.js';
 import { LedgerExportService } from './ledger-export.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
@@ -11,6 +12,6 @@ import { ReportsService } from './reports.service.js';
 @Module({
   imports: [DirectoryModule, CasesModule, MeetingsModule],
   controllers: [ReportsController],
-  providers: [ReportsService, DashboardService, LedgerExportService],
+  providers: [ReportsService, DashboardService, LedgerExportService, ExportAudit],
 })
 export class ReportsModule {}

@@ -22,6 +22,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   database: 2,
   audit: 3,
   auth: 4,
+  'audit-trail': 5,
   jobs: 5,
   settings: 5,
   directory: 6,

@@ -805,22 +805,6 @@ export interface paths {
         patch: operations["DirectoryController_updateRoom[1]"];
         trace?: never;
     };
-    "/rules/activations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["RulesController_activations"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/rules/active": {
         parameters: {
             query?: never;
@@ -910,10 +894,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Publish a draft
-         * @description The draft becomes the active set; its publishedBy/publishedAt are set now (once). An activation is recorded with the optional note, audited as ruleset.publish, and the re-grade of open, not yet routed cases is queued (progress: GET /rules/activations).
-         */
         post: operations["RulesController_publish"];
         delete?: never;
         options?: never;
@@ -930,10 +910,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Roll back to an earlier published version
-         * @description Called on the ACTIVE set: re-activates the version published before it (the most recent published version with a lower number). Called on an EARLIER PUBLISHED (archived) set: makes that set active again. A draft, or an archived set never published, answers 409 RULESET_ROLLBACK_UNAVAILABLE. The rollback is its own activation (audited as ruleset.rollback, with the optional note) and never changes any version's publishedBy/publishedAt.
-         */
         post: operations["RulesController_rollback"];
         delete?: never;
         options?: never;
@@ -1249,37 +1225,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ActivatedRuleSetResponse: {
-            /**
-             * Format: uuid
-             * @description the activation recorded (GET /rules/activations)
-             */
-            activationId: string;
-            /** @description the published set in force */
-            active: boolean;
-            basedOn: number | null;
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string;
-            /** Format: uuid */
-            id: string;
-            note: string;
-            precedence: components["schemas"]["Grade"][];
-            /** Format: date-time */
-            publishedAt: string | null;
-            publishedBy: string | null;
-            rules: components["schemas"]["RuleDefinitionResponse"][];
-            status: components["schemas"]["RuleSetStatus"];
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
-        };
-        /** @enum {string} */
-        ActivationAction: "publish" | "rollback";
-        ActivationNoteDto: {
-            /** @example 集体访门槛调整为 10 人（主任会议决定） */
-            note?: string;
-        };
         ActiveSettingsResponse: {
             /** @description the version in force */
             active: boolean;
@@ -2090,7 +2035,7 @@ export interface components {
             category: string;
             /** @description cases received in the window */
             count: number;
-            /** @description of the open ones, flagged early-warning by the rules */
+            /** @description of which flagged early-warning by the rules */
             earlyWarning: number;
             /** @description of which open now */
             open: number;
@@ -2616,17 +2561,6 @@ export interface components {
             /** @description The refresh token of the last sign-in or refresh; each one works once. */
             refreshToken: string;
         };
-        RegradeProgressResponse: {
-            /** @description cases whose grade, route or meeting changed */
-            changed: number;
-            /** @description cases looked at so far */
-            scanned: number;
-            status: components["schemas"]["RegradeStatus"];
-            /** @description open, not yet routed cases graded by another version when the job started */
-            total: number;
-        };
-        /** @enum {string} */
-        RegradeStatus: "queued" | "running" | "done" | "failed";
         ReminderSettingsResponse: {
             /**
              * @example [
@@ -2716,24 +2650,6 @@ export interface components {
             rule: string;
             /** @example 规则“escalate-group-petition”（集体访（5 人及以上）提级办理）成立：定级为提级办理。 */
             text: string;
-        };
-        RuleSetActivationResponse: {
-            action: components["schemas"]["ActivationAction"];
-            /** Format: date-time */
-            at: string;
-            /** @example admin */
-            by: string;
-            /** @description the version active before */
-            fromVersion: number | null;
-            /** Format: uuid */
-            id: string;
-            /** @example 集体访门槛调整为 10 人 */
-            note: string;
-            regrade: components["schemas"]["RegradeProgressResponse"];
-            /** Format: uuid */
-            ruleSetId: string;
-            /** @description the version that became active */
-            version: number;
         };
         RuleSetBodyDto: {
             /** @example 集体访门槛调整为 3 人 */
@@ -4735,26 +4651,6 @@ export interface operations {
             };
         };
     };
-    RulesController_activations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description every publish and rollback, newest first, with its re-grade progress */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RuleSetActivationResponse"][];
-                };
-            };
-        };
-    };
     RulesController_active: {
         parameters: {
             query?: never;
@@ -4940,19 +4836,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ActivationNoteDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description the published set, with the activation recorded */
+            /** @description the published set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivatedRuleSetResponse"];
+                    "application/json": components["schemas"]["RuleSetViewResponse"];
                 };
             };
         };
@@ -4966,19 +4858,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ActivationNoteDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description the set in force again, with the activation recorded */
+            /** @description the set in force again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivatedRuleSetResponse"];
+                    "application/json": components["schemas"]["RuleSetViewResponse"];
                 };
             };
         };

@@ -175,3 +175,54 @@ describe('rules: publish and rollback history', () => {
     expect(await activations()).toEqual(before);
   });
 });
+
+describe('rules: the diff of two versions in words', () => {
+  const t = useTestApp();
+  let admin: string;
+  let v1: SetView;
+  let draftId: string;
+
+  beforeAll(async () => {
+    admin = await t.token('admin');
+    v1 = (await t.http.get('/rules/active').set(bearer(admin)).expect(200)).body as SetView;
+    const rules = withGroupThreshold(v1.rules, 10).map((r) =>
+      r.name === 'route-urban-construction' ? { ...r, event: { type: 'route', params: { committee: 'UCEC', handledBy: 'UCEC', mode: 'transfer' } } } : r,
+    );
+    draftId = ((await t.http.post('/rules/sets').set(bearer(admin)).send({ note: '集体访门槛 10 人；城建类由城建环保委办理', rules }).expect(201)).body as SetView).id;
+  });
+
+  it('words the changes from `against` to :id, both ways', async () => {
+    const res = await t.http.get(`/rules/sets/${draftId}/diff?against=${v1.id}`).set(bearer(admin)).expect(200);
+    expect(res.body).toEqual({
+      from: { id: v1.id, version: 1 },
+      to: { id: draftId, version: 2 },
+      changes: [
+        { rule: null, kind: 'note', zh: expect.stringContaining('→ “集体访门槛 10 人；城建类由城建环保委办理”'), en: expect.any(String) },
+        { rule: 'escalate-group-petition', kind: 'changed', zh: '集体访提级办理（信访人数）门槛：5人 → 10人', en: 'escalate-group-petition (Petitioners) threshold: 5 people → 10 people' },
+        { rule: 'route-urban-construction', kind: 'changed', zh: '城建类：办理单位 GOV → UCEC', en: 'Urban construction: handling unit GOV → UCEC' },
+      ],
+    });
+    const back = await t.http.get(`/rules/sets/${v1.id}/diff?against=${draftId}`).set(bearer(admin)).expect(200);
+    expect(back.body.changes.map((c: { zh: string }) => c.zh)).toContain('集体访提级办理（信访人数）门槛：10人 → 5人');
+    const none = await t.http.get(`/rules/sets/${v1.id}/diff?against=${v1.id}`).set(bearer(admin)).expect(200);
+    expect(none.body.changes).toEqual([]);
+  });
+
+  it('answers 404 for unknown sets and 400 when against is missing or not a uuid', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await t.http.get(`/rules/sets/${unknown}/diff?against=${v1.id}`).set(bearer(admin)).expect(404)).body.code).toBe('RULESET_NOT_FOUND');
+    expect((await t.http.get(`/rules/sets/${v1.id}/diff?against=${unknown}`).set(bearer(admin)).expect(404)).body.code).toBe('RULESET_NOT_FOUND');
+    for (const query of ['', '?against=', '?against=42', '?against=110101199003077777', `?against=${v1.id}&against=${draftId}`]) {
+      const res = await t.http.get(`/rules/sets/${v1.id}/diff${query}`).set(bearer(admin)).expect(400);
+      expect(res.body.code).toBe('INVALID_ID');
+      expect(JSON.stringify(res.body)).not.toContain('110101199003077777');
+    }
+    await t.http.get(`/rules/sets/nope/diff?against=${v1.id}`).set(bearer(admin)).expect(400);
+  });
+
+  it('lets admin, secretariat and auditor read a diff; not leaders or deputies', async () => {
+    for (const user of ['secretary', 'auditor'] as const) await t.http.get(`/rules/sets/${draftId}/diff?against=${v1.id}`).set(bearer(await t.token(user))).expect(200);
+    for (const user of ['director', 'deputy1'] as const) await t.http.get(`/rules/sets/${draftId}/diff?against=${v1.id}`).set(bearer(await t.token(user))).expect(403);
+    await t.http.get(`/rules/sets/${draftId}/diff?against=${v1.id}`).expect(401);
+  });
+});

@@ -11,6 +11,7 @@ import { JOB_NAMES } from '../jobs/job-names.js';
 import { OutboxRelay } from '../jobs/outbox-relay.js';
 import { OutboxRepository } from '../jobs/outbox.repository.js';
 import { loadDefaultRuleSet } from '../rules/default-rule-set.js';
+import { diffRuleSets, type RuleSetChange } from '../rules/rule-set-diff.js';
 import { validateRuleSet } from '../rules/rule-set-validator.js';
 import type { RuleDefinition } from '../rules/rule-set.types.js';
 import { RulesService } from '../rules/rules.service.js';
@@ -75,6 +76,13 @@ export const toActivationView = (a: RuleSetActivation): RuleSetActivationView =>
   at: a.at.toISOString(),
   regrade: { status: a.regradeStatus, scanned: a.regradeScanned, total: a.regradeTotal, changed: a.regradeChanged },
 });
+
+/** `GET /rules/sets/:id/diff?against=`: from `against` to `:id`, in words. */
+export interface RuleSetDiffView {
+  from: { id: string; version: number };
+  to: { id: string; version: number };
+  changes: RuleSetChange[];
+}
 
 /** The set in force after a publish or rollback, and the activation that made it so. */
 export interface ActivatedRuleSetView extends RuleSetView {
@@ -201,6 +209,12 @@ export class RuleSetsService {
       input.limit ?? Number.MAX_SAFE_INTEGER,
       input.examples ?? 20,
     );
+  }
+
+  /** What changed from set `against` to set `id` (either may be a draft), in Chinese and English words. */
+  async diff(id: string, against: string): Promise<RuleSetDiffView> {
+    const [to, from] = await Promise.all([this.get(id), this.get(against)]);
+    return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, changes: diffRuleSets(from, to) };
   }
 
   /** Newest first, with each re-grade's progress. */

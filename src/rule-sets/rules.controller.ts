@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
@@ -7,8 +7,8 @@ import { CreateRuleSetDto, RuleSetBodyDto, SimulateDto } from './dto/rule-set.dt
 import { RuleSetValidationResponse, RuleSetViewResponse, SimulationReportResponse } from './dto/rule-set.response.js';
 import { RULE_SET_SCHEMA, type JsonSchema } from '../rules/rule-set.schema.js';
 import { ActivationNoteDto } from './dto/activation.dto.js';
-import { ActivatedRuleSetResponse, RuleSetActivationResponse, RuleSetSchemaResponse } from './dto/rule-set-admin.response.js';
-import { RuleSetsService, type ActivatedRuleSetView, type RuleSetActivationView, type RuleSetView, toRuleSetView } from './rule-sets.service.js';
+import { ActivatedRuleSetResponse, RuleSetActivationResponse, RuleSetDiffResponse, RuleSetSchemaResponse } from './dto/rule-set-admin.response.js';
+import { RuleSetsService, type ActivatedRuleSetView, type RuleSetActivationView, type RuleSetDiffView, type RuleSetView, toRuleSetView } from './rule-sets.service.js';
 import type { RuleSetProblem } from './rule-sets.errors.js';
 import type { SimulationReport } from './simulation.service.js';
 
@@ -61,6 +61,14 @@ export class RulesController {
   @Get('sets/:id')
   async get(@Param('id', UuidPipe) id: string): Promise<RuleSetView> {
     return toRuleSetView(await this.ruleSets.get(id));
+  }
+
+  @Roles('admin', 'secretariat', 'auditor')
+  @ApiQuery({ name: 'against', required: true, description: 'the id of the set to compare with (the diff reads from it to :id)', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ type: RuleSetDiffResponse, description: 'what changed from `against` to `:id`, in Chinese and English words' })
+  @Get('sets/:id/diff')
+  diff(@Param('id', UuidPipe) id: string, @Query('against', UuidPipe) against: string): Promise<RuleSetDiffView> {
+    return this.ruleSets.diff(id, against);
   }
 
   @Roles('admin')

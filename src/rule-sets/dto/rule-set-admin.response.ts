@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTIVATION_ACTIONS, REGRADE_STATUSES, type ActivationAction, type RegradeStatus } from '../rule-set-activation.entity.js';
-import type { ActivatedRuleSetView, RuleSetActivationView } from '../rule-sets.service.js';
-import { RuleSetViewResponse } from './rule-set.response.js';
+import type { RuleSetChange, RuleSetChangeKind } from '../../rules/rule-set-diff.js';
+import type { ActivatedRuleSetView, RuleSetActivationView, RuleSetDiffView } from '../rule-sets.service.js';
+import { RuleSetRefResponse, RuleSetViewResponse } from './rule-set.response.js';
 
 /** Responses of the rule-set history routes: the JSON Schema of the format, activations, and diffs. */
 
@@ -41,4 +42,17 @@ export class RuleSetActivationResponse implements RuleSetActivationView {
 
 export class ActivatedRuleSetResponse extends RuleSetViewResponse implements ActivatedRuleSetView {
   @ApiProperty({ format: 'uuid', description: 'the activation recorded (GET /rules/activations)' }) activationId!: string;
+}
+
+export class RuleSetChangeResponse implements RuleSetChange {
+  @ApiProperty({ type: String, nullable: true, description: 'the rule’s name; null for the precedence or the note', example: 'escalate-group-petition' }) rule!: string | null;
+  @ApiProperty({ enum: ['added', 'removed', 'changed', 'precedence', 'note'], enumName: 'RuleSetChangeKind' }) kind!: RuleSetChangeKind;
+  @ApiProperty({ example: '集体访提级办理（信访人数）门槛：5人 → 10人' }) zh!: string;
+  @ApiProperty({ example: 'escalate-group-petition (Petitioners) threshold: 5 people → 10 people' }) en!: string;
+}
+
+export class RuleSetDiffResponse implements RuleSetDiffView {
+  @ApiProperty({ type: () => RuleSetRefResponse, description: 'the set compared against (`against`)' }) from!: RuleSetRefResponse;
+  @ApiProperty({ type: () => RuleSetRefResponse, description: 'the set of the path (`:id`)' }) to!: RuleSetRefResponse;
+  @ApiProperty({ type: () => RuleSetChangeResponse, isArray: true }) changes!: RuleSetChangeResponse[];
 }

@@ -805,6 +805,22 @@ export interface paths {
         patch: operations["DirectoryController_updateRoom[1]"];
         trace?: never;
     };
+    "/rules/activations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RulesController_activations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rules/active": {
         parameters: {
             query?: never;
@@ -885,6 +901,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rules/sets/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RulesController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rules/sets/{id}/publish": {
         parameters: {
             query?: never;
@@ -894,6 +926,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish a draft
+         * @description The draft becomes the active set; its publishedBy/publishedAt are set now (once). An activation is recorded with the optional note, audited as ruleset.publish, and the re-grade of open, not yet routed cases is queued (progress: GET /rules/activations).
+         */
         post: operations["RulesController_publish"];
         delete?: never;
         options?: never;
@@ -910,6 +946,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Roll back to an earlier published version
+         * @description Called on the ACTIVE set: re-activates the version published before it (the most recent published version with a lower number). Called on an EARLIER PUBLISHED (archived) set: makes that set active again. A draft, or an archived set never published, answers 409 RULESET_ROLLBACK_UNAVAILABLE. The rollback is its own activation (audited as ruleset.rollback, with the optional note) and never changes any version's publishedBy/publishedAt.
+         */
         post: operations["RulesController_rollback"];
         delete?: never;
         options?: never;
@@ -1225,6 +1265,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivatedRuleSetResponse: {
+            /**
+             * Format: uuid
+             * @description the activation recorded (GET /rules/activations)
+             */
+            activationId: string;
+            /** @description the published set in force */
+            active: boolean;
+            basedOn: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            precedence: components["schemas"]["Grade"][];
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedBy: string | null;
+            rules: components["schemas"]["RuleDefinitionResponse"][];
+            status: components["schemas"]["RuleSetStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        ActivationAction: "publish" | "rollback";
+        ActivationNoteDto: {
+            /** @example 集体访门槛调整为 10 人（主任会议决定） */
+            note?: string;
+        };
         ActiveSettingsResponse: {
             /** @description the version in force */
             active: boolean;
@@ -2035,7 +2106,7 @@ export interface components {
             category: string;
             /** @description cases received in the window */
             count: number;
-            /** @description of which flagged early-warning by the rules */
+            /** @description of the open ones, flagged early-warning by the rules */
             earlyWarning: number;
             /** @description of which open now */
             open: number;
@@ -2561,6 +2632,17 @@ export interface components {
             /** @description The refresh token of the last sign-in or refresh; each one works once. */
             refreshToken: string;
         };
+        RegradeProgressResponse: {
+            /** @description cases whose grade, route or meeting changed */
+            changed: number;
+            /** @description cases looked at so far */
+            scanned: number;
+            status: components["schemas"]["RegradeStatus"];
+            /** @description open, not yet routed cases graded by another version when the job started */
+            total: number;
+        };
+        /** @enum {string} */
+        RegradeStatus: "queued" | "running" | "done" | "failed";
         ReminderSettingsResponse: {
             /**
              * @example [
@@ -2651,6 +2733,24 @@ export interface components {
             /** @example 规则“escalate-group-petition”（集体访（5 人及以上）提级办理）成立：定级为提级办理。 */
             text: string;
         };
+        RuleSetActivationResponse: {
+            action: components["schemas"]["ActivationAction"];
+            /** Format: date-time */
+            at: string;
+            /** @example admin */
+            by: string;
+            /** @description the version active before */
+            fromVersion: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 集体访门槛调整为 10 人 */
+            note: string;
+            regrade: components["schemas"]["RegradeProgressResponse"];
+            /** Format: uuid */
+            ruleSetId: string;
+            /** @description the version that became active */
+            version: number;
+        };
         RuleSetBodyDto: {
             /** @example 集体访门槛调整为 3 人 */
             note: string;
@@ -2664,6 +2764,27 @@ export interface components {
             precedence: ("normal" | "escalated" | "joint-consultation")[];
             /** @description json-rules-engine rules (see docs/rules.md) */
             rules: Record<string, never>[];
+        };
+        /** @enum {string} */
+        RuleSetChangeKind: "added" | "removed" | "changed" | "precedence" | "note";
+        RuleSetChangeResponse: {
+            /** @example escalate-group-petition (Petitioners) threshold: 5 people → 10 people */
+            en: string;
+            kind: components["schemas"]["RuleSetChangeKind"];
+            /**
+             * @description the rule’s name; null for the precedence or the note
+             * @example escalate-group-petition
+             */
+            rule: string | null;
+            /** @example 集体访提级办理（信访人数）门槛：5人 → 10人 */
+            zh: string;
+        };
+        RuleSetDiffResponse: {
+            changes: components["schemas"]["RuleSetChangeResponse"][];
+            /** @description the set compared against (`against`) */
+            from: components["schemas"]["RuleSetRefResponse"];
+            /** @description the set of the path (`:id`) */
+            to: components["schemas"]["RuleSetRefResponse"];
         };
         RuleSetProblemResponse: {
             /** @example UNKNOWN_OPERATOR */
@@ -4651,6 +4772,26 @@ export interface operations {
             };
         };
     };
+    RulesController_activations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every publish and rollback, newest first, with its re-grade progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetActivationResponse"][];
+                };
+            };
+        };
+    };
     RulesController_active: {
         parameters: {
             query?: never;
@@ -4827,6 +4968,31 @@ export interface operations {
             };
         };
     };
+    RulesController_diff: {
+        parameters: {
+            query: {
+                /** @description the id of the set to compare with (the diff reads from it to :id) */
+                against: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description what changed from `against` to `:id`, in Chinese and English words */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetDiffResponse"];
+                };
+            };
+        };
+    };
     RulesController_publish: {
         parameters: {
             query?: never;
@@ -4836,15 +5002,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivationNoteDto"];
+            };
+        };
         responses: {
-            /** @description the published set */
+            /** @description the published set, with the activation recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuleSetViewResponse"];
+                    "application/json": components["schemas"]["ActivatedRuleSetResponse"];
                 };
             };
         };
@@ -4858,15 +5028,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivationNoteDto"];
+            };
+        };
         responses: {
-            /** @description the set in force again */
+            /** @description the set in force again, with the activation recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuleSetViewResponse"];
+                    "application/json": components["schemas"]["ActivatedRuleSetResponse"];
                 };
             };
         };

@@ -135,6 +135,7 @@ export const rules = {
     summary: '{scanned} cases evaluated, {changed} with a different outcome (version {active} → version {version}).',
     noRun: 'No simulation yet.',
     dimension: { grade: 'Grade', route: 'Route', meeting: 'Meeting type' },
+    matrixHint: 'Rows: outcome under the version in force; columns: under this version; numbers count cases. Changed cells are shaded; click a number to list its cases.',
     matrixCaption: '{dimension}: rows are the version in force, columns this version, cells count cases',
     before: 'In force',
     after: 'This version',

@@ -135,6 +135,7 @@ export const rules = {
     summary: '共评估 {scanned} 件，{changed} 件结果变化（第 {active} 版 → 第 {version} 版）。',
     noRun: '尚未试运行。',
     dimension: { grade: '等级', route: '分流', meeting: '会议类型' },
+    matrixHint: '行为生效版本的结果，列为本版本的结果，数字为事项数；变化的单元格以底色标出，点击数字查看事项。',
     matrixCaption: '{dimension}：行为生效版本，列为本版本，单元格为事项数',
     before: '生效版本',
     after: '本版本',

@@ -201,6 +201,9 @@ describe('audit trail (审计) and the audited directory and users', () => {
     const times = directory.items.map((i) => i.at);
     expect([...times].sort().reverse()).toEqual(times);
     expect((await trail({ action: 'no.such.action' })).total).toBe(0);
+    // LIKE wildcards typed into the filter are taken literally.
+    for (const actor of ['%', '_', '!', "'"]) expect((await trail({ actor })).total).toBe(0);
+    expect((await trail({ action: '%.*' })).total).toBe(0);
   });
 
   it('names the actions for the filter', async () => {

@@ -101,6 +101,42 @@ describe('auth, directory, health and API docs', () => {
     expect(deputies.body.map((d: { profession: string }) => d.profession)).toEqual(expect.arrayContaining(['律师', '教师', '医生']));
   });
 
+  it("seeds the petition office's ten responsibilities (职责清单) and the meeting rooms, under /directory too", async () => {
+    const units = (await t.http.get('/directory/units').set(bearer(secretary)).expect(200)).body as { code: string; responsibilities: string[] }[];
+    const office = units.find((u) => u.code === 'OFFICE');
+    expect(office?.responsibilities).toHaveLength(10);
+    expect(office?.responsibilities[0]).toContain('来信必登、有访必接');
+    expect(office?.responsibilities).toEqual(expect.arrayContaining([expect.stringContaining('对疑难复杂信访事项，由信访室牵头定期会商、联合研判')]));
+    expect(units.find((u) => u.code === 'LAC')?.responsibilities).toEqual([]);
+    const sameUnits = (await t.http.get('/units').set(bearer(secretary)).expect(200)).body as unknown[];
+    expect(sameUnits).toEqual(units);
+
+    const rooms = (await t.http.get('/directory/rooms').set(bearer(secretary)).expect(200)).body as { name: string; capacity: number; active: boolean }[];
+    expect(rooms.map((r) => r.name)).toEqual(expect.arrayContaining(['常委会第三会议室', '信访接待室']));
+    expect(rooms.every((r) => r.capacity > 0 && r.active)).toBe(true);
+    await t.http.get('/directory/rooms').set(bearer(await t.token('director'))).expect(403);
+  });
+
+  it('lets admins and the secretariat correct a deputy, and admins link a user to a leader', async () => {
+    const deputies = (await t.http.get('/directory/deputies').set(bearer(secretary)).expect(200)).body as { id: string; name: string; station: string }[];
+    const first = deputies[0];
+    const moved = await t.http.patch(`/deputies/${first.id}`).set(bearer(secretary)).send({ station: '郧阳区人大代表之家', active: false }).expect(200);
+    expect(moved.body).toMatchObject({ id: first.id, name: first.name, station: '郧阳区人大代表之家', active: false });
+    const reread = (await t.http.get('/deputies').set(bearer(secretary)).expect(200)).body as { id: string; station: string; active: boolean }[];
+    expect(reread.find((d) => d.id === first.id)).toMatchObject({ station: '郧阳区人大代表之家', active: false });
+    await t.http.patch(`/deputies/${first.id}`).set(bearer(secretary)).send({ profession: 'x'.repeat(51) }).expect(400);
+
+    const leaderId = t.leaders.get('deputy-2') as string;
+    const user = await t.http.post('/users').set(bearer(admin)).send({ username: 'liaison', password: 'harbor-lantern-2026', role: 'leader', displayName: '联络员' }).expect(201);
+    expect(user.body.leaderId).toBeNull();
+    const linked = await t.http.patch(`/users/${user.body.id}`).set(bearer(admin)).send({ leaderId }).expect(200);
+    expect(linked.body).toMatchObject({ leaderId, role: 'leader', active: true });
+    const listed = (await t.http.get('/users').set(bearer(admin)).expect(200)).body as { id: string; leaderId: string | null }[];
+    expect(listed.find((u) => u.id === user.body.id)?.leaderId).toBe(leaderId);
+    expect((await t.http.patch(`/users/${user.body.id}`).set(bearer(admin)).send({ leaderId: null }).expect(200)).body.leaderId).toBeNull();
+    await t.http.patch(`/users/${user.body.id}`).set(bearer(admin)).send({ leaderId: 'not-a-uuid' }).expect(400);
+  });
+
   it('reports health without a token, and serves the OpenAPI document', async () => {
     const health = await t.http.get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', database: { ok: true }, queue: { ok: true } });

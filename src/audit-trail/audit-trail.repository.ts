@@ -15,7 +15,8 @@ export interface AuditFilter {
   to?: Date;
 }
 
-const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** LIKE with `!` as the escape character: the same in SQLite and MySQL (where a backslash in a literal escapes the quote). */
+const escapeLike = (value: string): string => value.replace(/[!%_]/g, (c) => `!${c}`);
 
 /** Reads the audit trail, newest first, through `idx_audit_at` (the range and the order are both on `at`). */
 @Injectable()
@@ -35,8 +36,8 @@ export class AuditTrailRepository {
     const q = this.entries.createQueryBuilder('a');
     if (f.from) q.andWhere('a.at >= :from', { from: f.from });
     if (f.to) q.andWhere('a.at < :to', { to: f.to });
-    if (f.actor) q.andWhere("(a.actorId = :actorId OR a.actorName LIKE :actorName ESCAPE '\\')", { actorId: f.actor, actorName: `%${escapeLike(f.actor)}%` });
-    if (f.action?.endsWith('.*')) q.andWhere("a.action LIKE :actionPrefix ESCAPE '\\'", { actionPrefix: `${escapeLike(f.action.slice(0, -1))}%` });
+    if (f.actor) q.andWhere("(a.actorId = :actorId OR a.actorName LIKE :actorName ESCAPE '!')", { actorId: f.actor, actorName: `%${escapeLike(f.actor)}%` });
+    if (f.action?.endsWith('.*')) q.andWhere("a.action LIKE :actionPrefix ESCAPE '!'", { actionPrefix: `${escapeLike(f.action.slice(0, -1))}%` });
     else if (f.action) q.andWhere('a.action = :action', { action: f.action });
     if (f.entityType) q.andWhere('a.entityType = :entityType', { entityType: f.entityType });
     if (f.entityId) q.andWhere('a.entityId = :entityId', { entityId: f.entityId });

@@ -104,7 +104,7 @@ export class HeatCellResponse implements HeatCell {
   @ApiProperty({ example: '茅箭区' }) region!: string;
   @ApiProperty({ description: 'cases received in the window' }) count!: number;
   @ApiProperty({ description: 'of which open now' }) open!: number;
-  @ApiProperty({ description: 'of which flagged early-warning by the rules' }) earlyWarning!: number;
+  @ApiProperty({ description: 'of the open ones, flagged early-warning by the rules' }) earlyWarning!: number;
   @ApiProperty({ description: 'earlyWarning > 0: a hotspot with an early warning' }) warning!: boolean;
 }
 

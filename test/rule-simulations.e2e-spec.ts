@@ -111,6 +111,24 @@ describe('rules: simulation as a job (试运行作业)', () => {
     await t.relay.drain();
   });
 
+  it('keeps the last 20 runs of a rule set: older finished ones go with their cases when a new one starts', async () => {
+    const active = (await t.http.get('/rules/active').set(bearer(admin)).expect(200)).body;
+    const set = (await t.http.post('/rules/sets').set(bearer(admin)).send({ note: '保留最近 20 次试运行', rules: threshold10(active.rules) }).expect(201)).body;
+    const ids: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      t.clock.advanceMs(1000); // runs are ordered by their start time
+      ids.push((await t.http.post(`/rules/sets/${set.id}/simulations`).set(bearer(admin)).send({}).expect(202)).body.id);
+      await t.relay.drain();
+    }
+    const kept: { id: string }[] = await t.dataSource.query('SELECT id FROM rule_simulations WHERE ruleSetId = ?', [set.id]);
+    expect(kept.map((r) => r.id).sort()).toEqual(ids.slice(2).sort());
+    await t.http.get(`/rules/simulations/${ids[0]}`).set(bearer(admin)).expect(404);
+    const orphans: { n: number | string }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM rule_simulation_cases WHERE runId IN (?, ?)', [ids[0], ids[1]]);
+    expect(Number(orphans[0].n)).toBe(0);
+    const newest: { n: number | string }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM rule_simulation_cases WHERE runId = ?', [ids[21]]);
+    expect(Number(newest[0].n)).toBeGreaterThan(0);
+  });
+
   it('ends failed with a sentence when the rule set is gone, without crashing the job', async () => {
     const active = (await t.http.get('/rules/active').set(bearer(admin)).expect(200)).body;
     const doomed = (await t.http.post('/rules/sets').set(bearer(admin)).send({ note: '将删除的草稿', rules: active.rules }).expect(201)).body;

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../common/tokens.js';
 import { OfficeSettingsRepository } from './office-settings.repository.js';
 import type { OfficeSettingsBody } from './office-settings.types.js';
 import { bodyFromFiles, meetingsConfigOf, policyOf } from './settings-mapping.js';
+import { validateOfficeSettings } from './settings-validator.js';
 
 /** Everything derived from one settings version; never changed once built (a new version builds a new one). */
 export interface OfficeSnapshot {
@@ -17,6 +18,9 @@ export interface OfficeSnapshot {
   readonly meetings: MeetingsConfig;
   readonly calendar: WorkingCalendar;
 }
+
+/** Years the holiday package (chinese-days) has schedules for. */
+export const PACKAGE_YEARS: readonly number[] = new WorkingCalendar().yearsWithData();
 
 /** How often every instance asks the database which version is active (one indexed single-row read). */
 export const SETTINGS_REFRESH_MS = 1_000;
@@ -47,8 +51,15 @@ export class OfficeSettings implements OnApplicationBootstrap, OnModuleDestroy {
     const filePolicy = loadPolicy();
     this.fileMeetings = loadMeetingsConfig();
     this.timeZoneOfOffice = config.officeTimeZone ?? filePolicy.timeZone;
-    this.defaults = bodyFromFiles(filePolicy, this.fileMeetings);
+    this.defaults = OfficeSettings.checkedDefaults(bodyFromFiles(filePolicy, this.fileMeetings));
     this.current = this.build(0, this.defaults);
+  }
+
+  /** The files in `config/` pass the same validator as every stored version; a bad value stops the boot naming it. */
+  private static checkedDefaults(body: OfficeSettingsBody): OfficeSettingsBody {
+    const { body: valid, errors } = validateOfficeSettings(body, { today: '2000-01-01', packageYears: PACKAGE_YEARS });
+    if (!valid) throw new Error(`config/policy.json + config/meetings.json: ${errors.map((e) => `"${e.path}" ${e.messageEn}`).join('; ')}`);
+    return valid;
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -147,7 +147,7 @@ describe('validateOfficeSettings', () => {
         path: 'coveredYears',
         code: 'HOLIDAYS_NOT_COVERED',
         message: '2027 年的法定节假日安排尚未收录，请补录放假与调休安排后再依赖期限计算。',
-        messageEn: expect.stringContaining('2027') as unknown as string,
+        messageEn: expect.stringContaining('2027'),
       },
     ]);
     expect(validateOfficeSettings(body((b) => (b.coveredYears = [2027])), context).warnings).toEqual([]);

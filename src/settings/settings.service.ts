@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { localTime } from '../common/time/zoned-time.js';
-import { WorkingCalendar } from '../common/time/working-calendar.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Actor } from '../domain/actor.js';
@@ -10,7 +9,7 @@ import { Clock } from '../domain/clock.js';
 import type { CreateSettingsDto, SettingsDraftDto } from './dto/settings.dto.js';
 import type { OfficeSettingsActivation, OfficeSettingsVersion, SettingsActivationAction } from './office-settings.entity.js';
 import { OfficeSettingsRepository } from './office-settings.repository.js';
-import { OfficeSettings } from './office-settings.js';
+import { OfficeSettings, PACKAGE_YEARS } from './office-settings.js';
 import type { OfficeSettingsBody, SettingsProblem } from './office-settings.types.js';
 import { SettingsErrors } from './settings.errors.js';
 import { validateOfficeSettings, type SettingsValidation } from './settings-validator.js';
@@ -19,8 +18,6 @@ import { validateOfficeSettings, type SettingsValidation } from './settings-vali
 const MAX_BODY_BYTES = 60_000;
 /** Tries to give a new draft the next free version before answering 409. */
 const CREATE_ATTEMPTS = 8;
-/** Years the holiday package (chinese-days) has schedules for. */
-const PACKAGE_YEARS: readonly number[] = new WorkingCalendar().yearsWithData();
 
 export interface SettingsVersionView {
   id: string;

@@ -100,6 +100,26 @@ describe('rules: simulation as a job (试运行作业)', () => {
     expect(ended.finishedAt).toEqual(expect.any(String));
   });
 
+  it('ends a running run at once when cancel is asked twice (its worker may be gone), and a run asked to stop no longer counts against the cap', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await t.http.post(`/rules/sets/${draftId}/simulations`).set(bearer(admin)).send({}).expect(202)).body.id);
+    // As if their workers had begun them and died.
+    await t.dataSource.query(`UPDATE rule_simulations SET status = 'running' WHERE id IN (?, ?, ?)`, ids);
+    await t.http.post(`/rules/sets/${draftId}/simulations`).set(bearer(admin)).send({}).expect(409);
+    expect((await t.http.post(`/rules/simulations/${ids[0]}/cancel`).set(bearer(admin)).expect(200)).body).toMatchObject({ status: 'running', cancelRequested: true });
+    const fourth = (await t.http.post(`/rules/sets/${draftId}/simulations`).set(bearer(admin)).send({}).expect(202)).body;
+    const twice = await t.http.post(`/rules/simulations/${ids[0]}/cancel`).set(bearer(admin)).expect(200);
+    expect(twice.body).toMatchObject({ status: 'cancelled', cancelRequested: true });
+    expect(twice.body.finishedAt).toEqual(expect.any(String));
+    for (const id of ids.slice(1)) {
+      await t.http.post(`/rules/simulations/${id}/cancel`).set(bearer(admin)).expect(200);
+      await t.http.post(`/rules/simulations/${id}/cancel`).set(bearer(admin)).expect(200);
+    }
+    await t.relay.drain();
+    for (const id of ids) expect((await t.http.get(`/rules/simulations/${id}`).set(bearer(admin)).expect(200)).body.status).toBe('cancelled');
+    expect((await t.http.get(`/rules/simulations/${fourth.id}`).set(bearer(admin)).expect(200)).body.status).toBe('done');
+  });
+
   it('caps queued and running runs at 3 with a sentence', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await t.http.post(`/rules/sets/${draftId}/simulations`).set(bearer(admin)).send({}).expect(202)).body.id);

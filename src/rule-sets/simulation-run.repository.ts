@@ -26,9 +26,9 @@ export class SimulationRunRepository {
     return this.runs.findOneBy({ id });
   }
 
-  /** Queued and running runs of the whole installation (every instance). */
+  /** Queued and running runs of the whole installation (every instance), except those asked to stop. */
   countActive(em: EntityManager): Promise<number> {
-    return em.countBy(RuleSimulation, { status: In([...ACTIVE_STATUSES]) });
+    return em.countBy(RuleSimulation, { status: In([...ACTIVE_STATUSES]), cancelRequested: false });
   }
 
   async insert(em: EntityManager, run: RuleSimulation): Promise<void> {
@@ -97,12 +97,14 @@ export class SimulationRunRepository {
 
   /**
    * Cancel: a queued run ends at once; a running one is asked to stop (its job notices after the
-   * batch in hand). Returns the run afterwards, or null when it is unknown.
+   * batch in hand). Asked a second time (its worker may be gone), a running run ends at once too:
+   * a job still at work then finds it finished and stops. Returns the run afterwards, or null.
    */
   cancel(id: string, now: Date): Promise<RuleSimulation | null> {
     return this.tx.run(async (em) => {
       await em.update(RuleSimulation, { id, status: 'queued' }, { status: 'cancelled', cancelRequested: true, finishedAt: now });
-      await em.update(RuleSimulation, { id, status: 'running' }, { cancelRequested: true });
+      const ended = await em.update(RuleSimulation, { id, status: 'running', cancelRequested: true }, { status: 'cancelled', finishedAt: now });
+      if (!ended.affected) await em.update(RuleSimulation, { id, status: 'running' }, { cancelRequested: true });
       return em.findOneBy(RuleSimulation, { id });
     });
   }

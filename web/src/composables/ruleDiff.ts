@@ -6,8 +6,8 @@
 export interface DiffRow {
   left: string | null;
   right: string | null;
-  /** 'same' on both sides; 'removed' only left; 'added' only right. */
-  kind: 'same' | 'removed' | 'added';
+  /** 'same' on both sides; 'changed' a line replaced by another; 'removed' only left; 'added' only right. */
+  kind: 'same' | 'changed' | 'removed' | 'added';
 }
 
 export function prettyBody(set: { note: string; precedence: readonly string[]; rules: readonly unknown[] }): string {
@@ -49,7 +49,29 @@ export function sideBySide(left: string, right: string, limit = 4000): DiffRow[]
     }
   }
   for (const line of a.slice(a.length - tail)) rows.push({ left: line, right: line, kind: 'same' });
-  return rows;
+  return paired(rows);
+}
+
+/** A run of removed lines followed by a run of added lines shares rows: the replacement reads side by side. */
+function paired(rows: DiffRow[]): DiffRow[] {
+  const out: DiffRow[] = [];
+  let k = 0;
+  while (k < rows.length) {
+    if (rows[k].kind !== 'removed') {
+      out.push(rows[k++]);
+      continue;
+    }
+    const removed: string[] = [];
+    while (k < rows.length && rows[k].kind === 'removed') removed.push(rows[k++].left ?? '');
+    const added: string[] = [];
+    while (k < rows.length && rows[k].kind === 'added') added.push(rows[k++].right ?? '');
+    for (let n = 0; n < Math.max(removed.length, added.length); n++) {
+      const left = n < removed.length ? removed[n] : null;
+      const right = n < added.length ? added[n] : null;
+      out.push({ left, right, kind: left !== null && right !== null ? 'changed' : left !== null ? 'removed' : 'added' });
+    }
+  }
+  return out;
 }
 
 /** Only the changed rows with `context` unchanged rows around them; skipped stretches become one gap row (null/null). */

@@ -48,7 +48,7 @@ export const rules = {
   editor: {
     back: 'Back to the versions',
     heading: 'Rule set version {n}',
-    readOnly: 'This version is {state} and read-only; create a draft based on it to change it.',
+    readOnly: 'This version ({state}) is read-only; create a draft based on it to change it.',
     tabs: { form: 'Form', json: 'JSON', compare: 'Compare', simulate: 'Simulation' },
     note: 'Version note',
     save: 'Save draft',

@@ -48,7 +48,7 @@ export const rules = {
   editor: {
     back: '返回版本列表',
     heading: '规则集 第 {n} 版',
-    readOnly: '该版本已{state}，只读；如需修改请以它为基础新建草稿。',
+    readOnly: '该版本{state}，只读；如需修改请以它为基础新建草稿。',
     tabs: { form: '表单', json: 'JSON', compare: '比较', simulate: '试运行' },
     note: '版本说明',
     save: '保存草稿',

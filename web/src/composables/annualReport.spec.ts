@@ -10,7 +10,7 @@ describe('annual report', () => {
     expect(annualReport(sampleDashboard(), zhWords).title).toBe('2026年度信访工作情况报告');
     const d = sampleDashboard();
     d.window = { ...d.window, toDay: '2026-11-29' };
-    expect(annualReport(d, zhWords).title).toBe('信访工作情况报告（2026-01-01至2026-11-29）');
+    expect(annualReport(d, zhWords)).toMatchObject({ title: '信访工作情况报告', subtitle: '（统计区间：2026年1月1日至2026年11月29日）' });
   });
 
   it('numbers the sections 一、二、三… and writes the figures as the office reports them', () => {
@@ -29,6 +29,6 @@ describe('annual report', () => {
     const en = { ...zhWords, t: (key: string, params?: Record<string, string | number>) => translate('en', key, params) };
     const r = annualReport(sampleDashboard(), en);
     expect(r.sections[0].number).toBe('I');
-    expect(r.title).toBe('Petition work report 2026');
+    expect(r).toMatchObject({ title: 'Petition work report 2026', subtitle: '(Period: 2026-01-01 to 2026-12-31)' });
   });
 });

@@ -18,6 +18,12 @@ export interface AnnualReport {
 
 const percent = (rate: number | null, none: string): string => (rate === null ? none : `${(rate * 100).toFixed(1).replace(/\.0$/, '')}%`);
 
+/** An office day as the document writes it (2026年1月1日). */
+export function documentDay(day: string, w: ReportWords): string {
+  const [y, mm, dd] = day.split('-');
+  return w.t('reports.annual.day', { y, mm, dd, m: Number(mm), d: Number(dd) });
+}
+
 /** A window that is exactly one calendar year reads as that year's report (2025年度…). */
 export function fullYear(fromDay: string, toDay: string): number | null {
   const year = fromDay.slice(0, 4);
@@ -94,8 +100,8 @@ export function annualReport(d: Dashboard, w: ReportWords): AnnualReport {
   ];
   const numerals = w.t('reports.annual.numerals').split(',');
   return {
-    title: year ? w.t('reports.annual.titleYear', { year }) : w.t('reports.annual.titleRange', { from: fromDay, to: toDay }),
-    subtitle: w.t('reports.annual.subtitle', { from: fromDay, to: toDay }),
+    title: year ? w.t('reports.annual.titleYear', { year }) : w.t('reports.annual.titleRange'),
+    subtitle: w.t('reports.annual.subtitle', { from: documentDay(fromDay, w), to: documentDay(toDay, w) }),
     issuer: w.t('reports.annual.issuer'),
     sections: sections.map((section, i) => ({ number: numerals[i] ?? String(i + 1), ...section })),
     note: w.t('reports.annual.note'),

@@ -139,7 +139,7 @@ export function heatmapChart(heat: Dashboard['heatmap'], w: ReportWords, maxRegi
       tooltip: { position: 'top' },
       xAxis: { type: 'category', data: regions, axisLabel: { interval: 0, rotate: regions.length > 6 ? 30 : 0 }, splitArea: { show: true } },
       yAxis: { type: 'category', data: categories.map((c) => w.category(c)), splitArea: { show: true } },
-      visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#eaf1f8', '#8fb0d6', '#1f5fa8'] } },
+      visualMap: { min: 0, max, text: [String(max), '0'], calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#eaf1f8', '#8fb0d6', '#1f5fa8'] } },
       series: [
         {
           type: 'heatmap',

@@ -75,9 +75,10 @@ export const reports = {
     leaderItem: '{name} {open}/{max} open',
   },
   annual: {
+    day: '{y}-{mm}-{dd}',
     titleYear: 'Petition work report {year}',
-    titleRange: 'Petition work report ({from} to {to})',
-    subtitle: 'Period: {from} to {to}',
+    titleRange: 'Petition work report',
+    subtitle: '(Period: {from} to {to})',
     issuer: 'Petition Office of the Standing Committee',
     numerals: 'I,II,III,IV,V,VI,VII,VIII,IX,X',
     sections: {

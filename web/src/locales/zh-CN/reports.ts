@@ -75,9 +75,10 @@ export const reports = {
     leaderItem: '{name} 在办 {open}/{max} 件',
   },
   annual: {
+    day: '{y}年{m}月{d}日',
     titleYear: '{year}年度信访工作情况报告',
-    titleRange: '信访工作情况报告（{from}至{to}）',
-    subtitle: '统计区间：{from}至{to}',
+    titleRange: '信访工作情况报告',
+    subtitle: '（统计区间：{from}至{to}）',
     issuer: '人大常委会机关信访室',
     numerals: '一,二,三,四,五,六,七,八,九,十',
     sections: {

@@ -9,5 +9,6 @@ import { leader } from './leader';
 import { rules } from './rules';
 import { directory } from './directory';
 import { audit } from './audit';
+import { settings } from './settings';
 
-export const zhCN = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit };
+export const zhCN = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit, settings };

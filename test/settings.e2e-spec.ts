@@ -52,7 +52,7 @@ describe('office settings: versions, validation, publishing without restart, rol
   const publish = (id: string, note = '发布') => t.http.post(`/settings/versions/${id}/publish`).set(bearer(admin)).send({ note });
   const plan = () => t.http.post('/meetings/plan').set(bearer(secretary)).send(WEEKEND_WINDOW).expect(200);
   const auditActions = async (): Promise<string[]> =>
-    ((await t.dataSource.query("SELECT action FROM audit_log WHERE entityType = 'settings' ORDER BY at, action")) as { action: string }[]).map((r) => r.action);
+    (await t.dataSource.query<{ action: string }[]>("SELECT action FROM audit_log WHERE entityType = 'settings' ORDER BY at, action")).map((r) => r.action);
 
   beforeAll(async () => {
     [admin, secretary, auditor, director] = await Promise.all([t.token('admin'), t.token('secretary'), t.token('auditor'), t.token('director')]);
@@ -119,6 +119,24 @@ describe('office settings: versions, validation, publishing without restart, rol
       expect(details[0].messageEn).toMatch(/[a-z]/);
     }
     expectError(await create('not an object'), 400, 'VALIDATION_FAILED');
+    // Odd shapes are 400s with a problem each, never a 500.
+    const odd: unknown[] = [
+      {},
+      { ...v1.body, deadlines: null },
+      { ...v1.body, officeHours: 'all day' },
+      { ...v1.body, officeHours: [[null, {}]] },
+      { ...v1.body, holidays: [null, 3, 'x'] },
+      { ...v1.body, workdays: { date: '2027-01-09' } },
+      { ...v1.body, coveredYears: [2027.5, '2028'] },
+      { ...v1.body, lookback: { sampleShare: '0.2', windowDays: 1e308 } },
+      { ...v1.body, reminders: { alarmMinutesBefore: [30, 30, -1, 1, 2, 3] } },
+      { ...v1.body, meetings: { ...v1.body.meetings, meetingMinutes: [], defaultLocation: 'x'.repeat(101) } },
+    ];
+    for (const body of odd) {
+      const res = await create(body);
+      expectError(res, 400, 'SETTINGS_INVALID');
+      expect((res.body.details as Problem[]).length).toBeGreaterThan(0);
+    }
     const list = (await t.http.get('/settings/versions').set(bearer(admin)).expect(200)).body as Version[];
     expect(list.map((v) => v.version)).toEqual([1]);
   });

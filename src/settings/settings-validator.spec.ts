@@ -104,6 +104,11 @@ describe('validateOfficeSettings', () => {
     ).toEqual([{ path: 'holidays[2]', code: 'HOLIDAYS_OVERLAP' }]);
     expect(codes(body((b) => (b.holidays = [{ name: '元旦', from: '2027-02-30', to: '2027-03-01' }])))).toEqual([{ path: 'holidays[0].from', code: 'BAD_DATE' }]);
     expect(codes(body((b) => (b.holidays = [{ name: ' ', from: '2027-01-01', to: '2027-01-01' }])))).toEqual([{ path: 'holidays[0].name', code: 'BAD_TEXT' }]);
+    // Long ranges one after another would leave no working day for a deadline to land on.
+    expect(codes(body((b) => (b.holidays = [{ name: '长假', from: '2027-01-01', to: '2027-03-31' }])))).toEqual([{ path: 'holidays[0]', code: 'RANGE_TOO_LONG' }]);
+    const months = ['01', '03', '05', '07'].map((m) => ({ name: `${m} 月`, from: `2027-${m}-01`, to: `2027-${m}-28` }));
+    expect(codes(body((b) => (b.holidays = months)))).toEqual([{ path: 'holidays', code: 'TOO_MANY' }]);
+    expect(codes(body((b) => (b.holidays = months.slice(0, 3))))).toEqual([]);
     expect(
       codes(
         body((b) => {

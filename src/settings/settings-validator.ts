@@ -43,6 +43,8 @@ const MAX_PERIODS = 6;
 const MAX_HOLIDAYS = 200;
 const MAX_WORKDAYS = 100;
 const MAX_HOLIDAY_RANGE_DAYS = 60;
+/** Days off by override in one year (China has about 30 with the weekends inside the ranges): the calendar always finds a working day. */
+const MAX_HOLIDAY_DAYS_PER_YEAR = 90;
 const MAX_ALARMS = 5;
 const MAX_ALARM_MINUTES = 20_160;
 const MAX_NAME = 50;
@@ -170,6 +172,18 @@ function holidaysOf(raw: unknown, fail: Report): HolidayRange[] {
         `放假安排“${later.name}”与“${other.name}”日期重叠。`,
         `Holiday range ${later.index + 1} overlaps range ${other.index + 1}.`,
       );
+    }
+  }
+  const daysPerYear = new Map<string, number>();
+  for (const r of ranges) {
+    for (let t = Date.parse(`${r.from}T00:00:00Z`); t <= Date.parse(`${r.to}T00:00:00Z`); t += 86_400_000) {
+      const year = new Date(t).toISOString().slice(0, 4);
+      daysPerYear.set(year, (daysPerYear.get(year) ?? 0) + 1);
+    }
+  }
+  for (const [year, days] of daysPerYear) {
+    if (days > MAX_HOLIDAY_DAYS_PER_YEAR) {
+      fail('holidays', 'TOO_MANY', `${year} 年的放假天数合计 ${days} 天，超过 ${MAX_HOLIDAY_DAYS_PER_YEAR} 天。`, `${days} days off in ${year}: at most ${MAX_HOLIDAY_DAYS_PER_YEAR}.`);
     }
   }
   return ranges.map(({ name, from, to }) => ({ name, from, to }));

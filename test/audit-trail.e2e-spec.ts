@@ -56,7 +56,7 @@ describe('audit trail (审计) and the audited directory and users', () => {
       .send({ responsibilities: ['审计监督', '经济责任审计'], active: false })
       .expect(200);
     const created = await latest('directory.unit.create', unit.body.id);
-    expect(created).toMatchObject({ actorName: '系统管理员', entityType: 'unit', summary: { zh: '新增单位 市审计局（AUDIT1）', en: 'Added unit 市审计局（AUDIT1）' } });
+    expect(created).toMatchObject({ actorName: '系统管理员', entityType: 'unit', summary: { zh: '新增单位 市审计局（AUDIT1）', en: 'Added unit 市审计局 (AUDIT1)' } });
     expect(created.data.changes).toEqual(expect.arrayContaining([{ field: 'responsibilities', from: null, to: ['审计监督'] }]));
     const updated = await latest('directory.unit.update', unit.body.id);
     expect(updated.summary.zh).toBe('修改单位 市审计局（AUDIT1）：职责清单 1 项 → 2 项；状态 启用 → 停用');

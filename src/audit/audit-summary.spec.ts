@@ -53,7 +53,9 @@ describe('auditSummary', () => {
       }),
     );
     expect(unit.zh).toBe('修改单位 市教育局（EDU）：状态 启用 → 停用；职责清单 （空） → 2 项；受理类别 经济发展 → 经济发展、城建；邮箱 （空） → xf@edu.example.cn');
-    expect(unit.en).toContain('status active → inactive; responsibilities (none) → 2 items');
+    expect(unit.en).toBe(
+      'Changed unit 市教育局 (EDU): status active → inactive; responsibilities (none) → 2 items; categories Economy → Economy, Urban construction; email (none) → xf@edu.example.cn',
+    );
     const password = auditSummary(entry('user.update', { username: 'li', changes: [{ field: 'password', from: null, to: null, hidden: true }] }));
     expect(password).toEqual({ zh: '修改用户 li：密码已更改', en: 'Changed user li: password changed' });
     expect(auditSummary(entry('user.password-reset', { username: 'li' })).zh).toBe('重置用户 li 的密码（其全部会话已结束）');

@@ -123,11 +123,11 @@ function note(data: Record<string, unknown>, lang: Lang): string {
 const version = (data: Record<string, unknown>): string => (num(data.version) !== null ? ` v${num(data.version)}` : '');
 
 /** The record a directory or user entry is about, by the name it had when it changed. */
-function subject(entry: SummarisedEntry): string {
+function subject(entry: SummarisedEntry, lang: Lang): string {
   const d = entry.data;
   const name = text(d.username) ?? text(d.name);
   const code = text(d.code);
-  if (name && code) return `${short(name)}（${code}）`;
+  if (name && code) return lang === 'zh' ? `${short(name)}（${code}）` : `${short(name)} (${code})`;
   return name ? short(name) : entry.entityId;
 }
 
@@ -137,7 +137,7 @@ function bilingual(make: (lang: Lang) => string): Words {
 
 function directoryOrUser(entry: SummarisedEntry, verb: Words, lang: Lang, creation: boolean): string {
   const what = changesIn(entry.data, lang, creation);
-  const head = `${verb[lang]} ${subject(entry)}`;
+  const head = `${verb[lang]} ${subject(entry, lang)}`;
   if (!what) return head;
   return lang === 'zh' ? `${head}：${what}` : `${head}: ${what}`;
 }
@@ -220,7 +220,7 @@ export function auditSummary(entry: SummarisedEntry): Words {
     case 'user.create': {
       const noun = action === 'user.create' ? 'user' : action.split('.')[1];
       return bilingual((l) => {
-        const head = `${withNoun(noun, true)[l]} ${subject(entry)}`;
+        const head = `${withNoun(noun, true)[l]} ${subject(entry, l)}`;
         const role = action === 'user.create' ? text(d.role) : null;
         if (!role) return head;
         return l === 'zh' ? `${head}（角色 ${value('role', role, l)}）` : `${head} (role ${value('role', role, l)})`;
@@ -240,16 +240,16 @@ export function auditSummary(entry: SummarisedEntry): Words {
       const span = change ? { from: count(change.from), to: count(change.to) } : null;
       return bilingual((l) =>
         l === 'zh'
-          ? `更新领导 ${subject(entry)} 的忙碌时段${span ? `（${span.from} 段 → ${span.to} 段）` : ''}`
-          : `Changed the busy times of ${subject(entry)}${span ? ` (${span.from} → ${span.to} blocks)` : ''}`,
+          ? `更新领导 ${subject(entry, l)} 的忙碌时段${span ? `（${span.from} 段 → ${span.to} 段）` : ''}`
+          : `Changed the busy times of ${subject(entry, l)}${span ? ` (${span.from} → ${span.to} blocks)` : ''}`,
       );
     }
     case 'user.password-reset':
-      return bilingual((l) => (l === 'zh' ? `重置用户 ${subject(entry)} 的密码（其全部会话已结束）` : `Reset the password of ${subject(entry)} (all sessions ended)`));
+      return bilingual((l) => (l === 'zh' ? `重置用户 ${subject(entry, l)} 的密码（其全部会话已结束）` : `Reset the password of ${subject(entry, l)} (all sessions ended)`));
     case 'user.password-change':
       return bilingual((l) => (l === 'zh' ? '修改本人密码（其他会话已结束）' : 'Changed own password (other sessions ended)'));
     case 'user.sessions-revoke':
-      return bilingual((l) => (l === 'zh' ? `结束用户 ${subject(entry)} 的全部会话` : `Ended every session of ${subject(entry)}`));
+      return bilingual((l) => (l === 'zh' ? `结束用户 ${subject(entry, l)} 的全部会话` : `Ended every session of ${subject(entry, l)}`));
     case 'auth.login-failed': {
       const reason = LOGIN_REASONS[text(d.reason) ?? ''];
       return bilingual((l) => (l === 'zh' ? `登录失败${reason ? `（${reason.zh}）` : ''}` : `Failed sign-in${reason ? ` (${reason.en})` : ''}`));

@@ -52,6 +52,15 @@ describeBrowser('the console: rules (规则管理)', () => {
     await screenshot(c.page, 'rules-editor');
     await checkA11y(c.page, 'rules: the draft in the form');
 
+    // The JSON tab (loaded on demand): the same draft in CodeMirror with the rule-set schema, labelled.
+    const schemaLoaded = c.page.waitForResponse((r) => new URL(r.url()).pathname === '/rules/schema');
+    await c.page.getByRole('tab', { name: 'JSON' }).click();
+    expect((await schemaLoaded).status()).toBe(200);
+    const editor = c.page.getByRole('textbox', { name: '规则集 JSON' });
+    await editor.waitFor();
+    await expect(editor.textContent()).resolves.toContain('"note": "以第 1 版为基础的草稿"');
+    await checkA11y(c.page, 'rules: the JSON tab');
+
     // 试运行: a job; the relay runs it; the matrix shows the 5–9 person cases moving to 普通.
     await c.page.getByRole('tab', { name: '试运行' }).click();
     const started = c.page.waitForResponse((r) => new URL(r.url()).pathname === `/rules/sets/${draftId}/simulations` && r.request().method() === 'POST');
@@ -128,6 +137,37 @@ describeBrowser('the console: rules (规则管理)', () => {
     await c.page.getByRole('columnheader', { name: '第 1 版' }).waitFor();
     await screenshot(c.page, 'rules-diff');
     await checkA11y(c.page, 'rules: the diff');
+    await c.expectNoErrors();
+  });
+
+  it('shows the validator’s problems at the rule they point at, and in a list', async () => {
+    const admin = await c.t.token('admin');
+    const active = (await c.t.http.get('/rules/active').set(bearer(admin)).expect(200)).body as { version: number; precedence: string[]; rules: unknown[] };
+    const draft = (await c.t.http.post('/rules/sets').set(bearer(admin)).send({ note: '代表工作改由法工委跟踪', precedence: active.precedence, rules: active.rules, basedOn: active.version }).expect(201)).body as { id: string };
+    // The directory changes after the draft was written: its 代表工作 route names a unit no longer active.
+    const units = (await c.t.http.get('/units').set(bearer(admin)).expect(200)).body as { id: string; code: string }[];
+    const dac = units.find((u) => u.code === 'DAC')!;
+    await c.t.http.patch(`/units/${dac.id}`).set(bearer(admin)).send({ active: false }).expect(200);
+
+    await c.login('admin');
+    await c.page.goto(c.url(`/console/rules/sets/${draft.id}`));
+    await c.page.getByRole('heading', { name: /^规则集 第 \d+ 版$/ }).waitFor();
+    await c.page.getByRole('button', { name: '校验' }).click();
+    const list = c.page.getByRole('alert').filter({ hasText: /规则集有 \d+ 处错误/ });
+    await list.getByText(/rules\[\d+\]\.event\.params\.committee：未知的单位代码“DAC”/).waitFor();
+    const row = c.page.locator('tr[data-rule="route-deputy-work"]');
+    await row.getByText('未知的单位代码“DAC”').first().waitFor();
+    await checkA11y(c.page, 'rules: problems at their rule');
+
+    // Fixed in the form: the row's selects, then saved and validated again.
+    await c.page.getByLabel('代表工作：跟踪委员会').selectOption('LAC');
+    await c.page.getByLabel('代表工作：承办单位').selectOption('LAC');
+    const saved = c.page.waitForResponse((r) => new URL(r.url()).pathname === `/rules/sets/${draft.id}` && r.request().method() === 'PUT');
+    await c.page.getByRole('button', { name: '保存草稿' }).click();
+    expect((await saved).status()).toBe(200);
+    await c.page.getByRole('button', { name: '校验' }).click();
+    await c.page.getByText('校验通过，没有发现错误。').waitFor();
+    await expect(row.getByText(/未知的单位代码/).count()).resolves.toBe(0);
     await c.expectNoErrors();
   });
 });

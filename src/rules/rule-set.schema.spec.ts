@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { GRADES, HANDLING_MODES } from '../domain/case-vocabulary.js';
 import { loadDefaultRuleSet } from './default-rule-set.js';
@@ -61,5 +62,20 @@ describe('RULE_SET_SCHEMA', () => {
     const body = (levels: number): unknown => ({ note: 'n', precedence: ['normal'], rules: [{ name: 'r', priority: 1, conditions: nest(levels), event: { type: 'flag', params: { flag: 'f' } } }] });
     expect(validate(body(10))).toBe(true);
     expect(validate(body(11))).toBe(false);
+  });
+
+  it('resolves nested rules for the console editor’s completion (json-schema-library, as codemirror-json-schema uses it)', () => {
+    type Resolved = { title?: string; enum?: unknown[] } | undefined;
+    const { Draft07 } = createRequire(import.meta.url)('json-schema-library') as {
+      Draft07: new (schema: unknown) => { getSchema: (options: { pointer: string; data: unknown }) => Resolved };
+    };
+    const draft = new Draft07(JSON.parse(JSON.stringify(RULE_SET_SCHEMA)));
+    const data = JSON.parse(JSON.stringify(loadDefaultRuleSet())) as { rules: Node[] };
+    data.rules[0].conditions = { any: [{ not: { all: [{ fact: 'headcount', operator: 'equal', value: 1 }] } }] };
+    const at = (pointer: string): Resolved => draft.getSchema({ pointer, data });
+    expect(at('#/rules/0/conditions/any/0/not/all/0/fact')).toMatchObject({ title: '事实', enum: leafProperties.fact.enum });
+    expect(at('#/rules/4/conditions/all/0/operator')).toMatchObject({ title: '运算符' });
+    expect(at('#/rules/4/event/params/grade')).toMatchObject({ title: '等级', enum: [...GRADES] });
+    expect(at('#/rules/16/event/params/mode')).toMatchObject({ title: '办理方式', enum: [...HANDLING_MODES] });
   });
 });

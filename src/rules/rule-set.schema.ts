@@ -77,13 +77,15 @@ const anyBooleanKey: JsonSchema[] = [{ required: ['all'] }, { required: ['any'] 
 /** A condition at nesting level `depth` (the root of `conditions` is level 1). */
 function conditionAt(depth: number): JsonSchema {
   const child = { $ref: `#/definitions/condition${depth + 1}` };
+  /** Array items wrap their `$ref` in `allOf` (json-schema-library, used by the console's editor, does not follow a bare `$ref` in `items`). */
+  const children = { allOf: [child] };
   const booleanNode: JsonSchema =
     depth > RULE_SET_SCHEMA_LIMITS.maxConditionDepth
       ? { 'x-code': 'CONDITION_TOO_DEEP', description: `条件嵌套不能超过 ${RULE_SET_SCHEMA_LIMITS.maxConditionDepth} 层`, not: {} }
       : {
           properties: {
-            all: { title: '全部成立', type: 'array', items: child, 'x-code': 'CONDITION_LIST_INVALID' },
-            any: { title: '任一成立', type: 'array', items: child, 'x-code': 'CONDITION_LIST_INVALID' },
+            all: { title: '全部成立', type: 'array', items: children, 'x-code': 'CONDITION_LIST_INVALID' },
+            any: { title: '任一成立', type: 'array', items: children, 'x-code': 'CONDITION_LIST_INVALID' },
             not: { title: '不成立', ...child },
             priority: { title: '条件优先级', type: 'integer', minimum: 1, 'x-code': 'PRIORITY_INVALID' },
             name: { title: '条件名称' },
@@ -219,7 +221,7 @@ export const RULE_SET_SCHEMA: JsonSchema = {
       title: '规则',
       type: 'array',
       'x-code': 'RULES_NOT_ARRAY',
-      items: { $ref: '#/definitions/rule' },
+      items: { allOf: [{ $ref: '#/definitions/rule' }] },
       allOf: [{ maxItems: RULE_SET_SCHEMA_LIMITS.maxRules, 'x-code': 'TOO_MANY_RULES', description: `规则不能超过 ${RULE_SET_SCHEMA_LIMITS.maxRules} 条` }],
     },
   },

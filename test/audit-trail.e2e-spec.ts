@@ -222,6 +222,11 @@ describe('audit trail (审计) and the audited directory and users', () => {
       const res = await t.http.get('/audit').query(query).set(bearer(auditor)).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
+    for (const raw of ['action=a&action=b', 'from[a]=1', 'actor[]=x', 'page=1&page=2', 'entityId=' + 'x'.repeat(65), 'from=%00', 'unknown=1']) {
+      const res = await t.http.get(`/audit?${raw}`).set(bearer(auditor));
+      expect([raw, res.status]).toEqual([raw, 400]);
+      expect(res.body.code).toMatch(/^(VALIDATION_FAILED|AUDIT_DATE_INVALID)$/);
+    }
   });
 
   it('lets only admins and auditors read the trail', async () => {

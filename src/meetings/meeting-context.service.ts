@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OfficeSettings } from '../settings/office-settings.js';
-import type { MeetingsConfig } from '../../config/meetings-config.js';
-import type { Policy } from '../../config/policy.js';
 import type { PetitionCase } from '../cases/case.entity.js';
 import { CaseReader } from '../cases/case-reader.js';
 import type { MeetingType } from '../domain/case-vocabulary.js';
-import { WorkingCalendar } from '../common/time/working-calendar.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { Leader } from '../directory/leader.entity.js';
 import type { CalendarContext, LeaderCommitment } from './constraints/meeting-rules.js';
@@ -27,27 +24,13 @@ export class MeetingContextService {
     private readonly settings: OfficeSettings,
   ) {}
 
-  /** The office policy in force now (a newly published settings version applies at once). */
-  private get policy(): Policy {
-    return this.settings.policy();
-  }
-
-  /** The meeting settings in force now. */
-  private get config(): MeetingsConfig {
-    return this.settings.meetings();
-  }
-
-  /** The working calendar of the settings in force now. */
-  private get calendar(): WorkingCalendar {
-    return this.settings.calendar();
-  }
-
   calendarContext(): CalendarContext {
+    const office = this.settings.snapshot();
     return {
-      timeZone: this.policy.timeZone,
-      officeHours: this.policy.officeHours,
-      calendar: this.calendar,
-      leadRanks: this.config.leadRanks,
+      timeZone: office.policy.timeZone,
+      officeHours: office.policy.officeHours,
+      calendar: office.calendar,
+      leadRanks: office.meetings.leadRanks,
     };
   }
 
@@ -117,20 +100,22 @@ export class MeetingContextService {
         activeCases: Math.max(0, (loads.get(l.id) ?? 0) - (inPlan.get(l.id) ?? 0)),
         busy: commitments.filter((c) => c.leaderId === l.id).map((c) => ({ start: c.startAt, end: c.endAt })),
       }));
+    // One settings version for the whole plan: calendar, hours and lengths agree even if a version is published meanwhile.
+    const office = this.settings.snapshot();
     return {
       from,
       to,
       types,
       cases,
       leaders: plannerLeaders,
-      calendar: this.calendar,
-      timeZone: this.policy.timeZone,
-      officeHours: this.policy.officeHours,
+      calendar: office.calendar,
+      timeZone: office.policy.timeZone,
+      officeHours: office.policy.officeHours,
       settings: {
-        minutesPerCase: this.config.minutesPerCase,
-        meetingMinutes: this.config.meetingMinutes,
-        slotStepMinutes: this.config.slotStepMinutes,
-        leadRanks: this.config.leadRanks,
+        minutesPerCase: office.meetings.minutesPerCase,
+        meetingMinutes: office.meetings.meetingMinutes,
+        slotStepMinutes: office.meetings.slotStepMinutes,
+        leadRanks: office.meetings.leadRanks,
       },
     };
   }

@@ -144,6 +144,9 @@ describe('audit trail (审计) and the audited directory and users', () => {
     expect(resetEntry.summary.zh).toBe('重置用户 wang 的密码（其全部会话已结束）');
     expect(resetEntry.data.changes).toEqual([{ field: 'password', from: null, to: null, hidden: true }]);
 
+    const updatesBefore = (await trail({ action: 'user.update', entityId: id })).total;
+    await t.http.patch(`/users/${id}`).set(bearer(admin)).send({ displayName: '王文书', role: 'leader' }).expect(200);
+    expect((await trail({ action: 'user.update', entityId: id })).total).toBe(updatesBefore);
     t.clock.advanceMs(1000);
     await t.http.patch(`/users/${id}`).set(bearer(admin)).send({ password: 'maple-cloud-2026-y' }).expect(200);
     expect((await latest('user.update', id)).summary.zh).toBe('修改用户 wang：密码已更改');

@@ -81,10 +81,11 @@ export class UsersService {
       ...(input.leaderId !== undefined && { leaderId: input.leaderId }),
       ...(endsAccess && { tokenVersion: user.tokenVersion + 1 }),
     };
-    const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-    if (changed.length > 0) {
-      const { password, ...shown } = input;
-      const diff = [...fieldChanges(user, shown), ...(password !== undefined ? fieldChanges(null, { password }) : [])];
+    const { password, ...shown } = input;
+    const diff = [...fieldChanges(user, shown), ...(password !== undefined ? fieldChanges(null, { password }) : [])];
+    // A PATCH that changes nothing writes nothing (and leaves no audit entry).
+    if (diff.length > 0) {
+      const changed = diff.map((c) => c.field);
       await this.tx.run(async (em) => {
         await this.users.update(em, id, changes);
         if (endsAccess) await this.sessions.revokeAllOfUser(em, id, 'user-changed');

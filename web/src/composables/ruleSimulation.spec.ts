@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSettled, matrixOf, pollRun, runPercent, valueText, type SimulationRun, type ValueWords } from './ruleSimulation';
+import { isSettled, matrixOf, pollRun, runIsCurrent, runPercent, valueText, type SimulationRun, type ValueWords } from './ruleSimulation';
 
 const run = (over: Partial<SimulationRun> = {}): SimulationRun => ({ id: 'run-1', ruleSetId: 's', version: 2, activeVersion: 1, status: 'running', scanned: 0, total: 10, error: null, report: null, ...over });
 
@@ -43,6 +43,16 @@ describe('values in words', () => {
     expect(valueText('meeting', 'joint', words)).toBe('M:joint');
     expect(valueText('route', 'UCEC/GOV/transfer', words)).toBe('unit:UCEC / unit:GOV / mode:transfer');
     expect(valueText('route', 'odd', words)).toBe('odd');
+  });
+});
+
+describe('a run of the draft as it is now', () => {
+  it('is current when started at or after the last save of the same set', () => {
+    const set = { id: 's', updatedAt: '2026-11-26T02:00:00.000Z' };
+    expect(runIsCurrent({ ruleSetId: 's', createdAt: '2026-11-26T02:00:00.000Z' }, set)).toBe(true);
+    expect(runIsCurrent({ ruleSetId: 's', createdAt: '2026-11-26T03:00:00.000Z' }, set)).toBe(true);
+    expect(runIsCurrent({ ruleSetId: 's', createdAt: '2026-11-26T01:59:59.000Z' }, set)).toBe(false);
+    expect(runIsCurrent({ ruleSetId: 'other', createdAt: '2026-11-26T03:00:00.000Z' }, set)).toBe(false);
   });
 });
 

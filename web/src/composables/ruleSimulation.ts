@@ -24,6 +24,7 @@ export interface SimulationRun {
   scanned: number;
   total: number;
   error: string | null;
+  createdAt?: string;
   report: null | { scanned: number; changed: number; matrix: Record<Dimension, Cell[]> };
 }
 
@@ -63,6 +64,13 @@ export function matrixOf(cells: readonly Cell[], order: readonly string[] = []):
     if (cell.from !== cell.to) changed += cell.count;
   }
   return { rows, columns, count, rowTotals, columnTotals, changed };
+}
+
+/** Whether a run simulated the draft as it is now: started no earlier than the draft's last save. */
+export function runIsCurrent(run: Pick<SimulationRun, 'ruleSetId' | 'createdAt'>, set: { id: string; updatedAt: string }): boolean {
+  if (run.ruleSetId !== set.id) return false;
+  if (!run.createdAt) return true;
+  return new Date(run.createdAt).getTime() >= new Date(set.updatedAt).getTime();
 }
 
 export function isSettled(run: Pick<SimulationRun, 'status'>): boolean {

@@ -10,6 +10,7 @@ const set = (version: number, over: Partial<RuleSetSummary> = {}): RuleSetSummar
   basedOn: null,
   createdBy: 'admin',
   createdAt: '2026-11-26T02:00:00.000Z',
+  updatedAt: '2026-11-26T02:00:00.000Z',
   publishedBy: 'admin',
   publishedAt: '2026-11-26T02:00:00.000Z',
   ...over,

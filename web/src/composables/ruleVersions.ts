@@ -13,6 +13,7 @@ export interface RuleSetSummary {
   basedOn: number | null;
   createdBy: string;
   createdAt: string;
+  updatedAt: string;
   publishedBy: string | null;
   publishedAt: string | null;
 }

@@ -133,6 +133,7 @@ export const rules = {
     status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
     progressText: '{status}: {scanned}/{total} cases',
     summary: '{scanned} cases evaluated, {changed} with a different outcome (version {active} → version {version}).',
+    stale: 'The draft was saved again after this simulation; its results may be out of date. Please simulate again.',
     noRun: 'No simulation yet.',
     dimension: { grade: 'Grade', route: 'Route', meeting: 'Meeting type' },
     matrixHint: 'Rows: outcome under the version in force; columns: under this version; numbers count cases. Changed cells are shaded; click a number to list its cases.',

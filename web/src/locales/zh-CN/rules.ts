@@ -133,6 +133,7 @@ export const rules = {
     status: { queued: '排队中', running: '进行中', done: '已完成', failed: '失败', cancelled: '已取消' },
     progressText: '{status}：{scanned}/{total} 件',
     summary: '共评估 {scanned} 件，{changed} 件结果变化（第 {active} 版 → 第 {version} 版）。',
+    stale: '草稿在这次试运行之后又保存过修改，结果可能已不准确，请重新试运行。',
     noRun: '尚未试运行。',
     dimension: { grade: '等级', route: '分流', meeting: '会议类型' },
     matrixHint: '行为生效版本的结果，列为本版本的结果，数字为事项数；变化的单元格以底色标出，点击数字查看事项。',

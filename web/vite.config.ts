@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The API the dev server (`npm run dev:web`) forwards to. */
 const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
-const API_PREFIXES = ['/auth', '/cases', '/units', '/leaders', '/deputies', '/meetings', '/calendar', '/reports', '/rules', '/conversions', '/users', '/lookback', '/jobs', '/health', '/backups'];
+const API_PREFIXES = ['/auth', '/cases', '/units', '/leaders', '/deputies', '/meetings', '/calendar', '/reports', '/rules', '/conversions', '/users', '/lookback', '/jobs', '/health', '/backups', '/directory', '/settings', '/audit'];
 
 /** The console: built into dist/web and served by the service at /console (src/console). */
 export default defineConfig({

@@ -1,23 +1,14 @@
 import { computed, ref, shallowRef } from 'vue';
+import type { components } from '@/api/schema';
 import { api, unwrap } from '@/api/client';
 import { useI18n } from './useI18n';
 import { useErrorText } from './useErrorText';
 import { editableCopy, openDraft, problemsByPath, problemText, sameBody, saveRequest, settingsFailure, type OfficeSettingsBody, type Problem } from './officeSettings';
 
-export interface SettingsVersion {
-  id: string;
-  version: number;
-  status: 'draft' | 'published' | 'archived';
-  active: boolean;
-  body: OfficeSettingsBody;
-  note: string | null;
-  basedOn: number | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  publishedBy: string | null;
-  publishedAt: string | null;
-}
+export type SettingsVersion = components['schemas']['SettingsVersionResponse'];
+type ActiveSettings = components['schemas']['ActiveSettingsResponse'];
+/** The form edits the body with its periods as pairs (the API's schema says string[][]). */
+const bodyOf = (version: Pick<SettingsVersion, 'body'>): OfficeSettingsBody => version.body as OfficeSettingsBody;
 
 /**
  * The 办公设置 page's state and its calls: the active version (+ time zone and warnings), the versions, the
@@ -26,7 +17,8 @@ export interface SettingsVersion {
 export function useSettingsPage() {
   const { t, language } = useI18n();
   const describe = useErrorText();
-  const active = shallowRef<SettingsVersion | null>(null);
+  const active = shallowRef<ActiveSettings | null>(null);
+  const packageYears = shallowRef<number[]>([]);
   const timeZone = ref('');
   const warnings = shallowRef<Problem[]>([]);
   const versions = shallowRef<SettingsVersion[]>([]);
@@ -40,7 +32,7 @@ export function useSettingsPage() {
   /** The draft passed the last validation and was not changed since. */
   const validated = ref(false);
 
-  const baseBody = computed(() => draft.value?.body ?? active.value?.body ?? null);
+  const baseBody = computed(() => (draft.value ?? active.value ? bodyOf((draft.value ?? active.value) as SettingsVersion) : null));
   const dirty = computed(() => form.value !== null && baseBody.value !== null && !sameBody(form.value, baseBody.value));
   const warningText = computed(() => warnings.value.map((w) => problemText(w, language.value)));
 
@@ -48,13 +40,13 @@ export function useSettingsPage() {
     problem.value = '';
     try {
       const [current, list] = await Promise.all([api.GET('/settings').then(unwrap), api.GET('/settings/versions').then(unwrap)]);
-      const view = current as unknown as SettingsVersion & { timeZone: string; warnings: Problem[] };
-      active.value = view;
-      timeZone.value = view.timeZone;
-      warnings.value = view.warnings ?? [];
-      versions.value = list as unknown as SettingsVersion[];
+      active.value = current;
+      timeZone.value = current.timeZone;
+      warnings.value = current.warnings;
+      packageYears.value = current.packageYears;
+      versions.value = list;
       draft.value = openDraft(versions.value);
-      form.value = editableCopy((draft.value ?? view).body);
+      form.value = editableCopy(bodyOf(draft.value ?? current));
       note.value = draft.value?.note ?? '';
       validated.value = false;
     } catch (error) {
@@ -82,14 +74,19 @@ export function useSettingsPage() {
   async function saveDraft(): Promise<SettingsVersion | null> {
     if (!form.value || !active.value) return null;
     if (draft.value && !dirty.value && note.value === (draft.value.note ?? '')) return draft.value;
+    if (!draft.value && !dirty.value) {
+      // Nothing to draft: the form is the version in force.
+      notice.value = t('settings.notices.unchanged');
+      return null;
+    }
     const request = saveRequest(draft.value?.id ?? null, active.value.version, form.value, note.value);
     const saved = await step(async () =>
       request.method === 'POST'
-        ? unwrap(await api.POST('/settings/versions', { body: request.body as never }))
-        : unwrap(await api.PUT('/settings/versions/{id}', { params: { path: { id: request.id } }, body: request.body as never })),
+        ? unwrap(await api.POST('/settings/versions', { body: request.body }))
+        : unwrap(await api.PUT('/settings/versions/{id}', { params: { path: { id: request.id } }, body: request.body })),
     );
     if (!saved) return null;
-    const version = saved as unknown as SettingsVersion;
+    const version = saved;
     draft.value = version;
     problems.value = {};
     validated.value = false;
@@ -103,7 +100,7 @@ export function useSettingsPage() {
     if (!saved) return false;
     const result = await step(async () => unwrap(await api.POST('/settings/versions/{id}/validate', { params: { path: { id: saved.id } } })));
     if (!result) return false;
-    const outcome = result as unknown as { valid: boolean; errors: Problem[]; warnings: Problem[] };
+    const outcome = result;
     problems.value = problemsByPath(outcome.errors, language.value);
     warnings.value = outcome.warnings;
     validated.value = outcome.valid;
@@ -117,7 +114,7 @@ export function useSettingsPage() {
     if (publishNote.trim()) note.value = publishNote.trim();
     const saved = await saveDraft();
     if (!saved) return false;
-    const done = await step(async () => unwrap(await api.POST('/settings/versions/{id}/publish', { params: { path: { id: saved.id } }, body: { note: publishNote } as never })));
+    const done = await step(async () => unwrap(await api.POST('/settings/versions/{id}/publish', { params: { path: { id: saved.id } }, body: { note: publishNote } })));
     if (!done) return false;
     await load();
     notice.value = t('settings.notices.published', { version: saved.version });
@@ -125,7 +122,7 @@ export function useSettingsPage() {
   }
 
   async function rollback(target: SettingsVersion, rollbackNote: string): Promise<boolean> {
-    const done = await step(async () => unwrap(await api.POST('/settings/versions/{id}/rollback', { params: { path: { id: target.id } }, body: { note: rollbackNote } as never })));
+    const done = await step(async () => unwrap(await api.POST('/settings/versions/{id}/rollback', { params: { path: { id: target.id } }, body: { note: rollbackNote } })));
     if (!done) return false;
     await load();
     notice.value = t('settings.notices.rolledBack', { version: target.version });
@@ -135,7 +132,7 @@ export function useSettingsPage() {
   async function discard(): Promise<void> {
     const open = draft.value;
     if (!open) {
-      if (active.value) form.value = editableCopy(active.value.body);
+      if (active.value) form.value = editableCopy(bodyOf(active.value));
       problems.value = {};
       return;
     }
@@ -149,5 +146,5 @@ export function useSettingsPage() {
     notice.value = t('settings.notices.discarded');
   }
 
-  return { active, timeZone, warnings, warningText, versions, draft, form, note, busy, problems, problem, notice, validated, dirty, load, saveDraft, validate, publish, rollback, discard };
+  return { active, packageYears, timeZone, warnings, warningText, versions, draft, form, note, busy, problems, problem, notice, validated, dirty, load, saveDraft, validate, publish, rollback, discard };
 }

@@ -55,7 +55,7 @@ export const settings = {
     remove: 'Remove make-up day {n}',
     none: 'No make-up working days.',
   },
-  coveredYears: { label: 'Years', hint: 'Separate years with commas, e.g. 2026, 2027.' },
+  coveredYears: { label: 'Years', hint: 'Separate years with commas, e.g. 2026, 2027.', package: 'The built-in holiday data covers {years}.' },
   lookback: { sampleShare: 'Sample share', windowDays: 'Look-back window' },
   reminders: { alarmMinutesBefore: 'Reminders before (minutes)', hint: 'Separate reminders with commas, e.g. 1440, 30.' },
   meetings: {

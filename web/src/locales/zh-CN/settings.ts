@@ -55,7 +55,7 @@ export const settings = {
     remove: '删除第 {n} 个调休上班日',
     none: '没有调休上班日。',
   },
-  coveredYears: { label: '年份', hint: '多个年份用逗号分隔，如：2026, 2027。' },
+  coveredYears: { label: '年份', hint: '多个年份用逗号分隔，如：2026, 2027。', package: '内置节假日数据已收录：{years} 年。' },
   lookback: { sampleShare: '抽查比例', windowDays: '回看天数' },
   reminders: { alarmMinutesBefore: '提前提醒（分钟）', hint: '多个提醒用逗号分隔，如：1440, 30。' },
   meetings: {

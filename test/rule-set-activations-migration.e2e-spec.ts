@@ -67,6 +67,6 @@ describe('migration 1764000000013: the activation history of sets published befo
       [1, '00000000-0000-4000-8000-000000000001', 1, 'publish', null, 'system', '2026-11-01T00:00:00.000Z', 'done'],
       [2, '00000000-0000-4000-8000-000000000002', 2, 'publish', 1, 'admin', '2026-11-10T02:00:00.000Z', 'done'],
     ]);
-    expect(rows.every((r) => typeof r.note === 'string' && (r.note as string).length > 0)).toBe(true);
+    expect(rows.every((r) => typeof r.note === 'string' && r.note.length > 0)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/errors';
-import { canRollBackTo, editableCopy, numbersOf, openDraft, problemsAt, problemsByPath, sameBody, saveRequest, settingsFailure, withPeriod, withoutIndex, type OfficeSettingsBody } from './officeSettings';
+import { yearRuns, canRollBackTo, editableCopy, numbersOf, openDraft, problemsAt, problemsByPath, sameBody, saveRequest, settingsFailure, withPeriod, withoutIndex, type OfficeSettingsBody } from './officeSettings';
 
 const BODY: OfficeSettingsBody = {
   deadlines: { acceptDays: 15, handleDays: 60, supervisedReplyMonths: 2, extensionMaxDays: 30, resupervisionDays: 30, reviewRequestDays: 30, dueSoonDays: 7 },
@@ -85,5 +85,13 @@ describe('editing the settings', () => {
     expect(canRollBackTo({ status: 'draft', active: false, publishedAt: null })).toBe(false);
     expect(openDraft([{ version: 1, status: 'published' }, { version: 2, status: 'draft' }])).toEqual({ version: 2, status: 'draft' });
     expect(openDraft([{ version: 2, status: 'published' }, { version: 1, status: 'draft' }])).toBeNull();
+  });
+});
+
+describe('the years the holiday data covers', () => {
+  it('reads as runs of years', () => {
+    expect(yearRuns([2006, 2004, 2005, 2026], 'zh-CN')).toBe('2004–2006、2026');
+    expect(yearRuns([2027], 'en')).toBe('2027');
+    expect(yearRuns([], 'en')).toBe('');
   });
 });

@@ -137,3 +137,16 @@ export function openDraft<T extends { status: string; version: number }>(version
   const newest = [...versions].sort((a, b) => b.version - a.version)[0];
   return newest?.status === 'draft' ? newest : null;
 }
+
+/** Years as runs: 2004…2026 → "2004–2026"; gaps make several runs ("2024–2025、2027"). */
+export function yearRuns(years: readonly number[], language: string): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return runs.join(language === 'en' ? ', ' : '、');
+}

@@ -19,7 +19,7 @@ type Version = {
   publishedBy: string | null;
   publishedAt: string | null;
 };
-type Meeting = { startAt: string; endAt: string; agenda: { caseId: string }[] };
+type Meeting = { id: string; startAt: string; endAt: string; agenda: { caseId: string }[]; attendees: { id: string }[] };
 
 const local = (iso: string): DateTime => DateTime.fromISO(iso, { zone: 'Asia/Shanghai' });
 /** The Saturday 2026-12-05 and the Monday after it, both in office time. */
@@ -35,6 +35,7 @@ const withSaturdayAndNewHours = (b: OfficeSettingsBody): OfficeSettingsBody => (
   workdays: [{ name: '调休上班', date: '2026-12-05' }],
   holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
   coveredYears: [2027],
+  reminders: { alarmMinutesBefore: [60] },
 });
 
 describe('office settings: versions, validation, publishing without restart, rollback', () => {
@@ -183,6 +184,9 @@ describe('office settings: versions, validation, publishing without restart, rol
       const e = local(m.endAt).toFormat('HH:mm');
       expect((s >= '09:00' && e <= '12:00') || (s >= '14:00' && e <= '17:00')).toBe(true);
     }
+    // Invite alarms are a setting too: one alarm, an hour before (version 1 had a day and 30 minutes).
+    const ics = await t.http.get(`/meetings/${meetings[0].id}/invite.ics?attendeeId=${meetings[0].attendees[0].id}`).set(bearer(secretary)).expect(200);
+    expect(ics.text.split('\r\n').filter((l) => l.startsWith('TRIGGER'))).toEqual([expect.stringMatching(/^TRIGGER.*:-PT(1H|60M)$/)]);
   });
 
   it('a case registered after publishing acceptDays 10 gets the shorter deadline; an earlier case keeps its own', async () => {

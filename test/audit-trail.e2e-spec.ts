@@ -294,6 +294,22 @@ describe('audit trail (审计) and the audited directory and users', () => {
     expect(report).toMatchObject({ actorName: '张秘书', entityType: 'report', summary: { zh: '导出专题报告（近 14 天，城建）' } });
   });
 
+  it('tells rule-set drafts, publishing and rollback in words with their notes', async () => {
+    const v1 = (await t.http.get('/rules/active').set(bearer(admin)).expect(200)).body as { id: string; version: number; rules: unknown[] };
+    const draft = (await t.http.post('/rules/sets').set(bearer(admin)).send({ note: '复制现行规则', rules: v1.rules, basedOn: v1.version }).expect(201)).body as { id: string; version: number };
+    t.clock.advanceMs(1000);
+    await t.http.post(`/rules/sets/${draft.id}/publish`).set(bearer(admin)).send({ note: '提高集体访门槛' }).expect(200);
+    t.clock.advanceMs(1000);
+    await t.http.post(`/rules/sets/${v1.id}/rollback`).set(bearer(admin)).send({ note: '恢复原规则' }).expect(200);
+    const words = (await trail({ action: 'ruleset.*' })).items.map((i) => i.summary.zh);
+    expect(words.slice(0, 3)).toEqual([
+      `回滚规则集至 v${v1.version}（原为 v${draft.version}）（备注：恢复原规则）`,
+      `发布规则集 v${draft.version}（备注：提高集体访门槛）`,
+      `新建规则集草稿 v${draft.version}（备注：复制现行规则）`,
+    ]);
+    await t.relay.drain();
+  });
+
   it('reads date-only bounds as office days, both included (23:30 office time belongs to its own day)', async () => {
     // 2026-11-29 23:30 in Asia/Shanghai is 15:30 UTC on the same date.
     t.clock.set('2026-11-29T15:30:00.000Z');

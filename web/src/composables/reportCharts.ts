@@ -78,6 +78,7 @@ export function barChart(id: string, title: string, entries: { name: string; val
       : w.t('reports.charts.summaryEmpty', { title }),
     table: { columns: [w.t('reports.charts.name'), w.t('reports.charts.count')], rows: entries.map((e) => [e.name, e.value]) },
     option: {
+      animation: false, // drawn at once: screenshots, print and reduced motion see the final chart
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1 },
@@ -103,6 +104,7 @@ export function trendChart(trend: Dashboard['trend'], w: ReportWords): ChartSpec
       rows: trend.map((p) => [p.month, ...keys.map((k) => p[k])]),
     },
     option: {
+      animation: false, // drawn at once: screenshots, print and reduced motion see the final chart
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: keys.map((k) => w.t(`reports.charts.${k}`)) },
@@ -135,6 +137,7 @@ export function heatmapChart(heat: Dashboard['heatmap'], w: ReportWords, maxRegi
       rows: heat.cells.map((c) => [w.category(c.category), c.region, c.count, c.open, c.warning ? `${w.t('reports.charts.warningMark')} ${c.earlyWarning}` : '']),
     },
     option: {
+      animation: false, // drawn at once: screenshots, print and reduced motion see the final chart
       grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
       tooltip: { position: 'top' },
       xAxis: { type: 'category', data: regions, axisLabel: { interval: 0, rotate: regions.length > 6 ? 30 : 0 }, splitArea: { show: true } },
@@ -170,6 +173,7 @@ export function leaderLoadChart(leaders: Dashboard['leaders'], w: ReportWords): 
       rows: leaders.map((l) => [l.name, l.openCases, l.maxActiveCases, l.receptions, l.instructions]),
     },
     option: {
+      animation: false, // drawn at once: screenshots, print and reduced motion see the final chart
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, data: ['openCases', 'maxActiveCases', 'receptions', 'instructions'].map((k) => w.t(`reports.charts.${k}`)) },

@@ -91,8 +91,8 @@ describe('reports: office-day windows, the dashboard and the whole-office report
   });
 
   it('lets admins, the secretariat and auditors read the dashboard, not leaders', async () => {
-    for (const user of ['admin', 'secretary', 'auditor']) await t.http.get('/reports/dashboard').set(bearer(await t.token(user))).expect(200);
-    for (const user of ['director', 'deputy1', 'deputy2']) expectError(await t.http.get('/reports/dashboard').set(bearer(await t.token(user))), 403, 'FORBIDDEN');
+    for (const user of ['admin', 'secretary', 'auditor'] as const) await t.http.get('/reports/dashboard').set(bearer(await t.token(user))).expect(200);
+    for (const user of ['director', 'deputy1', 'deputy2'] as const) expectError(await t.http.get('/reports/dashboard').set(bearer(await t.token(user))), 403, 'FORBIDDEN');
     await t.http.get('/reports/dashboard').expect(401);
   });
 

@@ -64,6 +64,14 @@ describeBrowser('the console: office settings, directory and users, audit trail'
       await c.page.setViewportSize(size);
       expect({ width: size.width, ...(await headerLayout(c.page)) }).toEqual({ width: size.width, rows: 1, linesPerLabel: 1, headerHeight: 56, visibleLinks: ADMIN_MENU.length, userVisible: true });
     }
+    // In English too (longer labels): every entry in view, none broken.
+    await c.page.getByLabel('语言').selectOption('en');
+    await c.page.getByRole('link', { name: 'Ledger', exact: true }).waitFor();
+    for (const size of [DESKTOP, TABLET]) {
+      await c.page.setViewportSize(size);
+      const layout = await headerLayout(c.page);
+      expect({ width: size.width, english: true, ...layout }).toEqual({ width: size.width, english: true, rows: 1, linesPerLabel: 1, headerHeight: 56, visibleLinks: ADMIN_MENU.length, userVisible: true });
+    }
     await c.expectNoErrors();
   });
 

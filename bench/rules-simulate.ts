@@ -15,7 +15,7 @@
  * over 10^6 cases ≤ 30 s (MariaDB), end to end via HTTP.
  *
  * --job (issue 13, 试运行作业): every round also runs the same draft as a job (`POST
- * /rules/sets/:id/simulations`, then `GET /rules/simulations/:runId` every 20 ms until it is done:
+ * /rules/sets/:id/simulations`, then `GET /rules/simulations/:runId` every --poll-ms (100) until it is done:
  * the time an admin waits for the finished matrices, progress writes and the kept cell cases
  * included), alternating which path goes first. Targets for the job path: no slower than the
  * synchronous path's figures of issue 13, 3.3 s (SQLite) / 2.7 s (MariaDB) at 10^5 cases. On
@@ -80,6 +80,7 @@ const { values: args } = parseArgs({
     'profile-backend': { type: 'string', default: 'mysql' },
     'skip-threshold-check': { type: 'boolean', default: false },
     job: { type: 'boolean', default: false },
+    'poll-ms': { type: 'string', default: '100' },
     out: { type: 'string', default: '/tmp/rules-bench' },
   },
 });
@@ -326,7 +327,7 @@ async function httpTarget(target: string): Promise<{ runs: RunRow[]; report: Sim
           if (res.body.status !== 'done') throw new Error(`simulation run ${res.body.status}: ${res.body.error ?? ''}`);
           return { ms, run: res.body, cpu: [cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]], progressSeen: seen.size };
         }
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, Number(args['poll-ms'])));
       }
     };
     const runs: RunRow[] = [];

@@ -12,9 +12,6 @@
  */
 import { parseArgs } from 'node:util';
 import type mysql from 'mysql2/promise';
-import { CaseStatistics } from '../src/cases/case-statistics.js';
-import { PetitionCase } from '../src/cases/case.entity.js';
-import { OPEN_STATUSES } from '../src/domain/case-vocabulary.js';
 import { DashboardService } from '../src/reports/dashboard.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { log, saveResult } from './lib/env.js';
@@ -33,8 +30,6 @@ const { values: args } = parseArgs({
     windows: { type: 'string', default: 'year,quarter,30' },
     'min-runs': { type: 'string', default: '20' },
     'budget-seconds': { type: 'string', default: '0' },
-    /** Leave out the heat map's early-warning statement (minutes at 10^6 with 200,000 open cases; see docs/reports.md). */
-    'skip-early-warning': { type: 'boolean', default: false },
   },
 });
 const database = args.database;
@@ -64,7 +59,7 @@ function nameOf(sql: string): string {
     const col = /WHERE `c`\.`(\w+)` >=/.exec(s)?.[1] ?? '?';
     return `trend by month: ${col}${/repliedOnTime` = \?/.test(s) && /GROUP BY `p`/.test(s) ? ' on time' : ''}`;
   }
-  if (/GROUP BY `c`\.`category`, ?`c`\.`region`/.test(s)) return /flags` LIKE/.test(s) ? 'heat map early warnings (open, flags)' : 'heat map category × region';
+  if (/GROUP BY `c`\.`category`, ?`c`\.`region`/.test(s)) return 'heat map category × region (with early warnings)';
   const group = /GROUP BY `c`\.`(\w+)`/.exec(s)?.[1];
   if (group) return `received by ${group}`;
   if (/`repliedAt` >= \?/.test(s)) return 'replies (on time, feedback, satisfied)';
@@ -94,24 +89,6 @@ const indexes = (await db.query<mysql.RowDataPacket[]>("SELECT DISTINCT index_na
 try {
   const reports = ctx.app.get(ReportsService);
   const dashboards = ctx.app.get(DashboardService);
-  if (args['skip-early-warning']) {
-    const stats = ctx.app.get(CaseStatistics);
-    stats.categoryRegion = async (w) => {
-      const rows = await ctx.dataSource
-        .getRepository(PetitionCase)
-        .createQueryBuilder('c')
-        .select('c.category', 'category')
-        .addSelect('c.region', 'region')
-        .addSelect('COUNT(*)', 'n')
-        .addSelect('SUM(CASE WHEN c.status IN (:...open) THEN 1 ELSE 0 END)', 'openN')
-        .where('c.receivedAt >= :from AND c.receivedAt < :to', w)
-        .setParameters({ open: OPEN_STATUSES })
-        .groupBy('c.category')
-        .addGroupBy('c.region')
-        .getRawMany<{ category: string; region: string; n: unknown; openN: unknown }>();
-      return rows.map((r) => ({ category: r.category, region: r.region, count: Number(r.n), open: Number(r.openN), earlyWarning: 0 }));
-    };
-  }
   for (const w of WINDOWS) {
     ctx.captured.length = 0;
     await dashboards.dashboard(reports.window(w.from, w.to));
@@ -148,7 +125,7 @@ interface HttpTiming {
 }
 const httpTimings: HttpTiming[] = [];
 let service: RunningProcess | null = null;
-if (args.http && !args['skip-early-warning']) {
+if (args.http) {
   try {
     service = await startService({ database, port: Number(args.port) });
     const token = await login(service.url);

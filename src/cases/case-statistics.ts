@@ -151,35 +151,27 @@ export class CaseStatistics {
 
   /**
    * Category × region of the cases received in the window: how many, open now, and of the open ones
-   * flagged early-warning. Two statements: the counts come from an index alone
-   * (`idx_cases_received_figures`); the flags live in a JSON text column, so only the open cases are
-   * looked up for them.
+   * flagged early-warning. One statement read from an index alone (`idx_cases_received_figures`, which
+   * carries `earlyWarning`, the trigger-kept mirror of the JSON `flags`; migration 1764000000018).
    */
   async categoryRegion(w: Window): Promise<{ category: string; region: string; count: number; open: number; earlyWarning: number }[]> {
-    const [counts, warnings] = await Promise.all([
-      this.received(w)
-        .select('c.category', 'category')
-        .addSelect('c.region', 'region')
-        .addSelect('COUNT(*)', 'n')
-        .addSelect('SUM(CASE WHEN c.status IN (:...open) THEN 1 ELSE 0 END)', 'openN')
-        .setParameters({ open: OPEN_STATUSES })
-        .groupBy('c.category')
-        .addGroupBy('c.region')
-        .getRawMany<{ category: string; region: string; n: unknown; openN: unknown }>(),
-      this.received(w)
-        .select('c.category', 'category')
-        .addSelect('c.region', 'region')
-        .addSelect('COUNT(*)', 'n')
-        .andWhere('c.status IN (:...open) AND c.flags LIKE :early', { open: OPEN_STATUSES, early: '%"early-warning"%' })
-        .groupBy('c.category')
-        .addGroupBy('c.region')
-        .getRawMany<{ category: string; region: string; n: unknown }>(),
-    ]);
-    const early = new Map(warnings.map((r) => [`${r.category}\u0000${r.region}`, count(r.n)]));
-    return counts.map((r) => ({ category: r.category, region: r.region, count: count(r.n), open: count(r.openN), earlyWarning: early.get(`${r.category}\u0000${r.region}`) ?? 0 }));
+    const rows = await this.received(w)
+      .select('c.category', 'category')
+      .addSelect('c.region', 'region')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('SUM(CASE WHEN c.status IN (:...open) THEN 1 ELSE 0 END)', 'openN')
+      .addSelect('SUM(CASE WHEN c.status IN (:...open) AND c.earlyWarning = :yes THEN 1 ELSE 0 END)', 'early')
+      .setParameters({ open: OPEN_STATUSES, yes: true })
+      .groupBy('c.category')
+      .addGroupBy('c.region')
+      .getRawMany<{ category: string; region: string; n: unknown; openN: unknown; early: unknown }>();
+    return rows.map((r) => ({ category: r.category, region: r.region, count: count(r.n), open: count(r.openN), earlyWarning: count(r.early) }));
   }
 
-  /** Category × region clusters: received in the current and the previous period, open now, flagged early. */
+  /**
+   * Category × region clusters: received in the current and the previous period, open now, flagged early
+   * (`earlyWarning`, the indexed mirror of `flags`).
+   */
   async clusters(current: Window, previous: Window, limit: number): Promise<ClusterRow[]> {
     const rows = await this.ds
       .getRepository(PetitionCase)
@@ -189,8 +181,8 @@ export class CaseStatistics {
       .addSelect('SUM(CASE WHEN c.receivedAt >= :cf THEN 1 ELSE 0 END)', 'cur')
       .addSelect('SUM(CASE WHEN c.receivedAt >= :cf AND c.status IN (:...open) THEN 1 ELSE 0 END)', 'openN')
       .addSelect('SUM(CASE WHEN c.receivedAt < :cf THEN 1 ELSE 0 END)', 'prev')
-      .addSelect('SUM(CASE WHEN c.receivedAt >= :cf AND c.flags LIKE :early THEN 1 ELSE 0 END)', 'early')
-      .where('c.receivedAt >= :pf AND c.receivedAt < :ct', { pf: previous.from, cf: current.from, ct: current.to, open: OPEN_STATUSES, early: '%"early-warning"%' })
+      .addSelect('SUM(CASE WHEN c.receivedAt >= :cf AND c.earlyWarning = :yes THEN 1 ELSE 0 END)', 'early')
+      .where('c.receivedAt >= :pf AND c.receivedAt < :ct', { pf: previous.from, cf: current.from, ct: current.to, open: OPEN_STATUSES, yes: true })
       .groupBy('c.category')
       .addGroupBy('c.region')
       .getRawMany<{ category: string; region: string; cur: unknown; openN: unknown; prev: unknown; early: unknown }>();

@@ -16,7 +16,7 @@ import type { Evaluation } from '../rules/evaluation.types.js';
 @Index('idx_cases_handled_status_due', ['routeHandledBy', 'status', 'dueAt', 'code'])
 @Index('idx_cases_category_region_received_status', ['category', 'region', 'receivedAt', 'status'])
 @Index('idx_cases_handled_due', ['routeHandledBy', 'dueAt'])
-@Index('idx_cases_received_figures', ['receivedAt', 'category', 'region', 'channel', 'grade', 'status', 'routeHandledBy', 'routeMode', 'headcount', 'acceptedAt'])
+@Index('idx_cases_received_figures', ['receivedAt', 'category', 'region', 'channel', 'grade', 'status', 'routeHandledBy', 'routeMode', 'headcount', 'acceptedAt', 'earlyWarning'])
 @Index('idx_cases_accepted', ['acceptedAt'])
 @Index('idx_cases_closed', ['closedAt'])
 @Index('idx_cases_replied_figures', ['repliedAt', 'repliedOnTime', 'feedback'])
@@ -127,6 +127,13 @@ export class PetitionCase {
 
   @Column({ type: 'simple-json' })
   flags!: string[];
+
+  /**
+   * `flags` holds `early-warning`: kept by database triggers (migration 1764000000018) for the report
+   * indexes, never written by the service; read it only in report queries.
+   */
+  @Column({ type: 'boolean', default: false, insert: false, update: false, select: false })
+  earlyWarning?: boolean;
 
   @Column({ type: 'int' })
   ruleSetVersion!: number;

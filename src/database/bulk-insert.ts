@@ -10,7 +10,7 @@ const MAX_PARAMETERS = 30_000;
  * column's expression for every row (8 % of the CPU of a registration, bench/profile-post.ts); this
  * builds the statement text once per row count and converts each value with the driver's own
  * `preparePersistentValue`, so dates, booleans and JSON columns are stored exactly as TypeORM stores
- * them. Every column of the entity must be set by the caller: nothing is generated or read back.
+ * them. Every column of the entity that is inserted must be set by the caller: nothing is generated or read back.
  */
 export class BulkInsert<T extends ObjectLiteral> {
   private readonly columns: ColumnMetadata[];
@@ -24,7 +24,8 @@ export class BulkInsert<T extends ObjectLiteral> {
     options: { ignoreDuplicates?: boolean } = {},
   ) {
     const metadata = dataSource.getMetadata(target);
-    this.columns = metadata.columns;
+    // Columns the entity never writes (`insert: false`, e.g. a trigger-kept mirror) are left to the database.
+    this.columns = metadata.columns.filter((c) => c.isInsert);
     const transformed = this.columns.find((c) => c.transformer);
     if (transformed) throw new Error(`BulkInsert does not apply value transformers (${metadata.name}.${transformed.propertyName})`);
     const sqlite = dataSource.options.type === 'better-sqlite3';

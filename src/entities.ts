@@ -4,6 +4,7 @@ import { CaseCounter } from './cases/case-counter.entity.js';
 import { CaseEvent } from './cases/case-event.entity.js';
 import { CaseNotice } from './cases/case-notice.entity.js';
 import { PetitionCase } from './cases/case.entity.js';
+import { CaseDailyFigure } from './cases/case-daily-figure.entity.js';
 import { IdempotencyKey } from './cases/idempotency-key.entity.js';
 import { Deputy } from './directory/deputy.entity.js';
 import { Room } from './directory/room.entity.js';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   Deputy,
   Room,
   PetitionCase,
+  CaseDailyFigure,
   CaseEvent,
   CaseCounter,
   IdempotencyKey,

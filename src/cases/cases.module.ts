@@ -8,6 +8,8 @@ import { CaseConversionRepository } from './case-conversion.repository.js';
 import { CaseEventRepository } from './case-event.repository.js';
 import { CaseReader } from './case-reader.js';
 import { CaseStatistics } from './case-statistics.js';
+import { CaseDailyFigures } from './case-daily-figures.js';
+import { CaseDailyFigure } from './case-daily-figure.entity.js';
 import { UrgingNotices } from './urging-notices.js';
 import { CaseCounter } from './case-counter.entity.js';
 import { CaseEvent } from './case-event.entity.js';
@@ -33,7 +35,7 @@ import { PetitionerHistoryService } from './petitioner-history.service.js';
 import { UnitReminderService } from './unit-reminder.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PetitionCase, CaseEvent, CaseCounter, IdempotencyKey, CaseNotice, CaseConversion]), DirectoryModule, RulesModule],
+  imports: [TypeOrmModule.forFeature([PetitionCase, CaseEvent, CaseCounter, IdempotencyKey, CaseNotice, CaseConversion, CaseDailyFigure]), DirectoryModule, RulesModule],
   controllers: [CasesController, ConversionsController],
   providers: [
     CaseRepository,
@@ -43,6 +45,7 @@ import { UnitReminderService } from './unit-reminder.service.js';
     CaseChanges,
     CaseReader,
     CaseStatistics,
+    CaseDailyFigures,
     UrgingNotices,
     CaseFactsService,
     ConversionsService,
@@ -68,6 +71,7 @@ import { UnitReminderService } from './unit-reminder.service.js';
     CaseChanges,
     CaseReader,
     CaseStatistics,
+    CaseDailyFigures,
     UrgingNotices,
     DeadlineSweepService,
     CaseFactsReader,

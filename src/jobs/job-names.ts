@@ -7,6 +7,7 @@ export const JOB_NAMES = {
   sendInvite: 'send-invite',
   backup: 'backup',
   simulateRuleSet: 'simulate-rule-set',
+  caseDailyFigures: 'case-daily-figures',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -23,6 +24,8 @@ export interface JobPayloads {
   backup: { date: string };
   /** A 试运行作业 (`rule_simulations.id`). */
   'simulate-rule-set': { runId: string };
+  /** Refreshes the reports' daily roll-up (`case_daily_figures`) from its watermark; a full build without one. */
+  'case-daily-figures': Record<string, never>;
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

@@ -19,12 +19,25 @@ interface AxeViolation {
 }
 
 /**
+ * Waits until no transition or animation runs (a dialog fading in has, for a moment, the contrast of its
+ * first frame: axe would judge that frame, not the dialog a person reads). Infinite animations (spinners)
+ * are left alone.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/**
  * Runs axe-core on the page as it is now and fails on any serious or critical violation (rule id, help,
  * and the elements). axe is evaluated rather than added as a <script>: the console's CSP refuses inline
  * scripts, and that refusal would be a console error of its own.
  */
 export async function checkA11y(page: Page, name: string): Promise<void> {
   axeSource ??= readFileSync(projectPath('node_modules/axe-core/axe.min.js'), 'utf8');
+  await settled(page);
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { CaseDailyFigures, DAILY_FIGURES_STATE } from '../src/cases/case-daily-figures.js';
 import { rawDate } from '../src/database/raw-values.js';
+import { DailyScheduler } from '../src/jobs/daily-scheduler.js';
 import { CATEGORIES, CHANNELS } from '../src/domain/case-vocabulary.js';
 import { bearer, caseBody } from './support/factories.js';
 import { useTestApp } from './support/test-app.js';
@@ -101,5 +102,23 @@ describe('reports: the daily roll-up gives the same dashboard as the live comput
     await daily.rebuild();
     later(10);
     expect(await dashboards()).toEqual(before);
+  });
+
+  it('is refreshed by the job the scheduler queues every 10 minutes', async () => {
+    later(10);
+    await t.dataSource.query('UPDATE cases SET status = ?, updatedAt = ? WHERE id = ?', ['closed', sqlTime(t.clock.now()), ids[5]]);
+    later(10);
+    await t.app.get(DailyScheduler).check();
+    await t.app.get(DailyScheduler).check();
+    const slot: { n: unknown }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM outbox_jobs WHERE dedupeKey = ?', ['case-daily-figures:2026-11-26T12:30']);
+    expect(Number(slot[0].n)).toBe(1); // 10:00 + 2 h 30 min of this spec's clock; once per slot
+    const live = await liveDashboards();
+    await t.relay.drain();
+    const jobs: { status: string }[] = await t.dataSource.query("SELECT status FROM outbox_jobs WHERE name = 'case-daily-figures'");
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((j) => j.status === 'done')).toBe(true);
+    expect(await daily.watermark()).toEqual(new Date(t.clock.now().getTime() - 5 * 60_000));
+    expect((await daily.plan({ from: new Date('2026-09-30T16:00:00Z'), to: new Date('2026-11-29T16:00:00Z') })).live).toEqual([]);
+    expect(await dashboards()).toEqual(live);
   });
 });

@@ -178,13 +178,14 @@ export class CaseDailyFigures implements OnModuleInit {
     return { days: days.size, full: false };
   }
 
-  /** Recomputes every day from the first case to the last; the reports read live until it is done. */
+  /**
+   * Recomputes every day from the first case to the last; the reports read live until it is done. Each day
+   * is replaced in its own transaction and nothing is cleared up front, so two overlapping builds (a job
+   * whose lease ran out) still leave every day computed when either sets the watermark.
+   */
   async rebuild(): Promise<number> {
     const next = new Date(this.clock.now().getTime() - DAILY_FIGURES_GRACE_MS);
-    await this.tx.run(async (em) => {
-      await em.delete(JobState, { name: DAILY_FIGURES_STATE });
-      await em.createQueryBuilder().delete().from(CaseDailyFigure).execute();
-    });
+    await this.tx.run((em) => em.delete(JobState, { name: DAILY_FIGURES_STATE }));
     const span = await this.ds
       .getRepository(PetitionCase)
       .createQueryBuilder('c')
@@ -192,13 +193,17 @@ export class CaseDailyFigures implements OnModuleInit {
       .addSelect('MAX(c.receivedAt)', 'last')
       .getRawOne<{ first: unknown; last: unknown }>();
     let n = 0;
+    const clear = this.ds.createQueryBuilder().delete().from(CaseDailyFigure);
     if (span?.first && span.last) {
+      const first = this.dayOf(rawDate(span.first));
       const last = this.dayOf(rawDate(span.last));
-      for (let d = this.dayStart(this.dayOf(rawDate(span.first))); (d.toISODate() ?? '') <= last; d = d.plus({ days: 1 })) {
+      for (let d = this.dayStart(first); (d.toISODate() ?? '') <= last; d = d.plus({ days: 1 })) {
         await this.recompute(d.toISODate() ?? '');
         n++;
       }
+      clear.where('day < :first OR day > :last', { first, last });
     }
+    await clear.execute();
     await this.tx.run((em) => this.state.set(em, DAILY_FIGURES_STATE, { watermark: next.toISOString() }, this.clock.now()));
     return n;
   }

@@ -13,10 +13,13 @@ import { OutboxRepository } from './outbox.repository.js';
 export const DAILY_SWEEP_AT = { hour: 6, minute: 0 };
 /** Local time of day after which the daily backup (embedded mode, `BACKUP_SCHEDULE`) is due. */
 export const DAILY_BACKUP_AT = { hour: 1, minute: 30 };
+/** The reports' daily roll-up (`case-daily-figures`) is refreshed once per slot of this many minutes. */
+export const DAILY_FIGURES_EVERY_MINUTES = 10;
 
 /**
- * Enqueues the daily deadline sweep once per office-local day, the look-back once per month and,
- * in the embedded mode, the daily backup (`backup:daily:<date>`).
+ * Enqueues the daily deadline sweep once per office-local day, the look-back once per month,
+ * in the embedded mode the daily backup (`backup:daily:<date>`), and the refresh of the reports' daily
+ * roll-up every 10 minutes (`case-daily-figures:<date>T<HH:mm>`, its slot's start).
  * Every instance checks each minute (drain-only: once at start, then when a caller asks); the dedupe
  * keys (`deadline-sweep:daily:<date>`, `lookback:monthly:<YYYY-MM>`) let exactly one row of each in.
  */
@@ -50,15 +53,15 @@ export class DailyScheduler implements OnApplicationBootstrap, OnApplicationShut
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Enqueues today's sweep (and this month's look-back, and today's backup) if their time has come; returns whether a job was added. */
+  /** Enqueues today's sweep (and this month's look-back, and today's backup) if their time has come, and this slot's roll-up refresh; returns whether a job was added. */
   async check(): Promise<boolean> {
     const now = this.clock.now();
     const local = DateTime.fromJSDate(now, { zone: this.policy.timeZone });
     const sweepDue = local >= local.set({ ...DAILY_SWEEP_AT, second: 0, millisecond: 0 });
     const backupDue = this.config.backup.schedule && local >= local.set({ ...DAILY_BACKUP_AT, second: 0, millisecond: 0 });
-    if (!sweepDue && !backupDue) return false;
     const period = local.toFormat('yyyy-MM');
     const date = local.toISODate() ?? '';
+    const slot = `${date}T${local.toFormat('HH')}:${String(Math.floor(local.minute / DAILY_FIGURES_EVERY_MINUTES) * DAILY_FIGURES_EVERY_MINUTES).padStart(2, '0')}`;
     const ids = await this.tx.run(async (em) => [
       ...(sweepDue
         ? [
@@ -69,6 +72,8 @@ export class DailyScheduler implements OnApplicationBootstrap, OnApplicationShut
         : []),
       // A failed backup is retried by the outbox (backoff); the next day's is a new job. One attempt at a time (BackupJob).
       ...(backupDue ? [await this.outbox.enqueue(em, JOB_NAMES.backup, { date }, now, { dedupeKey: `${JOB_NAMES.backup}:daily:${date}`, maxAttempts: 4 })] : []),
+      // The roll-up is exact whenever it runs (the reports read changed days live); a missed slot only costs speed.
+      await this.outbox.enqueue(em, JOB_NAMES.caseDailyFigures, {}, now, { dedupeKey: `${JOB_NAMES.caseDailyFigures}:${slot}` }),
     ]);
     const added = ids.some((id) => id !== null);
     if (added) this.relay.kick();

@@ -105,35 +105,9 @@ export class CaseDailyFigures implements OnModuleInit {
 
   /** Splits a window into roll-up days and live ranges (see the class). */
   async plan(w: Range): Promise<WindowPlan> {
-    const whole: WindowPlan = { rollup: null, live: w.from < w.to ? [w] : [] };
     const mark = await this.watermark();
-    if (!mark) return whole;
-    let start = DateTime.fromJSDate(w.from, { zone: this.zone }).startOf('day');
-    if (start.toMillis() < w.from.getTime()) start = start.plus({ days: 1 });
-    const days: { day: string; from: Date; to: Date }[] = [];
-    for (let d = start; d.plus({ days: 1 }).toMillis() <= w.to.getTime(); d = d.plus({ days: 1 })) {
-      days.push({ day: d.toISODate() ?? '', from: d.toJSDate(), to: d.plus({ days: 1 }).toJSDate() });
-    }
-    if (!days.length) return whole;
-    const changed = await this.changedDays(mark);
-    const live: Range[] = [];
-    const add = (r: Range): void => {
-      if (r.from >= r.to) return;
-      const last = live[live.length - 1];
-      if (last && last.to.getTime() === r.from.getTime()) last.to = r.to;
-      else live.push({ ...r });
-    };
-    add({ from: w.from, to: days[0].from });
-    const exclude: string[] = [];
-    for (const d of days) {
-      if (changed.has(d.day)) {
-        exclude.push(d.day);
-        add(d);
-      }
-    }
-    add({ from: days[days.length - 1].to, to: w.to });
-    live.sort((a, b) => a.from.getTime() - b.from.getTime());
-    return { rollup: exclude.length === days.length ? null : { first: days[0].day, last: days[days.length - 1].day, exclude }, live };
+    if (!mark) return { rollup: null, live: w.from < w.to ? [w] : [] };
+    return splitWindow(w, this.zone, await this.changedDays(mark));
   }
 
   /** The roll-up's sums per value of one dimension over the plan's days. */
@@ -267,3 +241,34 @@ function figures(r: Record<string, unknown>): Figures {
   return Object.fromEntries(METRICS.map((m) => [m, num(r[m])])) as Figures;
 }
 
+/**
+ * The office days (in `zone`) lying wholly inside `w` are read from the roll-up, except the `changed` ones;
+ * the changed days and the partial days at the edges become live ranges (adjacent ones merged, in order).
+ */
+export function splitWindow(w: Range, zone: string, changed: ReadonlySet<string>): WindowPlan {
+  const whole: WindowPlan = { rollup: null, live: w.from < w.to ? [w] : [] };
+  let start = DateTime.fromJSDate(w.from, { zone }).startOf('day');
+  if (start.toMillis() < w.from.getTime()) start = start.plus({ days: 1 });
+  const days: { day: string; from: Date; to: Date }[] = [];
+  for (let d = start; d.plus({ days: 1 }).toMillis() <= w.to.getTime(); d = d.plus({ days: 1 })) {
+    days.push({ day: d.toISODate() ?? '', from: d.toJSDate(), to: d.plus({ days: 1 }).toJSDate() });
+  }
+  if (!days.length) return whole;
+  const live: Range[] = [];
+  const add = (r: Range): void => {
+    if (r.from >= r.to) return;
+    const last = live[live.length - 1];
+    if (last && last.to.getTime() === r.from.getTime()) last.to = r.to;
+    else live.push({ from: r.from, to: r.to });
+  };
+  add({ from: w.from, to: days[0].from });
+  const exclude: string[] = [];
+  for (const d of days) {
+    if (changed.has(d.day)) {
+      exclude.push(d.day);
+      add(d);
+    }
+  }
+  add({ from: days[days.length - 1].to, to: w.to });
+  return { rollup: exclude.length === days.length ? null : { first: days[0].day, last: days[days.length - 1].day, exclude }, live };
+}

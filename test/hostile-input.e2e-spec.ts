@@ -269,6 +269,11 @@ describe('hostile input', () => {
         .expect(201);
       const feed = await t.http.post(`/leaders/${leaderId}/feed-token`).set(as(secretary)).expect(201);
       const units = (await t.http.get('/units').set(as(admin)).expect(200)).body as { id: string; code: string }[];
+      const settings = (await t.http.get('/settings').set(as(admin)).expect(200)).body as { body: Record<string, unknown> };
+      const settingsDraft = await t.http.post('/settings/versions').set(as(admin)).send({ body: settings.body, note: '模糊测试设置草稿' }).expect(201);
+      const room = await t.http.post('/directory/rooms').set(as(admin)).send({ name: '模糊测试会议室', capacity: 12, equipment: [] }).expect(201);
+      const deputy = await t.http.post('/deputies').set(as(admin)).send({ name: '模糊代表', profession: '律师', station: '茅箭区人大代表之家', region: '茅箭区' }).expect(201);
+      const run = await t.http.post(`/rules/sets/${draft.body.id as string}/simulations`).set(as(admin)).send({}).expect(202);
       context = {
         unitIds: units.map((u) => u.id),
         unitCodes: ['GOV'],
@@ -279,6 +284,11 @@ describe('hostile input', () => {
         userIds: [user.body.id as string],
         reviewIds: [],
         feedTokens: [feed.body.token as string],
+        settingsIds: [settingsDraft.body.id as string],
+        settingsBody: settings.body,
+        roomIds: [room.body.id as string],
+        deputyIds: [deputy.body.id as string],
+        simulationIds: [run.body.id as string],
       };
     });
 

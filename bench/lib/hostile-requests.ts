@@ -20,6 +20,12 @@ export interface HostileContext {
   userIds: string[];
   reviewIds: string[];
   feedTokens: string[];
+  /** issue 13's administration: settings drafts, rooms, deputies, simulation runs (optional: older callers send none) */
+  settingsIds?: string[];
+  settingsBody?: Record<string, Json>;
+  roomIds?: string[];
+  deputyIds?: string[];
+  simulationIds?: string[];
 }
 
 export interface HostileRequest {
@@ -184,6 +190,37 @@ const ROUTES: Route[] = [
     roles: ['secretary'],
     body: () => ({ result: 'satisfied', note: '已回访' }),
   },
+  { family: 'rules-admin', method: 'GET', path: (c, r) => `/rules/sets/${one(r, c.ruleSetIds)}/diff`, roles: ['admin', 'auditor'], query: { against: [UUID_ZERO, 'v1', ''] } },
+  { family: 'rules-admin', method: 'GET', path: () => '/rules/activations', roles: ['admin', 'auditor'] },
+  { family: 'rules-admin', method: 'POST', path: (c, r) => `/rules/sets/${one(r, c.ruleSetIds)}/rollback`, roles: ['admin'], body: () => ({ note: '回滚测试' }) },
+  { family: 'simulations', method: 'POST', path: (c, r) => `/rules/sets/${one(r, c.ruleSetIds)}/simulations`, roles: ['admin'], body: () => ({ scope: { statuses: ['registered'], category: 'litigation' } }) },
+  { family: 'simulations', method: 'GET', path: (c, r) => `/rules/simulations/${one(r, c.simulationIds ?? [])}`, roles: ['admin'] },
+  { family: 'simulations', method: 'POST', path: (c, r) => `/rules/simulations/${one(r, c.simulationIds ?? [])}/cancel`, roles: ['admin'] },
+  {
+    family: 'simulations',
+    method: 'GET',
+    path: (c, r) => `/rules/simulations/${one(r, c.simulationIds ?? [])}/cases`,
+    roles: ['admin'],
+    query: { dimension: ['grade', 'route', 'meeting'], from: ['escalated', 'none'], to: ['normal'], page: ['1', '2'], pageSize: ['20'] },
+  },
+  { family: 'settings', method: 'GET', path: () => '/settings', roles: ['admin', 'secretary', 'auditor'] },
+  { family: 'settings', method: 'POST', path: () => '/settings/versions', roles: ['admin'], body: (c) => ({ body: c.settingsBody ?? {}, note: '测试设置' }) },
+  { family: 'settings', method: 'PUT', path: (c, r) => `/settings/versions/${one(r, c.settingsIds ?? [])}`, roles: ['admin'], body: (c) => ({ body: c.settingsBody ?? {}, note: '修改设置' }) },
+  { family: 'settings', method: 'POST', path: (c, r) => `/settings/versions/${one(r, c.settingsIds ?? [])}/validate`, roles: ['admin'] },
+  { family: 'settings', method: 'POST', path: (c, r) => `/settings/versions/${one(r, c.settingsIds ?? [])}/rollback`, roles: ['admin'], body: () => ({ note: '回滚测试' }) },
+  { family: 'rooms', method: 'POST', path: () => '/directory/rooms', roles: ['admin'], body: () => ({ name: `会议室${unique()}`, capacity: 20, equipment: ['投影'], location: '机关大楼' }) },
+  { family: 'rooms', method: 'PATCH', path: (c, r) => `/directory/rooms/${one(r, c.roomIds ?? [])}`, roles: ['admin'], body: () => ({ capacity: 30 }) },
+  { family: 'deputies', method: 'PATCH', path: (c, r) => `/directory/deputies/${one(r, c.deputyIds ?? [])}`, roles: ['admin', 'secretary'], body: () => ({ profession: '医生' }) },
+  { family: 'users', method: 'POST', path: (c, r) => `/users/${one(r, c.userIds)}/password-reset`, roles: ['admin'] },
+  {
+    family: 'audit',
+    method: 'GET',
+    path: () => '/audit',
+    roles: ['admin', 'auditor'],
+    query: { actor: ['admin', '%'], action: ['settings.publish', 'directory.*'], entityType: ['user'], from: ['2026-11-01', '2026-13-01'], to: ['2026-11-30'], page: ['1'], pageSize: ['50'] },
+  },
+  { family: 'audit', method: 'GET', path: () => '/audit/actions', roles: ['auditor'] },
+  { family: 'reports', method: 'GET', path: () => '/reports/dashboard', roles: ['auditor', 'secretary'], query: { from: ['2026-01-01', '2026-11-29'], to: ['2026-11-29', '2027-01-01'] } },
 ];
 
 export const ROUTE_FAMILIES: readonly string[] = [...new Set(ROUTES.map((route) => route.family))];

@@ -42,6 +42,19 @@ const ZH: Record<string, (field: string, error: ValidationError) => string> = {
   matches: (f) => `“${f}”的格式不正确`,
 };
 
+/** Checks of a value's kind: when one fails, its size was never the problem. */
+const KIND_CHECKS = new Set(['isDefined', 'notNull', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject']);
+const SIZE_CHECKS = new Set(['maxLength', 'minLength', 'isLength', 'min', 'max', 'arrayMaxSize', 'arrayMinSize']);
+
+/**
+ * The constraints worth telling: a missing or mistyped value also fails every size check after it,
+ * and "“region”过长（50）" for a region nobody sent reads as nonsense.
+ */
+function telling(constraints: Record<string, string>): [string, string][] {
+  const failed = Object.entries(constraints);
+  return failed.some(([name]) => KIND_CHECKS.has(name)) ? failed.filter(([name]) => !SIZE_CHECKS.has(name)) : failed;
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
@@ -50,7 +63,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
     // Array positions (`agenda.3.minutes`) are short numbers; a long digit run is typed text.
     const name = echoable(error.property, ECHO_SHAPES.fieldName) ?? (/^\d{1,4}$/.test(error.property) ? error.property : null);
     const field = name === null ? prefix.replace(/\.$/, '') : prefix + name;
-    for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
+    for (const [constraint, english] of telling(error.constraints ?? {})) {
       if (name === null) {
         problems.push({ field, constraint, ...unnamed(constraint, field) });
         continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { QueryFailedError } from 'typeorm';
-import { isDeadlock, isUniqueViolation } from './db-errors.js';
+import { isDeadlock, isUniqueViolation, retryOnUniqueViolation } from './db-errors.js';
 
 /** A real better-sqlite3 error from running `sql` on a table with a primary key and a unique column. */
 function sqliteError(sql: string): unknown {
@@ -52,5 +52,50 @@ describe('database error classification', () => {
       [mysqlError('ER_LOCK_DEADLOCK', 1213), mysqlError('ER_LOCK_WAIT_TIMEOUT', 1205), { code: 'SQLITE_BUSY' }, { driverError: { errno: 1213 } }].map(isDeadlock),
     ).toEqual([true, true, true, true]);
     expect([mysqlError('ER_DUP_ENTRY', 1062), new Error('boom'), undefined].map(isDeadlock)).toEqual([false, false, false]);
+  });
+});
+
+describe('retryOnUniqueViolation', () => {
+  const duplicate = Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' });
+
+  it('runs again after a lost race on a unique key and returns the first success', async () => {
+    let calls = 0;
+    const result = await retryOnUniqueViolation(
+      4,
+      () => {
+        calls++;
+        return calls < 3 ? Promise.reject(duplicate) : Promise.resolve(`version ${calls}`);
+      },
+      () => new Error('exhausted'),
+    );
+    expect([result, calls]).toEqual(['version 3', 3]);
+  });
+
+  it('throws the caller’s error after the last attempt', async () => {
+    let calls = 0;
+    const run = retryOnUniqueViolation(
+      3,
+      () => {
+        calls++;
+        return Promise.reject(duplicate);
+      },
+      () => new Error('VERSION_TAKEN'),
+    );
+    await expect(run).rejects.toThrow('VERSION_TAKEN');
+    expect(calls).toBe(3);
+  });
+
+  it('passes any other error through at once', async () => {
+    let calls = 0;
+    const run = retryOnUniqueViolation(
+      5,
+      () => {
+        calls++;
+        return Promise.reject(new Error('disk full'));
+      },
+      () => new Error('exhausted'),
+    );
+    await expect(run).rejects.toThrow('disk full');
+    expect(calls).toBe(1);
   });
 });

@@ -36,3 +36,20 @@ export function isDeadlock(error: unknown): boolean {
     ({ code, errno }) => (typeof code === 'string' && RETRYABLE_CODES.has(code)) || (typeof errno === 'number' && RETRYABLE_ERRNOS.has(errno)),
   );
 }
+
+/**
+ * Runs `attempt` again when it loses a race on a unique key (two writers took the same next number),
+ * after a short random pause that grows with each try; past `attempts` it throws `exhausted()`, so the
+ * caller hears it was a race, not an internal error. Any other error passes through at once.
+ */
+export async function retryOnUniqueViolation<T>(attempts: number, attempt: () => Promise<T>, exhausted: () => Error): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (n >= attempts) throw exhausted();
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * n));
+    }
+  }
+}

@@ -4,7 +4,7 @@ import type { Actor } from '../domain/actor.js';
 import type { Grade } from '../domain/case-vocabulary.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { Clock } from '../domain/clock.js';
-import { isUniqueViolation } from '../database/db-errors.js';
+import { isUniqueViolation, retryOnUniqueViolation } from '../database/db-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { JOB_NAMES } from '../jobs/job-names.js';
@@ -137,9 +137,10 @@ export class RuleSetsService {
 
   async createDraft(input: CreateRuleSetDto, actor: Actor): Promise<RuleSetView> {
     await this.assertValid(input);
-    for (let attempt = 1; ; attempt++) {
-      const now = this.clock.now();
-      try {
+    return retryOnUniqueViolation(
+      CREATE_ATTEMPTS,
+      async () => {
+        const now = this.clock.now();
         const set = await this.tx.run(async (em) => {
           const draft: RuleSet = {
             id: randomUUID(),
@@ -161,14 +162,9 @@ export class RuleSetsService {
           return draft;
         });
         return toRuleSetView(set);
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // Two drafts created at once picked the same next version: take the next one after a short,
-        // random pause; past the last attempt the caller hears it was a race, not an internal error.
-        if (attempt >= CREATE_ATTEMPTS) throw RuleSetsErrors.versionTaken();
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-      }
-    }
+      },
+      () => RuleSetsErrors.versionTaken(),
+    );
   }
 
   async updateDraft(id: string, input: RuleSetBodyDto, actor: Actor): Promise<RuleSetView> {

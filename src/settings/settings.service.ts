@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { localTime } from '../common/time/zoned-time.js';
-import { isUniqueViolation } from '../database/db-errors.js';
+import { isUniqueViolation, retryOnUniqueViolation } from '../database/db-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Actor } from '../domain/actor.js';
 import { Clock } from '../domain/clock.js';
@@ -136,9 +136,10 @@ export class SettingsService {
     if (input.basedOn !== undefined && !(await this.versions.findByVersion(input.basedOn))) {
       throw SettingsErrors.basedOnUnknown(input.basedOn);
     }
-    for (let attempt = 1; ; attempt++) {
-      const now = this.clock.now();
-      try {
+    return retryOnUniqueViolation(
+      CREATE_ATTEMPTS,
+      async () => {
+        const now = this.clock.now();
         const draft = await this.tx.run(async (em) => {
           const row: OfficeSettingsVersion = {
             id: randomUUID(),
@@ -159,12 +160,9 @@ export class SettingsService {
           return row;
         });
         return toSettingsVersionView(draft);
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        if (attempt >= CREATE_ATTEMPTS) throw SettingsErrors.versionTaken();
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-      }
-    }
+      },
+      () => SettingsErrors.versionTaken(),
+    );
   }
 
   async updateDraft(id: string, input: SettingsDraftDto, actor: Actor): Promise<SettingsVersionView> {

@@ -12,6 +12,7 @@ import type { PlanMeetingsDto } from './dto/meeting.dto.js';
 import { MeetingContextService } from './meeting-context.service.js';
 import { MeetingErrors } from './meeting.errors.js';
 import type { Meeting } from './meeting.entity.js';
+import { allowedActionsOf } from './meeting-allowed-actions.js';
 import { toMeetingView, type MeetingView } from './meeting-view.js';
 import { meetingUid } from './meetings.service.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -112,7 +113,7 @@ export class MeetingPlanningService {
     return {
       planId,
       window: { from: start.toISOString(), to: to.toISOString() },
-      meetings: aggregates.map((a) => toMeetingView({ ...a, outcomes: [] }, cases)),
+      meetings: aggregates.map((a) => toMeetingView({ ...a, outcomes: [] }, cases, allowedActionsOf(a, actor, now))),
       assignments: result.assignments,
       unscheduled: result.unscheduled.map((u) => {
         const c = cases.get(u.caseId);

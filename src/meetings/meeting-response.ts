@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATEGORIES, GRADES, MEETING_TYPES, type Category, type Grade, type MeetingType } from '../domain/case-vocabulary.js';
 import { ATTENDEE_KINDS, type AttendeeKind } from './meeting-attendee.entity.js';
 import { MEETING_STATUSES, type MeetingStatus } from './meeting.entity.js';
+import { MEETING_ACTIONS, type MeetingAction } from './meeting-allowed-actions.js';
 import type { PlanUnmetView, PlanUnscheduledView, PlanView } from './meeting-planning.service.js';
 import type { MeetingAgendaItemView, MeetingAttendeeView, MeetingOutcomeView, MeetingView } from './meeting-view.js';
 
@@ -56,6 +57,8 @@ export class MeetingViewResponse implements MeetingView {
   @ApiProperty({ description: 'iCalendar UID' }) uid!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the plan that proposed it' }) planId!: string | null;
   @ApiProperty({ description: 'optimistic lock' }) version!: number;
+  @ApiProperty({ enum: MEETING_ACTIONS, enumName: 'MeetingAction', isArray: true, description: 'what the viewer may do now; the console shows a button for each and nothing else' })
+  allowedActions!: MeetingAction[];
 }
 
 export class PlanWindowResponse {

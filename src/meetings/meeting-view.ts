@@ -2,6 +2,7 @@ import type { Category, Grade, MeetingType } from '../domain/case-vocabulary.js'
 import type { AttendeeKind, MeetingAttendee } from './meeting-attendee.entity.js';
 import type { MeetingStatus } from './meeting.entity.js';
 import type { MeetingAggregate } from './meeting-aggregate.js';
+import type { MeetingAction } from './meeting-allowed-actions.js';
 
 export interface MeetingAttendeeView {
   kind: AttendeeKind;
@@ -52,6 +53,8 @@ export interface MeetingView {
   uid: string;
   planId: string | null;
   version: number;
+  /** What the viewer may do now (`meetingAllowedActions`): the console shows a button for each and nothing else. */
+  allowedActions: MeetingAction[];
 }
 
 /** What a meeting view shows of each agenda case besides its code (read from the cases module). */
@@ -62,7 +65,11 @@ export interface AgendaCaseFacts {
   region: string;
 }
 
-export function toMeetingView({ meeting: m, attendees, agenda, outcomes }: MeetingAggregate, cases: ReadonlyMap<string, AgendaCaseFacts> = new Map()): MeetingView {
+export function toMeetingView(
+  { meeting: m, attendees, agenda, outcomes }: MeetingAggregate,
+  cases: ReadonlyMap<string, AgendaCaseFacts> = new Map(),
+  allowedActions: MeetingAction[] = [],
+): MeetingView {
   const active = attendees.filter((a) => a.active);
   const leaderName = new Map(active.filter((a) => a.kind === 'leader').map((a) => [a.refId, a.name]));
   return {
@@ -96,5 +103,6 @@ export function toMeetingView({ meeting: m, attendees, agenda, outcomes }: Meeti
     uid: m.uid,
     planId: m.planId,
     version: m.version,
+    allowedActions,
   };
 }

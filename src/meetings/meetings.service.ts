@@ -21,6 +21,7 @@ import { LeaderBookings } from './booking/leader-bookings.js';
 import { ResourceBusyError } from './booking/resource-bookings.js';
 import { MeetingEvents } from './meeting-events.js';
 import { MeetingAccess } from './meeting-access.js';
+import { allowedActionsOf } from './meeting-allowed-actions.js';
 import { MeetingContextService } from './meeting-context.service.js';
 import { meetingViolations } from './constraints/meeting-rules.js';
 import { MeetingErrors } from './meeting.errors.js';
@@ -64,12 +65,13 @@ export class MeetingsService {
     const found = await this.repo.list(filter);
     const seen = found.flatMap((a) => MeetingAccess.visible(actor, a) ?? []);
     const cases = await this.agendaCases(seen);
-    return seen.map((a) => toMeetingView(a, cases));
+    const now = this.clock.now();
+    return seen.map((a) => toMeetingView(a, cases, allowedActionsOf(a, actor, now)));
   }
 
   async get(id: string, actor: Actor): Promise<MeetingView> {
     const seen = await this.load(id, actor);
-    return toMeetingView(seen, await this.agendaCases([seen]));
+    return toMeetingView(seen, await this.agendaCases([seen]), allowedActionsOf(seen, actor, this.clock.now()));
   }
 
   /** Subject, grade, category and region of the cases on these agendas, for the views. */

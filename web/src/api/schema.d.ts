@@ -2331,6 +2331,11 @@ export interface components {
             /** @example normal */
             to: string;
         };
+        /**
+         * @description what the viewer may do now; the console shows a button for each and nothing else
+         * @enum {string}
+         */
+        MeetingAction: "edit" | "confirm" | "cancel" | "reply" | "record-reply" | "add-outcome" | "record-minutes" | "issue-minutes" | "send-minutes";
         MeetingAgendaItemResponse: {
             /** @example XF-2026-000123 */
             caseCode: string;
@@ -2407,6 +2412,8 @@ export interface components {
         MeetingType: "special" | "joint" | "supervision";
         MeetingViewResponse: {
             agenda: components["schemas"]["MeetingAgendaItemResponse"][];
+            /** @description what the viewer may do now; the console shows a button for each and nothing else */
+            allowedActions: components["schemas"]["MeetingAction"][];
             attendees: components["schemas"]["MeetingAttendeeResponse"][];
             /** Format: uuid */
             chairId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { ApiError } from '@/api/errors';
-import { deliveryRows, inviteFileName, isNotVisible, latestDeliveries, outcomeFormShown } from './meetingPage';
+import { deliveryRows, inviteFileName, isNotVisible, latestDeliveries } from './meetingPage';
 
 type Delivery = components['schemas']['InviteDeliveryResponse'];
 
@@ -17,20 +17,6 @@ const delivery = (overrides: Partial<Delivery>): Delivery => ({
   createdAt: '2026-12-04T02:00:00.000Z',
   sentAt: '2026-12-04T02:00:05.000Z',
   ...overrides,
-});
-
-describe('the outcome form', () => {
-  const start = '2026-12-08T01:00:00.000Z';
-  it('shows for a confirmed or held meeting before its start', () => {
-    expect(outcomeFormShown({ status: 'confirmed', startAt: start }, new Date('2026-12-01T00:00:00Z'))).toBe(true);
-    expect(outcomeFormShown({ status: 'held', startAt: start }, new Date('2026-12-01T00:00:00Z'))).toBe(true);
-  });
-
-  it('shows for a draft only once it has started, and never for a cancelled meeting', () => {
-    expect(outcomeFormShown({ status: 'draft', startAt: start }, new Date('2026-12-08T00:59:00Z'))).toBe(false);
-    expect(outcomeFormShown({ status: 'draft', startAt: start }, new Date('2026-12-08T01:00:00Z'))).toBe(true);
-    expect(outcomeFormShown({ status: 'cancelled', startAt: start }, new Date('2026-12-09T00:00:00Z'))).toBe(false);
-  });
 });
 
 describe('deliveries', () => {

@@ -4,15 +4,6 @@ import { ApiError } from '@/api/errors';
 type Meeting = components['schemas']['MeetingViewResponse'];
 type Delivery = components['schemas']['InviteDeliveryResponse'];
 
-/**
- * The outcome form appears once the API's data says the meeting is confirmed (or held), or its start has
- * passed; whether an outcome is accepted stays the server's call (its refusal is shown in words).
- */
-export function outcomeFormShown(meeting: Pick<Meeting, 'status' | 'startAt'>, now: Date = new Date()): boolean {
-  if (meeting.status === 'cancelled') return false;
-  return meeting.status === 'confirmed' || meeting.status === 'held' || new Date(meeting.startAt).getTime() <= now.getTime();
-}
-
 /** Each attendee's latest invite (highest sequence, then newest), in the order the API listed the attendees. */
 export function latestDeliveries(deliveries: readonly Delivery[]): Delivery[] {
   const latest = new Map<string, Delivery>();

@@ -24,6 +24,7 @@ export function meetingFixture(overrides: Partial<Meeting> = {}): Meeting {
     uid: 'uid-1',
     planId: null,
     version: 1,
+    allowedActions: ['edit', 'confirm', 'cancel'],
     ...overrides,
   };
 }

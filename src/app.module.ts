@@ -14,6 +14,7 @@ import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { ReceptionModule } from './meetings/reception/reception.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
 import { SeedService } from './seed/seed.service.js';
@@ -37,6 +38,7 @@ export class AppModule {
         CasesModule,
         RuleSetsModule,
         MeetingsModule,
+        ReceptionModule,
         CalendarModule,
         ReportsModule,
         HealthModule,

@@ -23,6 +23,7 @@ import { MeetingAttendee } from './meetings/meeting-attendee.entity.js';
 import { MeetingOutcome } from './meetings/meeting-outcome.entity.js';
 import { Meeting } from './meetings/meeting.entity.js';
 import { LookbackReview } from './meetings/lookback/lookback-review.entity.js';
+import { ReceptionDay } from './meetings/reception/reception-day.entity.js';
 import { FeedToken } from './calendar/feed-token.entity.js';
 import { CaseConversion } from './cases/case-conversion.entity.js';
 import { InviteDelivery } from './calendar/invite-delivery.entity.js';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   MeetingOutcome,
   LeaderBooking,
   LookbackReview,
+  ReceptionDay,
   InviteDelivery,
   FeedToken,
   CaseConversion,

@@ -42,6 +42,11 @@ export class CaseReader {
     return this.cases.openInCluster(category, region, since);
   }
 
+  /** Open cases in these leaders' charge and of repeat petitioners without a leader in charge (reception days), soonest deadline first. */
+  receptionCandidates(leaderIds: string[], limit: number): Promise<PetitionCase[]> {
+    return this.cases.receptionCandidates(leaderIds, limit);
+  }
+
   /** Cases being dealt with per leader in charge. */
   openLoadByLeader(): Promise<Map<string, number>> {
     return this.cases.openLoadByLeader();

@@ -174,6 +174,22 @@ export class CaseRepository {
       .getMany();
   }
 
+  /**
+   * Candidates for leaders' reception days (接访日): open cases in the charge of these leaders, and open
+   * cases of repeat petitioners (repeatCount ≥ 1) no leader is in charge of; soonest deadline first.
+   */
+  receptionCandidates(leaderIds: string[], limit: number): Promise<PetitionCase[]> {
+    const repeat = '(c.leadLeaderId IS NULL AND c.repeatCount >= 1)';
+    return this.cases
+      .createQueryBuilder('c')
+      .where('c.status IN (:...open)', { open: OPEN_STATUSES })
+      .andWhere(leaderIds.length ? `(c.leadLeaderId IN (:...leaderIds) OR ${repeat})` : repeat, { leaderIds })
+      .orderBy('c.dueAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** The open cases of one category and region received since `since` (an emerging cluster). */
   openInCluster(category: string, region: string, since: Date): Promise<PetitionCase[]> {
     return this.cases

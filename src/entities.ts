@@ -19,14 +19,18 @@ import { RuleSetActivation } from './rule-sets/rule-set-activation.entity.js';
 import { RuleSimulation, RuleSimulationCase } from './rule-sets/rule-simulation.entity.js';
 import { AgendaItem } from './meetings/agenda-item.entity.js';
 import { LeaderBooking } from './meetings/leader-booking.entity.js';
+import { DeputyBooking } from './meetings/deputy-booking.entity.js';
+import { RoomBooking } from './meetings/room-booking.entity.js';
 import { MeetingAttendee } from './meetings/meeting-attendee.entity.js';
 import { MeetingOutcome } from './meetings/meeting-outcome.entity.js';
+import { MeetingMinutes, MinutesAttendance, MinutesCounter } from './meetings/minutes/minutes.entity.js';
 import { Meeting } from './meetings/meeting.entity.js';
 import { LookbackReview } from './meetings/lookback/lookback-review.entity.js';
 import { ReceptionDay } from './meetings/reception/reception-day.entity.js';
 import { FeedToken } from './calendar/feed-token.entity.js';
 import { CaseConversion } from './cases/case-conversion.entity.js';
 import { InviteDelivery } from './calendar/invite-delivery.entity.js';
+import { ImapProcessedMessage } from './calendar/itip/imap-processed-message.entity.js';
 import { BackupRun } from './backup/backup-run.entity.js';
 import { OfficeSettingsActivation, OfficeSettingsVersion } from './settings/office-settings.entity.js';
 
@@ -56,10 +60,16 @@ export const ENTITIES = [
   MeetingAttendee,
   AgendaItem,
   MeetingOutcome,
+  MeetingMinutes,
+  MinutesAttendance,
+  MinutesCounter,
   LeaderBooking,
+  DeputyBooking,
+  RoomBooking,
   LookbackReview,
   ReceptionDay,
   InviteDelivery,
+  ImapProcessedMessage,
   FeedToken,
   CaseConversion,
   BackupRun,

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CATEGORIES } from '../domain/case-vocabulary.js';
 import { LEADER_RANKS, type LeaderRank } from '../domain/leader-ranks.js';
-import type { Deputy } from './deputy.entity.js';
+import { type Deputy, STATION_KINDS, type StationKind } from './deputy.entity.js';
 import type { LeaderBusyBlock } from './leader-busy-block.entity.js';
 import type { Leader } from './leader.entity.js';
 import type { Room } from './room.entity.js';
@@ -50,6 +50,7 @@ export class DeputyResponse implements Deputy {
   @ApiProperty() name!: string;
   @ApiProperty({ example: '律师' }) profession!: string;
   @ApiProperty({ example: '茅箭区代表联络站' }) station!: string;
+  @ApiProperty({ enum: STATION_KINDS, enumName: 'StationKind', nullable: true, description: 'station 代表联络站 / home 代表之家' }) stationKind!: StationKind | null;
   @ApiProperty({ type: String, nullable: true }) region!: string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty() active!: boolean;
@@ -61,5 +62,7 @@ export class RoomResponse implements Room {
   @ApiProperty({ example: 30, description: 'seats' }) capacity!: number;
   @ApiProperty({ type: String, isArray: true, example: ['投影仪'] }) equipment!: string[];
   @ApiProperty({ type: String, nullable: true, example: '机关大楼三楼' }) location!: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } }, nullable: true, example: [['08:30', '12:00'], ['14:30', '17:30']], description: 'null = office hours' })
+  availableHours!: [string, string][] | null;
   @ApiProperty() active!: boolean;
 }

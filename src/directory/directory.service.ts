@@ -167,6 +167,18 @@ export class DirectoryService {
     return this.repo.listDeputies();
   }
 
+  /** The deputy, or null when there is none with this id. */
+  findDeputy(id: string): Promise<Deputy | null> {
+    return this.repo.findDeputyById(id);
+  }
+
+  /** Deputies by id (missing ids are left out). */
+  async deputiesByIds(ids: string[]): Promise<Deputy[]> {
+    if (!ids.length) return [];
+    const wanted = new Set(ids);
+    return (await this.repo.listDeputies()).filter((d) => wanted.has(d.id));
+  }
+
   async getDeputy(id: string): Promise<Deputy> {
     return (await this.repo.findDeputyById(id)) ?? Promise.reject(DirectoryErrors.deputyNotFound());
   }
@@ -281,7 +293,7 @@ function toUnit(input: CreateUnitDto): Unit {
 }
 
 function toRoom(input: CreateRoomDto): Room {
-  return { id: randomUUID(), name: input.name, capacity: input.capacity, equipment: input.equipment ?? [], location: input.location ?? null, active: true };
+  return { id: randomUUID(), name: input.name, capacity: input.capacity, equipment: input.equipment ?? [], location: input.location ?? null, availableHours: input.availableHours ?? null, active: true };
 }
 
 function toLeader(input: CreateLeaderDto): Leader {
@@ -305,6 +317,7 @@ function toDeputy(input: CreateDeputyDto): Deputy {
     name: input.name,
     profession: input.profession,
     station: input.station,
+    stationKind: input.stationKind ?? null,
     region: input.region ?? null,
     email: input.email ?? null,
     active: true,

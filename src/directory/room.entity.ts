@@ -23,6 +23,13 @@ export class Room {
   @Column({ type: 'varchar', length: 200, nullable: true })
   location!: string | null;
 
+  /**
+   * When the room can be booked, local [start, end) periods of a working day, e.g.
+   * [["08:30","12:00"],["14:30","17:30"]]; null = the office hours.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  availableHours!: [string, string][] | null;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 }

@@ -3,6 +3,7 @@ import type { AgendaItem } from './agenda-item.entity.js';
 import type { MeetingAttendee } from './meeting-attendee.entity.js';
 import type { MeetingOutcome } from './meeting-outcome.entity.js';
 import type { Meeting, MeetingStatus } from './meeting.entity.js';
+import type { MinutesRecord } from './minutes/minutes.entity.js';
 
 /** A meeting with its attendees, agenda and outcomes, as stored. */
 export interface MeetingAggregate {
@@ -10,6 +11,18 @@ export interface MeetingAggregate {
   attendees: MeetingAttendee[];
   agenda: AgendaItem[];
   outcomes: MeetingOutcome[];
+  /** The meeting's room as the directory has it now (read with the meeting; absent or null: no room). */
+  room?: MeetingRoomFacts | null;
+  /** The minutes (会议纪要) with who attended, when read with the meeting (absent or null: none yet). */
+  minutes?: MinutesRecord | null;
+}
+
+/** What a meeting view shows of its room. */
+export interface MeetingRoomFacts {
+  id: string;
+  name: string;
+  capacity: number;
+  equipment: string[];
 }
 
 export interface MeetingFilter {

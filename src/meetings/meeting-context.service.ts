@@ -5,9 +5,10 @@ import { CaseReader } from '../cases/case-reader.js';
 import type { MeetingType } from '../domain/case-vocabulary.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { Leader } from '../directory/leader.entity.js';
-import type { CalendarContext, LeaderCommitment } from './constraints/meeting-rules.js';
+import { DateTime } from 'luxon';
+import type { CalendarContext, LeaderCommitment, RoomCommitment } from './constraints/meeting-rules.js';
 import { MeetingsRepository } from './meetings.repository.js';
-import type { PlannerCase, PlannerInput, PlannerLeader } from './planner/planner.types.js';
+import type { PlannerCase, PlannerInput, PlannerLeader, PlannerRoom } from './planner/planner.types.js';
 
 const BACKLOG_LIMIT = 5000;
 /** The backlog is read in pages: the candidates of a page that a meeting already covers are left out. */
@@ -60,6 +61,28 @@ export class MeetingContextService {
     ];
   }
 
+  /** Confirmed or held meetings taking a room in [from, to), each named by title and time (for the checks' messages). */
+  async roomCommitments(from: Date, to: Date, exceptMeetingId?: string): Promise<RoomCommitment[]> {
+    const zone = this.settings.snapshot().policy.timeZone;
+    const taken = await this.meetings.roomCommitments(from, to, exceptMeetingId ? [exceptMeetingId] : []);
+    const at = (d: Date, f: string): string => DateTime.fromJSDate(d, { zone }).toFormat(f);
+    return taken.map((t) => ({ roomId: t.roomId, startAt: t.startAt, endAt: t.endAt, what: `已确认的“${t.title}”，${at(t.startAt, 'M月d日 HH:mm')}–${at(t.endAt, 'HH:mm')}` }));
+  }
+
+  /** The active rooms with the times confirmed (or held) meetings take them in [from, to). */
+  async plannerRooms(from: Date, to: Date): Promise<PlannerRoom[]> {
+    const [rooms, taken] = await Promise.all([this.directory.listRooms(), this.meetings.roomCommitments(from, to)]);
+    return rooms
+      .filter((r) => r.active)
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        capacity: r.capacity,
+        availableHours: r.availableHours,
+        busy: taken.filter((t) => t.roomId === r.id).map((t) => ({ start: t.startAt, end: t.endAt })),
+      }));
+  }
+
   async leadersById(): Promise<Map<string, Leader>> {
     return new Map((await this.directory.listLeaders()).map((l) => [l.id, l]));
   }
@@ -87,7 +110,7 @@ export class MeetingContextService {
     );
     const inPlan = new Map<string, number>();
     for (const c of cases) if (c.leadLeaderId) inPlan.set(c.leadLeaderId, (inPlan.get(c.leadLeaderId) ?? 0) + 1);
-    const commitments = await this.commitments(from, to, leaders);
+    const [commitments, rooms] = await Promise.all([this.commitments(from, to, leaders), this.plannerRooms(from, to)]);
     const plannerLeaders: PlannerLeader[] = [...leaders.values()]
       .filter((l) => l.active)
       .map((l) => ({
@@ -117,6 +140,7 @@ export class MeetingContextService {
         slotStepMinutes: office.meetings.slotStepMinutes,
         leadRanks: office.meetings.leadRanks,
       },
+      rooms,
     };
   }
 }

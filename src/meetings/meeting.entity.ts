@@ -28,6 +28,10 @@ export class Meeting {
   @Column({ type: 'varchar', length: 100 })
   location!: string;
 
+  /** The room booked (会议室); null = no room of the directory (the location text only). */
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  roomId!: string | null;
+
   @Column({ type: 'varchar', length: UUID_LENGTH })
   chairId!: string;
 
@@ -45,6 +49,10 @@ export class Meeting {
   /** The plan that proposed this meeting (re-planning replaces that plan's drafts). */
   @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
   planId!: string | null;
+
+  /** A draft a secretary made or edited by hand: re-planning keeps it (unless asked to replace it). */
+  @Column({ type: 'boolean', default: false })
+  handEdited!: boolean;
 
   @Column({ type: 'text', nullable: true })
   cancelReason!: string | null;

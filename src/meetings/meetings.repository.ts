@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, IsNull, LessThan, MoreThan, Not, type Repository } from 'typeorm';
+import { Between, type EntityManager, In, IsNull, LessThan, MoreThan, Not, type Repository } from 'typeorm';
 import { asRow, asRows } from '../database/rows.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';
@@ -8,6 +8,8 @@ import { MeetingOutcome } from './meeting-outcome.entity.js';
 import { AGENDA_SHARED_STATUSES as AGENDA_SHARED } from './meeting-access.js';
 import type { MeetingAggregate, MeetingFilter } from './meeting-aggregate.js';
 import { Meeting } from './meeting.entity.js';
+import { Room } from '../directory/room.entity.js';
+import type { MeetingRoomFacts } from './meeting-aggregate.js';
 import { rawDate } from '../database/raw-values.js';
 
 @Injectable()
@@ -34,7 +36,8 @@ export class MeetingsRepository {
       m.find(AgendaItem, { where: { meetingId: id }, order: { position: 'ASC' } }),
       m.find(MeetingOutcome, { where: { meetingId: id }, order: { createdAt: 'ASC' } }),
     ]);
-    return { meeting, attendees, agenda, outcomes };
+    const room = meeting.roomId ? ((await this.roomsById(m, [meeting.roomId])).get(meeting.roomId) ?? null) : null;
+    return { meeting, attendees, agenda, outcomes, room };
   }
 
   async list(filter: MeetingFilter): Promise<MeetingAggregate[]> {
@@ -61,12 +64,78 @@ export class MeetingsRepository {
       this.agenda.find({ where: { meetingId: In(ids) }, order: { position: 'ASC' } }),
       this.outcomes.find({ where: { meetingId: In(ids) }, order: { createdAt: 'ASC' } }),
     ]);
+    const rooms = await this.roomsById(this.meetings.manager, meetings.flatMap((m) => m.roomId ?? []));
     return meetings.map((meeting) => ({
       meeting,
+      room: meeting.roomId ? (rooms.get(meeting.roomId) ?? null) : null,
       attendees: attendees.filter((a) => a.meetingId === meeting.id),
       agenda: agenda.filter((a) => a.meetingId === meeting.id),
       outcomes: outcomes.filter((o) => o.meetingId === meeting.id),
     }));
+  }
+
+  private async roomsById(em: EntityManager, ids: string[]): Promise<Map<string, MeetingRoomFacts>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rooms = await em.find(Room, { where: { id: In(unique) } });
+    return new Map(rooms.map((r) => [r.id, { id: r.id, name: r.name, capacity: r.capacity, equipment: r.equipment }]));
+  }
+
+  /** Confirmed or held meetings in a room overlapping [from, to) (what makes rooms busy), with their titles. */
+  async roomCommitments(from: Date, to: Date, exceptMeetingIds: string[] = []): Promise<{ meetingId: string; roomId: string; title: string; startAt: Date; endAt: Date }[]> {
+    const qb = this.meetings
+      .createQueryBuilder('m')
+      .select(['m.id AS meetingId', 'm.roomId AS roomId', 'm.title AS title', 'm.startAt AS startAt', 'm.endAt AS endAt'])
+      .where('m.roomId IS NOT NULL AND m.status IN (:...statuses) AND m.startAt < :to AND m.endAt > :from', { statuses: ['confirmed', 'held'], from, to });
+    if (exceptMeetingIds.length) qb.andWhere('m.id NOT IN (:...except)', { except: exceptMeetingIds });
+    const rows = await qb.getRawMany<{ meetingId: string; roomId: string; title: string; startAt: Date | string; endAt: Date | string }>();
+    return rows.map((r) => ({ ...r, startAt: rawDate(r.startAt), endAt: rawDate(r.endAt) }));
+  }
+
+  /** Confirmed or held meetings overlapping [from, to) with the units they invite (an outside unit in two places at once is a soft constraint). */
+  async unitCommitments(from: Date, to: Date, exceptMeetingIds: string[] = []): Promise<{ meetingId: string; title: string; startAt: Date; endAt: Date; unitCode: string }[]> {
+    const qb = this.meetings
+      .createQueryBuilder('m')
+      .innerJoin(MeetingAttendee, 'a', "a.meetingId = m.id AND a.kind = 'unit' AND a.active = :active", { active: true })
+      .select(['m.id AS meetingId', 'm.title AS title', 'm.startAt AS startAt', 'm.endAt AS endAt', 'a.refId AS unitCode'])
+      .where('m.status IN (:...statuses) AND m.startAt < :to AND m.endAt > :from', { statuses: ['confirmed', 'held'], from, to });
+    if (exceptMeetingIds.length) qb.andWhere('m.id NOT IN (:...except)', { except: exceptMeetingIds });
+    const rows = await qb.getRawMany<{ meetingId: string; title: string; startAt: Date | string; endAt: Date | string; unitCode: string }>();
+    return rows.map((r) => ({ ...r, startAt: rawDate(r.startAt), endAt: rawDate(r.endAt) }));
+  }
+
+  /** Which of these titles a meeting that is not cancelled already has (read in the caller's transaction). */
+  async takenTitles(em: EntityManager, titles: string[]): Promise<Set<string>> {
+    if (!titles.length) return new Set();
+    const rows = await em.find(Meeting, { select: { title: true }, where: { title: In(titles), status: Not('cancelled') } });
+    return new Set(rows.map((r) => r.title));
+  }
+
+  /**
+   * The drafts a plan replaces: proposed by a plan (not made by hand), of one of `types`, starting in
+   * [from, to), and not edited by hand unless `replaceEdited`. Returns them with the drafts it keeps
+   * (edited by hand, same types and window), read in the caller's transaction.
+   */
+  async plannedDraftsIn(from: Date, to: Date, types: string[], em: EntityManager = this.meetings.manager): Promise<Meeting[]> {
+    if (!types.length) return [];
+    return em.find(Meeting, { where: { status: 'draft', planId: Not(IsNull()), type: In(types), startAt: Between(from, new Date(to.getTime() - 1)) }, order: { startAt: 'ASC' } });
+  }
+
+  /** Deletes these drafts with their agendas and attendees (only while still drafts). */
+  async deleteDrafts(em: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await em.delete(AgendaItem, { meetingId: In(ids) });
+    await em.delete(MeetingAttendee, { meetingId: In(ids) });
+    await em.delete(Meeting, { id: In(ids), status: 'draft' });
+  }
+
+  /** Drafts (any plan or by hand) overlapping [from, to) other than `exceptIds`, with their agendas and attendees: what a new plan must not clash with or duplicate. */
+  async draftsOverlapping(from: Date, to: Date, exceptIds: string[], em: EntityManager = this.meetings.manager): Promise<MeetingAggregate[]> {
+    const drafts = (await em.find(Meeting, { where: { status: 'draft', startAt: LessThan(to), endAt: MoreThan(from) } })).filter((d) => !exceptIds.includes(d.id));
+    if (!drafts.length) return [];
+    const ids = drafts.map((d) => d.id);
+    const [attendees, agenda] = await Promise.all([em.find(MeetingAttendee, { where: { meetingId: In(ids) } }), em.find(AgendaItem, { where: { meetingId: In(ids) } })]);
+    return drafts.map((meeting) => ({ meeting, attendees: attendees.filter((a) => a.meetingId === meeting.id), agenda: agenda.filter((a) => a.meetingId === meeting.id), outcomes: [] }));
   }
 
   /** Optimistic update of the meeting row; false when someone else changed it first. */
@@ -118,17 +187,6 @@ export class MeetingsRepository {
       added.push(...fresh);
     }
     return { active, added, removed };
-  }
-
-  /** Drafts proposed by earlier plans that overlap the window: re-planning replaces them. */
-  async deletePlannedDrafts(em: EntityManager, from: Date, to: Date): Promise<number> {
-    const drafts = await em.find(Meeting, { select: { id: true }, where: { status: 'draft', planId: Not(IsNull()), startAt: LessThan(to), endAt: MoreThan(from) } });
-    const ids = drafts.map((d) => d.id);
-    if (!ids.length) return 0;
-    await em.delete(AgendaItem, { meetingId: In(ids) });
-    await em.delete(MeetingAttendee, { meetingId: In(ids) });
-    await em.delete(Meeting, { id: In(ids), status: 'draft' });
-    return ids.length;
   }
 
   /** Confirmed or held meetings overlapping [from, to) with their active leader attendees (what makes leaders busy). */

@@ -3,7 +3,7 @@ import { OfficeSettings } from '../settings/office-settings.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MeetingsConfig } from '../../config/meetings-config.js';
-import type { Actor } from '../domain/actor.js';
+import { type Actor, seesPersonalData } from '../domain/actor.js';
 import { CaseActionsService } from '../cases/case-actions.service.js';
 import { CaseChanges } from '../cases/case-changes.js';
 import { CaseErrors } from '../cases/case.errors.js';
@@ -17,7 +17,12 @@ import type { Leader } from '../directory/leader.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { AgendaItemDto, CancelMeetingDto, CreateMeetingDto, ListMeetingsQuery, OutcomeDto, UpdateMeetingDto } from './dto/meeting.dto.js';
 import { AttendeeFactory } from './attendee-factory.js';
-import { LeaderBookings } from './booking/leader-bookings.js';
+import { MeetingBookings } from './booking/meeting-bookings.js';
+import { unitOverlaps } from './constraints/unit-overlap.js';
+import { meetingTitleCandidates } from './planner/meeting-title.js';
+import { roomLocation } from './meeting-rooms.js';
+import type { MeetingAttendee } from './meeting-attendee.entity.js';
+import type { Room } from '../directory/room.entity.js';
 import { ResourceBusyError } from './booking/resource-bookings.js';
 import { MeetingEvents } from './meeting-events.js';
 import { MeetingAccess } from './meeting-access.js';
@@ -25,11 +30,15 @@ import { allowedActionsOf } from './meeting-allowed-actions.js';
 import { MeetingContextService } from './meeting-context.service.js';
 import { meetingViolations } from './constraints/meeting-rules.js';
 import { MeetingErrors } from './meeting.errors.js';
+import { DeputyInvitations } from './deputies/deputy-invitations.service.js';
 import type { Meeting } from './meeting.entity.js';
 import { type AgendaCaseFacts, toMeetingView, type MeetingView } from './meeting-view.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { type MeetingAggregate } from './meeting-aggregate.js';
 import { ZH } from '../domain/labels.js';
+import { assertStarted } from './meeting-start.js';
+import { MinutesErrors } from './minutes/minutes.errors.js';
+import { MinutesRepository } from './minutes/minutes.repository.js';
 
 /** Meetings from proposal to outcome: every change re-checks the hard constraints; confirmation is atomic. */
 @Injectable()
@@ -43,10 +52,12 @@ export class MeetingsService {
     private readonly context: MeetingContextService,
     private readonly attendees: AttendeeFactory,
     private readonly events: MeetingEvents,
-    private readonly bookings: LeaderBookings,
+    private readonly bookings: MeetingBookings,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly settings: OfficeSettings,
+    private readonly minutesRecords: MinutesRepository,
+    private readonly deputies: DeputyInvitations,
   ) {}
 
   /** The meeting settings in force now. */
@@ -63,15 +74,17 @@ export class MeetingsService {
       leaderId: query.leaderId,
     });
     const found = await this.repo.list(filter);
+    const minutes = await this.minutesRecords.findMany(found.map((a) => a.meeting.id));
+    for (const a of found) a.minutes = minutes.get(a.meeting.id) ?? null;
     const seen = found.flatMap((a) => MeetingAccess.visible(actor, a) ?? []);
     const cases = await this.agendaCases(seen);
     const now = this.clock.now();
-    return seen.map((a) => toMeetingView(a, cases, allowedActionsOf(a, actor, now)));
+    return seen.map((a) => toMeetingView(a, cases, allowedActionsOf(a, actor, now), { secretariat: seesPersonalData(actor) }));
   }
 
   async get(id: string, actor: Actor): Promise<MeetingView> {
     const seen = await this.load(id, actor);
-    return toMeetingView(seen, await this.agendaCases([seen]), allowedActionsOf(seen, actor, this.clock.now()));
+    return toMeetingView(seen, await this.agendaCases([seen]), allowedActionsOf(seen, actor, this.clock.now()), { secretariat: seesPersonalData(actor) });
   }
 
   /** Subject, grade, category and region of the cases on these agendas, for the views. */
@@ -84,6 +97,7 @@ export class MeetingsService {
   /** The meeting as the actor may see it (`MeetingAccess`); one he or she may not see answers exactly like a missing one. */
   async load(id: string, actor: Actor): Promise<MeetingAggregate> {
     const found = await this.repo.find(id);
+    if (found) found.minutes = await this.minutesRecords.find(id);
     const seen = found ? MeetingAccess.visible(actor, found) : null;
     if (!seen) throw MeetingErrors.notFound();
     return seen;
@@ -96,13 +110,18 @@ export class MeetingsService {
     const endAt = new Date(input.endAt);
     const leaders = await this.context.leadersById();
     const agenda = await this.agendaItems(id, input.agenda, leaders);
+    const room = await this.roomOf(input.roomId ?? null);
     const meeting: Meeting = {
       id,
       type: input.type,
-      title: input.title ?? `${ZH.meetingType[input.type]}（${agenda.length} 件）`,
+      // Without a title, the plans' scheme (督办会（12月3日上午）), made unique when stored.
+      title: input.title ?? '',
       startAt,
       endAt,
-      location: input.location ?? this.config.defaultLocation,
+      location: room ? roomLocation(room) : (input.location ?? this.config.defaultLocation),
+      roomId: room?.id ?? null,
+      // Made by hand: a plan never replaces it.
+      handEdited: true,
       chairId: input.chairId,
       status: 'draft',
       sequence: 0,
@@ -114,9 +133,13 @@ export class MeetingsService {
       updatedAt: now,
       version: 1,
     };
-    await this.assertFeasible(meeting, agenda, leaders);
+    await this.deputies.assertMayInvite(meeting, agenda.map((i) => i.caseId), input.deputies ?? []);
     const attendees = await this.attendees.build(id, meeting.chairId, agenda, input.units ?? [], input.deputies ?? []);
-    await this.tx.run((em) => this.repo.insert(em, { meeting, attendees, agenda }));
+    await this.assertFeasible(meeting, agenda, leaders, attendees, room);
+    await this.tx.run(async (em) => {
+      if (!input.title) meeting.title = await this.untakenTitle(em, ZH.meetingType[input.type], startAt);
+      await this.repo.insert(em, { meeting, attendees, agenda });
+    });
     return this.get(id, actor);
   }
 
@@ -131,13 +154,17 @@ export class MeetingsService {
       title: input.title ?? m.title,
       startAt: input.startAt ? new Date(input.startAt) : m.startAt,
       endAt: input.endAt ? new Date(input.endAt) : m.endAt,
-      location: input.location ?? m.location,
       chairId: input.chairId ?? m.chairId,
+      // A location given without a room moves the meeting out of its room.
+      ...(await this.placeOf(input, m)),
+      // A draft edited by hand is kept by later plans.
+      handEdited: m.status === 'draft' ? true : m.handEdited,
     };
-    await this.assertFeasible(next, agenda, leaders);
     const units = input.units ?? current.attendees.filter((a) => a.kind === 'unit' && a.active).map((a) => a.refId);
     const deputies = input.deputies ?? current.attendees.filter((a) => a.kind === 'deputy' && a.active).map((a) => a.refId);
+    await this.deputies.assertMayInvite(next, agenda.map((i) => i.caseId), deputies);
     const attendees = await this.attendees.build(id, next.chairId, agenda, units, deputies);
+    await this.assertFeasible(next, agenda, leaders, attendees, await this.roomOf(next.roomId));
     const now = this.clock.now();
     await this.run(async (em) => {
       const sync = await this.repo.syncAttendees(em, id, attendees);
@@ -145,23 +172,34 @@ export class MeetingsService {
         next.startAt.getTime() !== m.startAt.getTime() ||
         next.endAt.getTime() !== m.endAt.getTime() ||
         next.location !== m.location ||
+        next.roomId !== m.roomId ||
         next.chairId !== m.chairId ||
         next.title !== m.title ||
         input.agenda !== undefined ||
         sync.added.length + sync.removed.length > 0;
       const sequence = m.status === 'confirmed' && matters ? m.sequence + 1 : m.sequence;
-      const changes = { title: next.title, startAt: next.startAt, endAt: next.endAt, location: next.location, chairId: next.chairId, sequence, updatedAt: now };
+      const changes = {
+        title: next.title,
+        startAt: next.startAt,
+        endAt: next.endAt,
+        location: next.location,
+        roomId: next.roomId,
+        handEdited: next.handEdited,
+        chairId: next.chairId,
+        sequence,
+        updatedAt: now,
+      };
       if (!(await this.repo.update(em, id, m.version, changes))) throw MeetingErrors.changedConcurrently();
       if (input.agenda) await this.repo.replaceAgenda(em, id, agenda);
       if (m.status === 'confirmed') {
-        await this.bookings.book(em, id, leaderIdsOf(sync.active), next);
+        await this.bookings.book(em, id, { leaderIds: leaderIdsOf(sync.active), roomId: next.roomId }, next);
         await this.assignLeaders(em, agenda, actor, now);
         // Everyone invited gets the update in place; whoever was dropped gets a cancellation.
         if (matters) await this.events.emit(em, { kind: 'changed', meetingId: id, sequence, invited: sync.active, removed: sync.removed, at: now });
       }
     });
     this.events.committed();
-    return this.get(id, actor);
+    return { ...(await this.get(id, actor)), warnings: await this.unitWarnings(id) };
   }
 
   /** Draft → confirmed, atomically: leaders' time is booked (refused when another confirmed meeting overlaps) and leaders in charge assigned. */
@@ -170,17 +208,17 @@ export class MeetingsService {
     const m = current.meeting;
     if (m.status !== 'draft') throw MeetingErrors.notDraft();
     const leaders = await this.context.leadersById();
-    await this.assertFeasible(m, current.agenda, leaders);
+    await this.assertFeasible(m, current.agenda, leaders, current.attendees, await this.roomOf(m.roomId));
     const now = this.clock.now();
     await this.run(async (em) => {
       if (!(await this.repo.update(em, id, m.version, { status: 'confirmed', updatedAt: now }))) throw MeetingErrors.changedConcurrently();
       const invited = current.attendees.filter((a) => a.active);
-      await this.bookings.book(em, id, leaderIdsOf(invited), m);
+      await this.bookings.book(em, id, { leaderIds: leaderIdsOf(invited), roomId: m.roomId }, m);
       await this.assignLeaders(em, current.agenda, actor, now);
       await this.events.emit(em, { kind: 'confirmed', meetingId: id, sequence: m.sequence, invited, removed: [], at: now });
     });
     this.events.committed();
-    return this.get(id, actor);
+    return { ...(await this.get(id, actor)), warnings: await this.unitWarnings(id) };
   }
 
   async cancel(id: string, input: CancelMeetingDto, actor: Actor): Promise<MeetingView> {
@@ -204,16 +242,21 @@ export class MeetingsService {
   }
 
   /**
-   * 会议要求: recorded on the meeting and fed back into the case through the owner of case changes (a
-   * timeline event and, when given, its new deadline), in one transaction. A deadline for a case whose
-   * reply deadline does not run is refused (409 NO_RUNNING_DEADLINE) and nothing is recorded.
+   * 会议要求: recorded on the meeting once it has started (409 MEETING_NOT_STARTED before) and until its
+   * minutes are issued (409 MINUTES_ISSUED), and fed back into the case through the owner of case changes
+   * (a timeline event and, when given, its new deadline), in one transaction. A deadline for a case not
+   * yet accepted (409 CASE_NOT_ACCEPTED) or whose reply deadline no longer runs (409 NO_RUNNING_DEADLINE)
+   * is refused and nothing is recorded. The meeting's version moves with every outcome, so an outcome
+   * and the issue of the minutes cannot both pass.
    */
   async addOutcome(id: string, input: OutcomeDto, actor: Actor): Promise<MeetingView> {
     const current = await this.load(id, actor);
     const m = current.meeting;
     if (m.status !== 'confirmed' && m.status !== 'held') throw MeetingErrors.notHeldYet();
-    if (!current.agenda.some((i) => i.caseId === input.caseId)) throw MeetingErrors.caseNotOnAgenda();
     const now = this.clock.now();
+    assertStarted(m, now, this.settings.timeZone());
+    if (current.minutes?.status === 'issued') throw MinutesErrors.issued(current.minutes.number);
+    if (!current.agenda.some((i) => i.caseId === input.caseId)) throw MeetingErrors.caseNotOnAgenda();
     const dueAt = input.dueAt ? new Date(input.dueAt) : null;
     await this.run(async (em) => {
       await this.repo.insertOutcome(em, {
@@ -226,9 +269,7 @@ export class MeetingsService {
         createdBy: actor.username,
         createdAt: now,
       });
-      if (m.status === 'confirmed' && !(await this.repo.update(em, id, m.version, { status: 'held', updatedAt: now }))) {
-        throw MeetingErrors.changedConcurrently();
-      }
+      if (!(await this.repo.update(em, id, m.version, { status: 'held', updatedAt: now }))) throw MeetingErrors.changedConcurrently();
       const outcome = { meetingId: id, meetingTitle: m.title, decision: input.decision, requirements: input.requirements ?? null, dueAt };
       await this.caseChanges.recordMeetingOutcomeIn(em, input.caseId, outcome, { actor, at: now });
     });
@@ -251,7 +292,7 @@ export class MeetingsService {
   }
 
   /** The one per-meeting check (`meetingViolations`), as the planner's plans pass it too. */
-  private async assertFeasible(m: Meeting, agenda: AgendaItem[], leaders: Map<string, Leader>): Promise<void> {
+  private async assertFeasible(m: Meeting, agenda: AgendaItem[], leaders: Map<string, Leader>, attendees: MeetingAttendee[], room: Room | null): Promise<void> {
     const chair = leaders.get(m.chairId);
     if (!chair) throw DirectoryErrors.leaderNotFound();
     const lead = (id: string | null): { id: string; name: string; rank: Leader['rank']; active: boolean } | null => {
@@ -261,6 +302,7 @@ export class MeetingsService {
     // A leader already in charge of the case is kept whatever the rank; a new one must be of a lead rank.
     const inCharge = new Map((await this.cases.findManyByIds(agenda.map((i) => i.caseId))).map((c) => [c.id, c.leadLeaderId]));
     const commitments = await this.context.commitments(m.startAt, m.endAt, leaders, m.id);
+    const roomTaken = room ? await this.context.roomCommitments(m.startAt, m.endAt, m.id) : [];
     const violations = meetingViolations(
       {
         type: m.type,
@@ -268,9 +310,12 @@ export class MeetingsService {
         endAt: m.endAt,
         chair: { id: chair.id, name: chair.name, rank: chair.rank },
         agenda: agenda.map((i) => ({ caseCode: i.caseCode, minutes: i.minutes, lead: lead(i.leadLeaderId), kept: i.leadLeaderId !== null && inCharge.get(i.caseId) === i.leadLeaderId })),
+        room,
+        attendeeCount: attendees.filter((a) => a.active).length,
       },
       this.context.calendarContext(),
       commitments,
+      roomTaken,
     );
     if (violations.length) throw MeetingErrors.violations(violations);
   }
@@ -287,9 +332,58 @@ export class MeetingsService {
     try {
       await this.tx.run(work);
     } catch (error) {
+      if (error instanceof ResourceBusyError && error.resource === 'roomId') {
+        const room = await this.roomOf(error.clashes[0]?.resourceId ?? null).catch(() => null);
+        throw MeetingErrors.roomDoubleBookedAtConfirm(room?.name ?? '', error.clashes);
+      }
       if (error instanceof ResourceBusyError) throw MeetingErrors.doubleBookedAtConfirm(error.clashes);
       throw error;
     }
+  }
+
+  /** The room asked for (null: none); an unknown id answers ROOM_NOT_FOUND. */
+  private async roomOf(roomId: string | null): Promise<Room | null> {
+    return roomId ? this.directory.getRoom(roomId) : null;
+  }
+
+  /** Room and location after a PATCH: a room names the place; a location alone leaves the room. */
+  private async placeOf(input: UpdateMeetingDto, m: Meeting): Promise<Pick<Meeting, 'roomId' | 'location'>> {
+    const roomId = input.roomId !== undefined ? input.roomId : input.location !== undefined ? null : m.roomId;
+    const room = roomId === m.roomId && input.roomId === undefined ? null : await this.roomOf(roomId);
+    if (room) return { roomId: room.id, location: roomLocation(room) };
+    return { roomId, location: input.location ?? m.location };
+  }
+
+  /** The first title of the scheme no meeting (not cancelled) has, read in the transaction that stores it. */
+  private async untakenTitle(em: EntityManager, base: string, startAt: Date): Promise<string> {
+    const zone = this.settings.snapshot().policy.timeZone;
+    for (let count = 20; ; count += 20) {
+      const candidates = meetingTitleCandidates(base, startAt, zone, count).slice(count - 20);
+      const taken = await this.repo.takenTitles(em, candidates);
+      const free = candidates.find((t) => !taken.has(t));
+      if (free) return free;
+    }
+  }
+
+  /**
+   * Outside units invited here and to another confirmed meeting at the same time (SOFT): listed as
+   * warnings with the answer of an edit or a confirmation, never refused.
+   */
+  async unitWarnings(id: string): Promise<{ constraint: string; message: string }[]> {
+    const found = await this.repo.find(id);
+    if (!found) return [];
+    const units = found.attendees.filter((a) => a.kind === 'unit' && a.active);
+    if (!units.length) return [];
+    const others = await this.repo.unitCommitments(found.meeting.startAt, found.meeting.endAt, [id]);
+    const byMeeting = new Map<string, { title: string; startAt: Date; endAt: Date; unitCodes: string[] }>();
+    for (const r of others) {
+      const o = byMeeting.get(r.meetingId) ?? { title: r.title, startAt: r.startAt, endAt: r.endAt, unitCodes: [] };
+      o.unitCodes.push(r.unitCode);
+      byMeeting.set(r.meetingId, o);
+    }
+    const names = new Map(units.map((u) => [u.refId, u.name]));
+    const me = { title: found.meeting.title, startAt: found.meeting.startAt, endAt: found.meeting.endAt, unitCodes: units.map((u) => u.refId) };
+    return unitOverlaps([me], [...byMeeting.values()], (c) => names.get(c) ?? c, this.settings.snapshot().policy.timeZone);
   }
 }
 

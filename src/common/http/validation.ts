@@ -40,6 +40,7 @@ const ZH: Record<string, (field: string, error: ValidationError) => string> = {
   nestedValidation: (f) => `“${f}”应为对象`,
   isObject: (f) => `“${f}”应为对象`,
   matches: (f) => `“${f}”的格式不正确`,
+  availableHours: (f) => `“${f}”应为可用时段列表，例如 [["08:30","12:00"],["14:30","17:30"]]（时间为 HH:MM，开始早于结束，按时间先后且互不重叠），或 null 表示办公时间`,
 };
 
 /** Checks of a value's kind: when one fails, its size was never the problem. */

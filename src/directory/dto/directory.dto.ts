@@ -21,6 +21,8 @@ import { CATEGORIES } from '../../domain/case-vocabulary.js';
 import { OptionalNotNull } from '../../common/http/optional-not-null.js';
 import { LEADER_RANKS, type LeaderRank } from '../../domain/leader-ranks.js';
 import { UNIT_KINDS, type UnitKind } from '../unit.entity.js';
+import { STATION_KINDS, type StationKind } from '../deputy.entity.js';
+import { IsAvailableHours } from './available-hours.js';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'HOUSING' })
@@ -88,6 +90,10 @@ export class UpdateUnitDto {
   @Length(1, 200, { each: true })
   responsibilities?: string[];
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'string' } }, nullable: true, example: [['08:30', '12:00']], description: 'null = office hours' })
+  @IsOptional()
+  @IsAvailableHours()
+  availableHours?: [string, string][] | null;
 }
 
 export class CreateLeaderDto {
@@ -151,6 +157,10 @@ export class CreateDeputyDto {
   @ApiProperty() @IsString() @Length(1, 50) name!: string;
   @ApiProperty({ example: '律师' }) @IsString() @Length(1, 50) profession!: string;
   @ApiProperty({ example: '茅箭区人大代表之家' }) @IsString() @Length(1, 100) station!: string;
+  @ApiPropertyOptional({ enum: STATION_KINDS, enumName: 'StationKind', description: 'station 代表联络站 / home 代表之家' })
+  @IsOptional()
+  @IsIn(STATION_KINDS)
+  stationKind?: StationKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) region?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
 }
@@ -159,6 +169,10 @@ export class UpdateDeputyDto {
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, 50) name?: string;
   @ApiPropertyOptional({ example: '律师' }) @OptionalNotNull() @IsString() @Length(1, 50) profession?: string;
   @ApiPropertyOptional({ example: '茅箭区人大代表之家' }) @OptionalNotNull() @IsString() @Length(1, 100) station?: string;
+  @ApiPropertyOptional({ enum: STATION_KINDS, enumName: 'StationKind', nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsIn(STATION_KINDS)
+  stationKind?: StationKind | null;
   @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsString() @Length(1, 50) region?: string | null;
   @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsEmail() @MaxLength(200) email?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
@@ -175,6 +189,10 @@ export class CreateRoomDto {
   @Length(1, 50, { each: true })
   equipment?: string[];
   @ApiPropertyOptional({ example: '机关大楼三楼' }) @IsOptional() @IsString() @Length(1, 200) location?: string;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'string' } }, nullable: true, example: [['08:30', '12:00'], ['14:30', '17:30']], description: 'when the room can be booked (local HH:MM periods); null or left out = office hours' })
+  @IsOptional()
+  @IsAvailableHours()
+  availableHours?: [string, string][] | null;
 }
 
 export class UpdateRoomDto {

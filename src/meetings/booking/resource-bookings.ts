@@ -16,7 +16,11 @@ export interface BookingClash {
 
 /** Thrown inside the caller's transaction (which then rolls back): a resource is taken for part of the span. */
 export class ResourceBusyError extends Error {
-  constructor(readonly clashes: BookingClash[]) {
+  /** `resource`: the booking's resource property (`leaderId`, `roomId`), telling which kind of resource is busy. */
+  constructor(
+    readonly clashes: BookingClash[],
+    readonly resource = 'leaderId',
+  ) {
     super(`resource busy: ${clashes.map((c) => c.resourceId).join(', ')}`);
     this.name = 'ResourceBusyError';
   }
@@ -57,7 +61,7 @@ export class ResourceBookings {
     await em.delete(this.spec.booking, { meetingId });
     if (!ids.length) return;
     const clashes = await this.overlapping(em, ids, span);
-    if (clashes.length) throw new ResourceBusyError(clashes);
+    if (clashes.length) throw new ResourceBusyError(clashes, this.spec.resource);
     await em.insert(
       this.spec.booking,
       ids.map((id) => ({ [this.spec.resource]: id, meetingId, startAt: span.startAt, endAt: span.endAt })),

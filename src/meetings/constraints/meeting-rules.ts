@@ -1,6 +1,7 @@
 import type { MeetingType } from '../../domain/case-vocabulary.js';
 import type { LeaderRank } from '../../domain/leader-ranks.js';
 import { type SlotProblem, slotProblems, type TimeFrame } from '../planner/slots.js';
+import { describeRoomHours, withinRoomHours } from './room-hours.js';
 
 /** One broken hard constraint: a stable code, a sentence for users (Chinese first) and in English. */
 export interface Violation {
@@ -42,6 +43,28 @@ export interface MeetingDraft {
   attendingLeaderIds?: readonly string[];
   /** How messages name the meeting (a plan: `meeting #3`). */
   label?: string;
+  /** The room booked, when the meeting has one. */
+  room?: MeetingRoom | null;
+  /** Everyone invited (leaders, units' representatives, deputies): each needs a seat in the room. */
+  attendeeCount?: number;
+}
+
+export interface MeetingRoom {
+  id: string;
+  name: string;
+  capacity: number;
+  /** Local [start, end) periods; null = the office hours. */
+  availableHours: readonly (readonly [string, string])[] | null;
+  active: boolean;
+}
+
+/** Something that takes a room: another confirmed (or planned) meeting there. */
+export interface RoomCommitment {
+  roomId: string;
+  startAt: Date;
+  endAt: Date;
+  /** e.g. the other meeting's title and time. */
+  what: string;
 }
 
 /** Something that keeps a leader from a meeting: a busy block, another confirmed (or planned) meeting. */
@@ -67,9 +90,16 @@ export interface CalendarContext extends TimeFrame {
  * tests): a valid time (a working day, inside one office-hours period; for a plan inside its window and
  * on its step), the agenda within the meeting's length, a chair of the right rank attending, leaders in
  * charge attending, active, and new ones of a lead rank (a leader already in charge is kept), and no
- * leader attending busy or booked elsewhere at that time. Returns every violation (empty: the meeting may stand).
+ * leader attending busy or booked elsewhere at that time; its room (when it has one) active, large enough
+ * for everyone invited, open at that time and not taken by another meeting. Returns every violation
+ * (empty: the meeting may stand).
  */
-export function meetingViolations(draft: MeetingDraft, ctx: CalendarContext, commitments: readonly LeaderCommitment[]): Violation[] {
+export function meetingViolations(
+  draft: MeetingDraft,
+  ctx: CalendarContext,
+  commitments: readonly LeaderCommitment[],
+  roomCommitments: readonly RoomCommitment[] = [],
+): Violation[] {
   const v: Violation[] = [];
   const problems = slotProblems(ctx, draft.startAt, draft.endAt, ctx.stepMinutes);
   for (const p of problems) v.push(...timeViolation(p, ctx));
@@ -112,6 +142,32 @@ export function meetingViolations(draft: MeetingDraft, ctx: CalendarContext, com
       zh: `${c.leaderName}在该时段已有安排（${c.what}）。`,
       en: `${c.leaderName} is double-booked: ${label} overlaps ${c.what}.`,
     });
+  }
+  if (draft.room) v.push(...roomViolations(draft, draft.room, ctx, roomCommitments, problems[0]?.kind === 'order'));
+  return v;
+}
+
+function roomViolations(draft: MeetingDraft, room: MeetingRoom, ctx: CalendarContext, taken: readonly RoomCommitment[], badTime: boolean): Violation[] {
+  const v: Violation[] = [];
+  const label = draft.label ?? 'the meeting';
+  if (!room.active) v.push({ code: 'ROOM_INACTIVE', zh: `会议室“${room.name}”已停用。`, en: `The room ${room.name} is inactive.` });
+  if (draft.attendeeCount !== undefined && draft.attendeeCount > room.capacity) {
+    v.push({
+      code: 'ROOM_TOO_SMALL',
+      zh: `会议室“${room.name}”只有 ${room.capacity} 个座位，参会共 ${draft.attendeeCount} 人。`,
+      en: `The room ${room.name} seats ${room.capacity}; ${draft.attendeeCount} are invited.`,
+    });
+  }
+  if (!badTime && !withinRoomHours(room.availableHours, draft.startAt, draft.endAt, ctx.timeZone)) {
+    v.push({
+      code: 'ROOM_OUTSIDE_HOURS',
+      zh: `会议不在会议室“${room.name}”的可用时段内（${describeRoomHours(room.availableHours)}）。`,
+      en: `${label} lies outside the available hours of the room ${room.name}.`,
+    });
+  }
+  for (const c of taken) {
+    if (c.roomId !== room.id || !(c.startAt < c.endAt) || !(c.startAt < draft.endAt && c.endAt > draft.startAt)) continue;
+    v.push({ code: 'ROOM_DOUBLE_BOOKED', zh: `会议室“${room.name}”在该时段已被占用（${c.what}）。`, en: `The room ${room.name} is double-booked: ${label} overlaps ${c.what}.` });
   }
   return v;
 }

@@ -1,6 +1,6 @@
 import { unitsFor } from '../planner/meeting-kinds.js';
 import type { PlannedMeeting, PlannerInput, PlanResult } from '../planner/planner.types.js';
-import { type CalendarContext, type LeaderCommitment, type MeetingDraft, meetingViolations } from './meeting-rules.js';
+import { type CalendarContext, type LeaderCommitment, type MeetingDraft, meetingViolations, type RoomCommitment } from './meeting-rules.js';
 
 /**
  * Every hard-constraint violation of `result` for `input`, one English line each (empty = valid).
@@ -10,7 +10,9 @@ import { type CalendarContext, type LeaderCommitment, type MeetingDraft, meeting
  * Each planned meeting passes the same per-meeting check as a meeting created, edited or confirmed
  * through the service (`meetingViolations`: time on a working day within one office period, here also
  * inside the window and on the step; agenda within the meeting; chair rank; leaders in charge attending,
- * new ones of a lead rank; no leader attending busy or in another overlapping planned meeting). On top,
+ * new ones of a lead rank; no leader attending busy or in another overlapping planned meeting; when the
+ * input lists rooms, a room of the input seating everyone, open then, not busy nor taken by another
+ * planned meeting). On top,
  * the plan as a whole: meeting types requested; each case on at most one agenda, of its own meeting
  * type, and every case either on an agenda or unscheduled (never both); exactly one leader in charge per
  * scheduled supervision case, an existing leader in charge kept, new ones within maxActiveCases
@@ -35,10 +37,19 @@ export function checkHardConstraints(input: PlannerInput, result: PlanResult): s
     m.leaderIds.map((id) => ({ leaderId: id, leaderName: leaders.get(id)?.name ?? id, startAt: m.startAt, endAt: m.endAt, what: `meeting #${mi}` })),
   );
 
+  const rooms = new Map((input.rooms ?? []).map((r) => [r.id, r]));
+  const roomBusy: RoomCommitment[] = (input.rooms ?? []).flatMap((r) => r.busy.map((b) => ({ roomId: r.id, startAt: b.start, endAt: b.end, what: 'busy period' })));
+  const roomBooked = result.meetings.map((m, mi): RoomCommitment[] => (m.roomId ? [{ roomId: m.roomId, startAt: m.startAt, endAt: m.endAt, what: `meeting #${mi}` }] : []));
+
   result.meetings.forEach((m, mi) => {
     const at = `meeting #${mi} (${m.type} ${m.startAt.toISOString()})`;
     const others = booked.filter((_, j) => j !== mi).flat();
-    for (const violation of meetingViolations(draftOf(m, mi, input), ctx, [...busy, ...others])) v.push(`${at}: ${violation.en}`);
+    const otherRooms = roomBooked.filter((_, j) => j !== mi).flat();
+    const draft = draftOf(m, mi, input);
+    for (const violation of meetingViolations(draft, ctx, [...busy, ...others], [...roomBusy, ...otherRooms])) v.push(`${at}: ${violation.en}`);
+    // Rooms planned (the input lists some): every meeting has one of them.
+    if (rooms.size > 0 && (m.roomId === null || !rooms.has(m.roomId))) v.push(`${at}: no room, or a room not in the input (${m.roomId})`);
+    if (rooms.size === 0 && m.roomId !== null) v.push(`${at}: a room ${m.roomId} although no room was given`);
     if (!input.types.includes(m.type)) v.push(`${at}: meeting type not requested`);
     if (!leaders.has(m.chairId)) v.push(`${at}: chair ${m.chairId} is not a known leader`);
     if (new Set(m.leaderIds).size !== m.leaderIds.length) v.push(`${at}: a leader is listed twice`);
@@ -84,6 +95,7 @@ function draftOf(m: PlannedMeeting, mi: number, input: PlannerInput): MeetingDra
   const leaders = new Map(input.leaders.map((l) => [l.id, l]));
   const cases = new Map(input.cases.map((c) => [c.id, c]));
   const chair = leaders.get(m.chairId);
+  const room = m.roomId ? input.rooms?.find((r) => r.id === m.roomId) : undefined;
   return {
     type: m.type,
     startAt: m.startAt,
@@ -96,6 +108,9 @@ function draftOf(m: PlannedMeeting, mi: number, input: PlannerInput): MeetingDra
     }),
     attendingLeaderIds: m.leaderIds,
     label: `meeting #${mi}`,
+    room: room ? { ...room, active: true } : null,
+    // Everyone invited: its leaders and one representative of every unit invited or reporting.
+    attendeeCount: m.leaderIds.length + new Set([...m.unitCodes, ...m.agenda.map((i) => i.presenterUnit)]).size,
   };
 }
 

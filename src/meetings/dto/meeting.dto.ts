@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -40,6 +41,11 @@ export class PlanMeetingsDto {
   @ArrayUnique()
   @IsIn(MEETING_TYPES, { each: true })
   types?: MeetingType[];
+
+  @ApiPropertyOptional({ description: 'also replace the drafts of those types and window that a secretary edited by hand (default: keep them)' })
+  @OptionalNotNull()
+  @IsBoolean()
+  replaceEdited?: boolean;
 }
 
 export class AgendaItemDto {
@@ -58,7 +64,11 @@ export class CreateMeetingDto {
   @ApiPropertyOptional() @OptionalNotNull() @Trim() @IsString() @Length(1, 200) title?: string;
   @ApiProperty() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) startAt!: string;
   @ApiProperty() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) endAt!: string;
-  @ApiPropertyOptional() @OptionalNotNull() @Trim() @IsString() @Length(1, 100) location?: string;
+  @ApiPropertyOptional({ description: 'free text; with a room, the room names the place' }) @OptionalNotNull() @Trim() @IsString() @Length(1, 100) location?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the room (会议室) booked; its name becomes the location' })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string | null;
   @ApiProperty() @IsUUID() chairId!: string;
   @ApiProperty({ type: [AgendaItemDto] })
   @IsArray()
@@ -86,7 +96,11 @@ export class UpdateMeetingDto {
   @ApiPropertyOptional() @OptionalNotNull() @Trim() @IsString() @Length(1, 200) title?: string;
   @ApiPropertyOptional() @OptionalNotNull() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) startAt?: string;
   @ApiPropertyOptional() @OptionalNotNull() @IsISO8601({ strict: true }) @Matches(ISO_WITH_OFFSET) endAt?: string;
-  @ApiPropertyOptional() @OptionalNotNull() @Trim() @IsString() @Length(1, 100) location?: string;
+  @ApiPropertyOptional({ description: 'free text; given without roomId it moves the meeting out of its room' }) @OptionalNotNull() @Trim() @IsString() @Length(1, 100) location?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the room (会议室); null: no room' })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsUUID() chairId?: string;
   @ApiPropertyOptional({ type: [AgendaItemDto] })
   @OptionalNotNull()

@@ -1,6 +1,7 @@
 import type { MeetingType } from '../../domain/case-vocabulary.js';
 import type { LeaderRank } from '../../domain/leader-ranks.js';
 import type { LeaderBook } from './leader-book.js';
+import type { RoomBook } from './room-book.js';
 import type { PlannerCase } from './planner.types.js';
 import type { Slot } from './slots.js';
 
@@ -26,6 +27,8 @@ export interface DraftMeeting {
   items: AgendaCandidate[];
   units: string[];
   groupKey: string | null;
+  /** The room, chosen when the meeting is fixed (null when rooms are not planned). */
+  roomId: string | null;
 }
 
 /** How one meeting type is filled. */
@@ -53,9 +56,11 @@ export interface PlacementFailure {
  * or free, or opens a meeting at the earliest slot where its leader in charge and a chair are free,
  * whichever is earlier. A new meeting is then filled up to capacity with compatible cases whose
  * leaders in charge are free, best `fillKey` first. Leaders are booked in `book` as meetings are
- * fixed, so nobody is ever double-booked. Drafts are appended to `drafts`.
+ * fixed, so nobody is ever double-booked. Rooms are hard too: a meeting opens only where a free room
+ * can seat its attendees, grows only as far as the largest free room allows, and then takes the
+ * smallest free room that seats everyone (booked in `rooms`). Drafts are appended to `drafts`.
  */
-export function buildMeetings(kind: MeetingKind, candidates: readonly AgendaCandidate[], book: LeaderBook, drafts: DraftMeeting[]): PlacementFailure[] {
+export function buildMeetings(kind: MeetingKind, candidates: readonly AgendaCandidate[], book: LeaderBook, drafts: DraftMeeting[], rooms: RoomBook): PlacementFailure[] {
   const failures: PlacementFailure[] = [];
   const pending = [...candidates].sort((a, b) => a.urgency - b.urgency);
   const placed = new Set<AgendaCandidate>();
@@ -63,8 +68,12 @@ export function buildMeetings(kind: MeetingKind, candidates: readonly AgendaCand
     const who = kind.chairRanks.map(rankLabel).join('或');
     return pending.map((candidate) => ({ candidate, code: 'NO_ELIGIBLE_CHAIR', reason: `没有可主持该会议的领导（需由${who}主持）。` }));
   }
-  const canAttend = (draft: DraftMeeting, leaderId: string | null): boolean =>
+  const leaderFree = (draft: DraftMeeting, leaderId: string | null): boolean =>
     leaderId === null || draft.leaderIds.includes(leaderId) || book.isFree(leaderId, draft.slot);
+  // A fixed meeting keeps its room; one being filled may grow up to the largest room free at its slot.
+  const seatLimit = (draft: DraftMeeting): number =>
+    !rooms.enabled ? Number.POSITIVE_INFINITY : draft.roomId ? (rooms.byId.get(draft.roomId)?.capacity ?? 0) : rooms.largestFreeSeats(draft.slot);
+  const canAttend = (draft: DraftMeeting, c: AgendaCandidate): boolean => leaderFree(draft, c.leadLeaderId) && seatsWith(draft, c) <= seatLimit(draft);
 
   for (const seed of pending) {
     if (placed.has(seed)) continue;
@@ -72,16 +81,17 @@ export function buildMeetings(kind: MeetingKind, candidates: readonly AgendaCand
     for (const d of drafts) {
       if (join && d.slot.start >= join.slot.start) continue;
       const fits = d.type === kind.type && d.items.length < kind.capacity && d.groupKey === seed.groupKey;
-      if (fits && kind.compatible(d, seed) && canAttend(d, seed.leadLeaderId)) join = d;
+      if (fits && kind.compatible(d, seed) && canAttend(d, seed)) join = d;
     }
-    const opened = openMeeting(kind, seed, book, join?.slot.start);
+    const opened = openMeeting(kind, seed, book, rooms, join?.slot.start);
     if (join && (!opened || join.slot.start <= opened.slot.start)) {
       addItem(join, seed, book, true);
       placed.add(seed);
       continue;
     }
     if (!opened) {
-      failures.push({ candidate: seed, code: 'NO_FREE_SLOT', reason: noSlotReason(kind, seed, book) });
+      const noRoom = noRoomReason(kind, seed, book, rooms);
+      failures.push(noRoom ? { candidate: seed, code: 'NO_FREE_ROOM', reason: noRoom } : { candidate: seed, code: 'NO_FREE_SLOT', reason: noSlotReason(kind, seed, book) });
       placed.add(seed);
       continue;
     }
@@ -90,6 +100,12 @@ export function buildMeetings(kind: MeetingKind, candidates: readonly AgendaCand
     addUnits(opened, seed);
     fill(kind, opened, pending, placed, canAttend);
     finalizeChair(kind, opened, book);
+    if (rooms.enabled) {
+      const room = rooms.smallestFitting(opened.slot, seatsOf(opened));
+      if (!room) throw new Error('planner: no room for a meeting that was filled to fit one');
+      opened.roomId = room.id;
+      rooms.book(room.id, opened.slot);
+    }
     opened.leaderIds.forEach((id) => book.book(id, opened.slot, id === opened.chairId));
     drafts.push(opened);
   }
@@ -97,7 +113,7 @@ export function buildMeetings(kind: MeetingKind, candidates: readonly AgendaCand
 }
 
 /** A new (unbooked) draft at the earliest slot before `before` where the seed's leader and a chair are free. */
-function openMeeting(kind: MeetingKind, seed: AgendaCandidate, book: LeaderBook, before: number | undefined): DraftMeeting | undefined {
+function openMeeting(kind: MeetingKind, seed: AgendaCandidate, book: LeaderBook, rooms: RoomBook, before: number | undefined): DraftMeeting | undefined {
   const lead = seed.leadLeaderId ? book.byId.get(seed.leadLeaderId) : undefined;
   for (const slot of kind.slots) {
     if (before !== undefined && slot.start >= before) return undefined;
@@ -105,23 +121,39 @@ function openMeeting(kind: MeetingKind, seed: AgendaCandidate, book: LeaderBook,
     const chair = lead && kind.chairRanks.includes(lead.rank) ? lead : book.leastBusyFree(kind.chairRanks, slot);
     if (!chair) continue;
     const leaderIds = lead && lead.id !== chair.id ? [chair.id, lead.id] : [chair.id];
-    return { type: kind.type, slot, chairId: chair.id, leaderIds, items: [], units: [], groupKey: seed.groupKey };
+    const draft: DraftMeeting = { type: kind.type, slot, chairId: chair.id, leaderIds, items: [], units: [], groupKey: seed.groupKey, roomId: null };
+    if (!rooms.fits(slot, seatsWith(draft, seed))) continue;
+    return draft;
   }
   return undefined;
 }
+
+/** Seats a meeting needs: its leaders and every unit invited or reporting (one representative each). */
+export function seatsOf(draft: Pick<DraftMeeting, 'leaderIds' | 'units' | 'items'>): number {
+  return draft.leaderIds.length + new Set([...draft.units, ...draft.items.map((i) => presenterOf(i.case))]).size;
+}
+
+/** Seats of `draft` once `c` joins it. */
+function seatsWith(draft: DraftMeeting, c: AgendaCandidate): number {
+  const lead = c.leadLeaderId && !draft.leaderIds.includes(c.leadLeaderId) ? 1 : 0;
+  return seatsOf({ leaderIds: draft.leaderIds, units: [...draft.units, ...c.units], items: [...draft.items, c] }) + lead;
+}
+
+/** The unit reporting on a case at its meeting (as the agenda names it). */
+export const presenterOf = (c: { routeHandledBy: string; routeCommittee: string }): string => c.routeHandledBy || c.routeCommittee || 'OFFICE';
 
 function fill(
   kind: MeetingKind,
   draft: DraftMeeting,
   pending: readonly AgendaCandidate[],
   placed: Set<AgendaCandidate>,
-  canAttend: (d: DraftMeeting, leaderId: string | null) => boolean,
+  canAttend: (d: DraftMeeting, c: AgendaCandidate) => boolean,
 ): void {
   while (draft.items.length < kind.capacity) {
     let best: AgendaCandidate | undefined;
     let bestKey = Number.POSITIVE_INFINITY;
     for (const c of pending) {
-      if (placed.has(c) || c.groupKey !== draft.groupKey || !kind.compatible(draft, c) || !canAttend(draft, c.leadLeaderId)) continue;
+      if (placed.has(c) || c.groupKey !== draft.groupKey || !kind.compatible(draft, c) || !canAttend(draft, c)) continue;
       const key = kind.fillKey(draft, c);
       if (key < bestKey) {
         best = c;
@@ -172,6 +204,19 @@ function noSlotReason(kind: MeetingKind, seed: AgendaCandidate, book: LeaderBook
   const who = kind.chairRanks.map(rankLabel).join('或');
   if (lead) return `包案领导${lead.name}有空的时段里，没有可主持会议的领导（${who}）有空。`;
   return `规划期内没有可主持会议的领导（${who}）有空。`;
+}
+
+/**
+ * When the seed's leader and a chair are free at some slot but no room there can seat the meeting:
+ * the reason in words (null when rooms are not what failed).
+ */
+function noRoomReason(kind: MeetingKind, seed: AgendaCandidate, book: LeaderBook, rooms: RoomBook): string | null {
+  if (!rooms.enabled) return null;
+  const lead = seed.leadLeaderId ? book.byId.get(seed.leadLeaderId) : undefined;
+  const peopleFree = kind.slots.some((slot) => (!lead || book.isFree(lead.id, slot)) && (lead && kind.chairRanks.includes(lead.rank) ? true : book.leastBusyFree(kind.chairRanks, slot) !== undefined));
+  if (!peopleFree) return null;
+  const seats = 1 + (lead && !kind.chairRanks.includes(lead.rank) ? 1 : 0) + new Set([...seed.units, presenterOf(seed.case)]).size;
+  return `${seed.case.code} 的参会领导有空的时段里，没有空闲且容纳得下（至少 ${seats} 座）的会议室。`;
 }
 
 export function rankLabel(rank: LeaderRank): string {

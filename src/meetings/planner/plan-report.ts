@@ -3,6 +3,7 @@ import type { MeetingType } from '../../domain/case-vocabulary.js';
 import { CATEGORY_LABELS, MEETING_TYPE_LABELS } from './labels.js';
 import { portfolioMatches, regionMatches } from './leader-assignment.js';
 import type { DraftMeeting } from './meeting-builder.js';
+import { uniqueMeetingTitle } from './meeting-title.js';
 import type { PlannedMeeting, PlannerInput, PlanResult, Unscheduled, UnmetConstraint } from './planner.types.js';
 import { PLANNER_WEIGHTS, PLANNING_ORDER } from './weights.js';
 
@@ -17,18 +18,11 @@ export function toPlannedMeetings(input: PlannerInput, drafts: readonly DraftMee
   const sorted = [...drafts].sort(
     (a, b) => a.slot.start - b.slot.start || order(a.type) - order(b.type) || (a.chairId < b.chairId ? -1 : a.chairId > b.chairId ? 1 : 0),
   );
-  const counters = new Map<MeetingType, number>();
-  const clusterParts = new Map<string, number>();
+  const taken = new Set<string>();
   return sorted.map((d) => {
-    const n = (counters.get(d.type) ?? 0) + 1;
-    counters.set(d.type, n);
-    let title = `${MEETING_TYPE_LABELS[d.type]}（第${n}场）`;
-    if (d.type === 'special') {
-      const key = d.groupKey ?? '';
-      const part = (clusterParts.get(key) ?? 0) + 1;
-      clusterParts.set(key, part);
-      title = `${MEETING_TYPE_LABELS.special}：${clusterTitle(d)}${part > 1 ? `（第${part}场）` : ''}`;
-    }
+    const base = d.type === 'special' ? `${MEETING_TYPE_LABELS.special}：${clusterTitle(d)}` : MEETING_TYPE_LABELS[d.type];
+    const title = uniqueMeetingTitle(base, new Date(d.slot.start), input.timeZone, (t) => taken.has(t));
+    taken.add(title);
     const items = [...d.items].sort((a, b) => a.urgency - b.urgency);
     return {
       type: d.type,
@@ -36,6 +30,7 @@ export function toPlannedMeetings(input: PlannerInput, drafts: readonly DraftMee
       startAt: new Date(d.slot.start),
       endAt: new Date(d.slot.end),
       chairId: d.chairId,
+      roomId: d.roomId,
       leaderIds: [...d.leaderIds],
       unitCodes: [...d.units],
       agenda: items.map((i) => ({

@@ -5,7 +5,7 @@ import type { MeetingType } from '../../domain/case-vocabulary.js';
 import type { LeaderRank } from '../../domain/leader-ranks.js';
 import { checkHardConstraints } from '../constraints/plan-check.js';
 import { planMeetings } from './planner.js';
-import type { PlannerInput, PlanResult } from './planner.types.js';
+import type { PlannerInput, PlannerRoom, PlanResult } from './planner.types.js';
 import { seededRandom } from '../../common/seeded-random.js';
 import { randomInstance } from '../../../test/support/random-instance.js';
 
@@ -50,7 +50,23 @@ function instance(seed: number): PlannerInput {
       leadRanks,
     },
   });
-  return { ...base, types: types.length ? types : ['supervision'] };
+  return { ...base, types: types.length ? types : ['supervision'], rooms: r() < 0.75 ? randomRooms(r, base.from, base.to) : undefined };
+}
+
+/** 1–4 rooms: small to large, some open only in the morning or the afternoon, some with a busy block. */
+function randomRooms(r: () => number, from: Date, to: Date): PlannerRoom[] {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
+  return Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => {
+    const hours = r();
+    const start = from.getTime() + Math.floor(r() * Math.max(1, (to.getTime() - from.getTime()) / 3_600_000)) * 3_600_000;
+    return {
+      id: `room-${i}`,
+      name: `会议室${i + 1}`,
+      capacity: pick([2, 3, 5, 8, 12, 40]),
+      availableHours: hours < 0.2 ? [['08:30', '12:00']] : hours < 0.35 ? [['14:00', '18:00']] : null,
+      busy: r() < 0.3 ? [{ start: new Date(start), end: new Date(start + pick([1, 3, 8]) * 3_600_000) }] : [],
+    };
+  });
 }
 
 /** Re-checks a few hard properties without the planner's own checker. */
@@ -77,6 +93,26 @@ function independentViolations(input: PlannerInput, result: PlanResult): string[
       }
     }
   }
+
+  // No room in two places at once, none too small, each open then; with rooms given, every meeting has one.
+  for (const room of input.rooms ?? []) {
+    const spans = [
+      ...room.busy.map((b) => [b.start.getTime(), b.end.getTime(), 0] as const),
+      ...result.meetings.filter((m) => m.roomId === room.id).map((m) => [m.startAt.getTime(), m.endAt.getTime(), 1] as const),
+    ];
+    for (let a = 0; a < spans.length; a++) {
+      for (let b = a + 1; b < spans.length; b++) {
+        if (spans[a][2] + spans[b][2] > 0 && spans[a][0] < spans[b][1] && spans[b][0] < spans[a][1]) v.push(`room ${room.id} double-booked`);
+      }
+    }
+    for (const m of result.meetings.filter((x) => x.roomId === room.id)) {
+      const seats = m.leaderIds.length + new Set([...m.unitCodes, ...m.agenda.map((i) => i.presenterUnit)]).size;
+      if (seats > room.capacity) v.push(`room ${room.id} seats ${room.capacity} < ${seats}`);
+      const [hs, he] = [m.startAt, m.endAt].map((d) => DateTime.fromJSDate(d, { zone: input.timeZone }).toFormat('HH:mm'));
+      if (room.availableHours && !room.availableHours.some(([ps, pe]) => ps <= hs && he <= pe)) v.push(`room ${room.id} closed ${hs}–${he}`);
+    }
+  }
+  if (input.rooms?.length && result.meetings.some((m) => !m.roomId)) v.push('a meeting without a room');
 
   // Working day, one office period (HH:mm strings compare in order), chair rank, agenda fits.
   for (const m of result.meetings) {
@@ -131,6 +167,6 @@ describe(`planMeetings on ${INSTANCES} seeded random instances`, () => {
     }
     // The instances exercise the interesting paths, not only easy ones.
     expect(meetings).toBeGreaterThan(INSTANCES);
-    expect([...codes.keys()].sort()).toEqual(expect.arrayContaining(['LEADERS_AT_CAPACITY', 'NO_FREE_SLOT', 'TYPE_NOT_REQUESTED']));
+    expect([...codes.keys()].sort()).toEqual(expect.arrayContaining(['LEADERS_AT_CAPACITY', 'NO_FREE_ROOM', 'NO_FREE_SLOT', 'TYPE_NOT_REQUESTED']));
   });
 });

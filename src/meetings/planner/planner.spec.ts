@@ -211,7 +211,8 @@ describe('planMeetings: agendas and meeting types', () => {
     const r = plan(input({ leaders, cases }));
     expect(r.meetings.map((m) => m.agenda.length)).toEqual([6, 2]);
     expect(r.meetings.map((m) => m.agenda.reduce((s, i) => s + i.minutes, 0))).toEqual([120, 40]);
-    expect(r.meetings.map((m) => m.title)).toEqual(['督办会（第1场）', '督办会（第2场）']);
+    // Titles say when (unique: a second one in the same half-day would be 督办会（11月2日上午·第2场）).
+    expect(r.meetings.map((m) => m.title)).toEqual(['督办会（11月2日上午）', '督办会（11月2日下午）']);
     expect(r.meetings[1].startAt.getTime()).toBeGreaterThanOrEqual(r.meetings[0].endAt.getTime());
   });
 
@@ -262,8 +263,8 @@ describe('planMeetings: agendas and meeting types', () => {
     const cases = [kase({ ...cluster, routeHandledBy: 'HOUSING' }), kase({ ...cluster }), kase({ meetingType: 'special', clusterKey: 'litigation|房县', specialInvitees: ['COURT'], category: 'litigation', region: '房县' })];
     const r = plan(input({ cases }));
     expect(r.meetings.map((m) => [m.title, m.chairId, m.agenda.length, [...m.unitCodes].sort()])).toEqual([
-      ['专题会议：城建·茅箭区', 'dir', 2, ['GOV', 'HOUSING', 'SUP']],
-      ['专题会议：涉法涉诉·房县', 'dir', 1, ['COURT', 'GOV']],
+      ['专题会议：城建·茅箭区（11月2日上午）', 'dir', 2, ['GOV', 'HOUSING', 'SUP']],
+      ['专题会议：涉法涉诉·房县（11月2日下午）', 'dir', 1, ['COURT', 'GOV']],
     ]);
     // The director cannot chair both at once.
     expect(r.meetings[1].startAt.getTime()).toBeGreaterThanOrEqual(r.meetings[0].endAt.getTime());
@@ -273,7 +274,7 @@ describe('planMeetings: agendas and meeting types', () => {
     const cases = Array.from({ length: 5 }, () => kase({ meetingType: 'special', clusterKey: 'economy|房县', category: 'economy', region: '房县' }));
     const r = plan(input({ cases }));
     expect(r.meetings.map((m) => m.agenda.length)).toEqual([4, 1]);
-    expect(r.meetings[1].title).toBe('专题会议：经济发展·房县（第2场）');
+    expect(r.meetings.map((m) => m.title)).toEqual(['专题会议：经济发展·房县（11月2日上午）', '专题会议：经济发展·房县（11月2日下午）']);
     expect(r.unmet.map((u) => u.constraint)).toEqual(['one-meeting-per-cluster']);
   });
 

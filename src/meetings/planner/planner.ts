@@ -6,6 +6,7 @@ import { clusterOf, meetingCapacity, meetingKind, unitsFor } from './meeting-kin
 import { evaluatePlan, toPlannedMeetings } from './plan-report.js';
 import type { PlannerCase, PlannerInput, PlanResult, Unscheduled } from './planner.types.js';
 import { localDatesInWindow, officeDays } from './slots.js';
+import { RoomBook } from './room-book.js';
 import { planSupervision, type SupervisionOutcome } from './supervision.js';
 import { validatePlannerInput } from './validate-input.js';
 import { PLANNING_ORDER } from './weights.js';
@@ -30,6 +31,7 @@ export function planMeetingsWithDiagnostics(input: PlannerInput): PlanDiagnostic
   validatePlannerInput(input);
   const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const book = new LeaderBook([...input.leaders].sort(byId));
+  const rooms = new RoomBook(input.rooms ?? [], input.timeZone);
   const cases = [...input.cases].sort(byUrgency);
   const urgency = new Map(cases.map((c, i) => [c.id, i]));
   const unscheduled: Unscheduled[] = [];
@@ -70,17 +72,18 @@ export function planMeetingsWithDiagnostics(input: PlannerInput): PlanDiagnostic
       groupKey: type === 'special' ? clusterOf(c) : null,
     });
     if (type === 'supervision') {
-      const outcome = planSupervision(input, pending, candidateOf, kind, book, drafts);
+      const outcome = planSupervision(input, pending, candidateOf, kind, book, drafts, rooms);
       assignments = outcome.assignments;
       firstRound = outcome.firstRound;
       unscheduled.push(...outcome.unscheduled);
     } else {
-      const failures = buildMeetings(kind, pending.map((c) => candidateOf(c, c.leadLeaderId)), book, drafts);
+      const failures = buildMeetings(kind, pending.map((c) => candidateOf(c, c.leadLeaderId)), book, drafts, rooms);
       unscheduled.push(...failures.map((f) => ({ caseId: f.candidate.case.id, code: f.code, reason: f.reason })));
     }
   }
   if (noSlots) warnings.push('规划期内没有可用的会议时段（工作日办公时间内放得下一场会议的时段），请调整起止时间。');
   warnings.push(...capacityWarnings(input, assignments));
+  if (input.rooms && input.rooms.length === 0 && drafts.length > 0) warnings.push('通讯录中没有启用的会议室，本次规划的会议未安排会议室（地点为默认会议地点），请在通讯录中登记会议室后重新规划。');
 
   const meetings = toPlannedMeetings(input, drafts);
   assignments.sort((a, b) => (urgency.get(a.caseId) ?? 0) - (urgency.get(b.caseId) ?? 0));

@@ -37,6 +37,18 @@ export interface PlannerLeader {
   busy: { start: Date; end: Date }[];
 }
 
+/** A meeting room (会议室) the planner may book: hard, like leaders' time. */
+export interface PlannerRoom {
+  id: string;
+  name: string;
+  /** Seats: every attendee (leaders, units' representatives) needs one. */
+  capacity: number;
+  /** Local [start, end) periods it can be booked; null = the office hours. */
+  availableHours: [string, string][] | null;
+  /** Periods it is taken (confirmed meetings, drafts kept from earlier plans). */
+  busy: { start: Date; end: Date }[];
+}
+
 export interface PlannerSettings {
   /** Minutes on the agenda per case, by meeting type. */
   minutesPerCase: Record<MeetingType, number>;
@@ -60,6 +72,12 @@ export interface PlannerInput {
   /** Local [start, end) periods, e.g. [["08:30","12:00"],["14:30","17:30"]]. */
   officeHours: [string, string][];
   settings: PlannerSettings;
+  /**
+   * The active rooms. Given, every planned meeting gets a free room large enough (or its cases are
+   * unscheduled, NO_FREE_ROOM); given empty, meetings get no room and the plan warns; left out, rooms
+   * are not planned (older callers and benchmarks).
+   */
+  rooms?: PlannerRoom[];
 }
 
 export interface PlannedAgendaItem {
@@ -76,6 +94,8 @@ export interface PlannedMeeting {
   startAt: Date;
   endAt: Date;
   chairId: string;
+  /** The room booked for it, null when rooms are not planned. */
+  roomId: string | null;
   /** Leaders attending: the chair and every leader in charge of a case on the agenda. */
   leaderIds: string[];
   /** Unit codes invited (handling units, committees, units involved, special invitees). */

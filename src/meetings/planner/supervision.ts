@@ -1,4 +1,5 @@
 import type { LeaderBook } from './leader-book.js';
+import type { RoomBook } from './room-book.js';
 import {
   type AssignmentProblem,
   type AssignmentSolution,
@@ -34,6 +35,7 @@ export function planSupervision(
   kind: MeetingKind,
   book: LeaderBook,
   drafts: DraftMeeting[],
+  rooms: RoomBook,
 ): SupervisionOutcome {
   const assignments: SupervisionOutcome['assignments'] = [];
   const unscheduled: Unscheduled[] = [];
@@ -53,7 +55,7 @@ export function planSupervision(
   const roomUnderMax = (l: PlannerLeader): number => l.maxActiveCases - l.activeCases - (keptCount.get(l.id) ?? 0) - (placedNew.get(l.id) ?? 0);
   const forbidden = new Set<string>();
   const pairKey = (c: PlannerCase, l: PlannerLeader): string => `${c.id}\u0000${l.id}`;
-  const lastReason = new Map<string, string>();
+  const lastReason = new Map<string, { code: string; reason: string }>();
   let firstRound: SupervisionOutcome['firstRound'] = null;
 
   if (leadLeaders.length === 0) {
@@ -81,10 +83,10 @@ export function planSupervision(
     });
     const roomAfter = (l: PlannerLeader): number => roomUnderMax(l) - (takenNow.get(l.id) ?? 0);
     for (const c of free) {
-      if (!assignedTo.has(c.id)) unscheduled.push(droppedReason(c, leadLeaders, roomAfter, forbidden, pairKey, lastReason.get(c.id)));
+      if (!assignedTo.has(c.id)) unscheduled.push(droppedReason(c, leadLeaders, roomAfter, forbidden, pairKey, lastReason.get(c.id)?.reason));
     }
 
-    const failures = buildMeetings(kind, candidates, book, drafts);
+    const failures = buildMeetings(kind, candidates, book, drafts, rooms);
     const failed = new Set(failures.map((f) => f.candidate.case.id));
     const retry: PlannerCase[] = [];
     for (const f of [...failures].sort((a, b) => a.candidate.urgency - b.candidate.urgency)) {
@@ -96,7 +98,7 @@ export function planSupervision(
       }
       forbidden.add(pairKey(c, leader));
       slotRoom.set(leader.id, 0);
-      lastReason.set(c.id, f.reason);
+      lastReason.set(c.id, { code: f.code, reason: f.reason });
       retry.push(c);
     }
     for (const cand of candidates) {
@@ -111,7 +113,8 @@ export function planSupervision(
     free = retry;
   }
   for (const c of free) {
-    unscheduled.push({ caseId: c.id, code: 'NO_FREE_SLOT', reason: lastReason.get(c.id) ?? '规划期内没有包案领导与主持人共同的空闲办公时段。' });
+    const last = lastReason.get(c.id);
+    unscheduled.push({ caseId: c.id, code: last?.code ?? 'NO_FREE_SLOT', reason: last?.reason ?? '规划期内没有包案领导与主持人共同的空闲办公时段。' });
   }
   return { assignments, unscheduled, firstRound };
 }

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { LeaderBookings } from './leader-bookings.js';
+import type { BookingSpan } from './resource-bookings.js';
+import { RoomBookings } from './room-bookings.js';
+
+/** Everything a confirmed meeting takes: its leaders' time and its room. */
+export interface MeetingResources {
+  leaderIds: string[];
+  roomId: string | null;
+}
+
+/**
+ * Books all of a meeting's resources in the caller's transaction (confirm, PATCH of a confirmed
+ * meeting) and frees them (cancel). Each kind is guaranteed by the database (`ResourceBookings`);
+ * a busy one throws `ResourceBusyError` naming its kind, and the transaction rolls back whole.
+ */
+@Injectable()
+export class MeetingBookings {
+  constructor(
+    private readonly leaders: LeaderBookings,
+    private readonly rooms: RoomBookings,
+  ) {}
+
+  async book(em: EntityManager, meetingId: string, resources: MeetingResources, span: BookingSpan): Promise<void> {
+    await this.leaders.book(em, meetingId, resources.leaderIds, span);
+    await this.rooms.book(em, meetingId, resources.roomId ? [resources.roomId] : [], span);
+  }
+
+  async release(em: EntityManager, meetingId: string): Promise<void> {
+    await this.leaders.release(em, meetingId);
+    await this.rooms.release(em, meetingId);
+  }
+}

@@ -49,6 +49,8 @@ export interface AppConfig {
   backup: BackupConfig;
   smtpUrl: string | null;
   mailFrom: string;
+  /** The organizer's mailbox read for iTIP replies (`IMAP_URL`, imap:// or imaps://user:pass@host:port/MAILBOX); null: not polled. */
+  imap: { url: string | null; pollSeconds: number };
   /** Overrides `timeZone` of config/policy.json when set. */
   officeTimeZone: string | null;
   demoData: boolean;
@@ -230,6 +232,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     backup: loadBackupConfig(env),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']) ?? null,
     mailFrom: str(env, 'MAIL_FROM') ?? '信访室 <xinfang@renda.example.cn>',
+    imap: { url: url(env, 'IMAP_URL', ['imap:', 'imaps:']) ?? null, pollSeconds: int(env, 'IMAP_POLL_SECONDS', 60, 10, 86_400) },
     officeTimeZone: timeZone,
     demoData: demoData(env, embedded),
     runWorkers: bool(env, 'RUN_WORKERS', true),

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = {
   'ledger.export': { zh: '导出台账', en: 'Ledger exported' },
   'report.export': { zh: '导出专题报告', en: 'Report exported' },
   'backup.start': { zh: '手动备份', en: 'Backup started' },
+  'meeting.reply': { zh: '会议回执', en: 'Meeting reply' },
+  'meeting.reply-warning': { zh: '包案领导或主持人谢绝出席', en: 'Leader in charge or chair declined' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

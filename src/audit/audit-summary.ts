@@ -262,6 +262,18 @@ export function auditSummary(entry: SummarisedEntry): Words {
       return bilingual((l) => reportExport(d, l));
     case 'backup.start':
       return bilingual((l) => (l === 'zh' ? '手动启动备份' : 'Started a backup by hand'));
+    case 'meeting.reply': {
+      const who = text(d.name) ?? entry.entityId;
+      const answer = text(d.answer) ?? text(d.partstat) ?? '';
+      const sub = text(d.substituteName);
+      return bilingual((l) =>
+        l === 'zh'
+          ? `登记会议回执：${short(who)} ${answer}${sub ? `（${short(sub)}）` : ''}`
+          : `Recorded a meeting reply: ${short(who)} ${text(d.partstat) ?? ''}${sub ? ` (${short(sub)})` : ''}`,
+      );
+    }
+    case 'meeting.reply-warning':
+      return bilingual((l) => (l === 'zh' ? (text(d.message) ?? '包案领导或主持人谢绝出席') : `Leader in charge or chair declined${text(d.caseCode) ? ` (${text(d.caseCode)})` : ''}`));
     default: {
       const known = isAuditAction(action) ? AUDIT_ACTIONS[action] : null;
       return { zh: `${known?.zh ?? action}（${entry.entityType} ${entry.entityId}）`, en: `${known?.en ?? action} (${entry.entityType} ${entry.entityId})` };

@@ -13,11 +13,15 @@ import { InviteDelivery } from './invite-delivery.entity.js';
 import { InviteDeliveryRepository } from './invite-delivery.repository.js';
 import { InviteScheduler } from './invite-scheduler.js';
 import { InviteSenderService } from './invite-sender.service.js';
+import { ImapProcessedMessage } from './itip/imap-processed-message.entity.js';
+import { ImapProcessedRepository } from './itip/imap-processed.repository.js';
+import { ItipPollScheduler } from './itip/itip-poll-scheduler.js';
+import { ItipPoller } from './itip/itip-poller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InviteDelivery, FeedToken]), MeetingsModule, CasesModule, DirectoryModule],
+  imports: [TypeOrmModule.forFeature([InviteDelivery, FeedToken, ImapProcessedMessage]), MeetingsModule, CasesModule, DirectoryModule],
   controllers: [CalendarController],
   // InviteScheduler registers itself on the meetings' events: deliveries commit with the meeting's change.
-  providers: [InviteAssembler, InviteDeliveryRepository, InviteScheduler, InviteSenderService, FeedTokenRepository, FeedService, CalendarService],
+  providers: [InviteAssembler, InviteDeliveryRepository, InviteScheduler, InviteSenderService, FeedTokenRepository, FeedService, CalendarService, ImapProcessedRepository, ItipPoller, ItipPollScheduler],
 })
 export class CalendarModule {}

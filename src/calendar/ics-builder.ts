@@ -15,6 +15,7 @@ import { composeDescription, type BriefOptions } from './case-brief.js';
 import { serializeCalendar, vtimezone } from './ics-serialize.js';
 import { CalendarErrors } from './calendar.errors.js';
 import type { InviteAttendee, InviteMeeting, InviteSettings } from './invite.types.js';
+import type { Partstat } from '../meetings/replies/reply-state.js';
 
 /**
  * iCalendar (RFC 5545) output of meetings, built with ical-generator 10 as it gives correct times (docs/calendar.md):
@@ -161,9 +162,22 @@ function attendeeLines(attendees: InviteAttendee[], cancel: boolean): ICalAttend
     email: a.email ?? '',
     name: redactPii(a.name),
     role: ROLE[a.role],
-    // A cancellation asks for no reply (RFC 5546 §3.2.5).
-    ...(cancel ? {} : { rsvp: true, status: ICalAttendeeStatus.NEEDSACTION }),
+    // A cancellation asks for no reply (RFC 5546 §3.2.5); an invite asks only those who have not answered.
+    ...(cancel ? {} : replyState(a.partstat ?? 'NEEDS-ACTION')),
   }));
+}
+
+const PARTSTAT: Record<Partstat, ICalAttendeeStatus> = {
+  'NEEDS-ACTION': ICalAttendeeStatus.NEEDSACTION,
+  ACCEPTED: ICalAttendeeStatus.ACCEPTED,
+  DECLINED: ICalAttendeeStatus.DECLINED,
+  DELEGATED: ICalAttendeeStatus.DELEGATED,
+  TENTATIVE: ICalAttendeeStatus.TENTATIVE,
+};
+
+/** PARTSTAT as stored; RSVP=TRUE only while the attendee has not answered. */
+function replyState(partstat: Partstat): Pick<ICalAttendeeData, 'rsvp' | 'status'> {
+  return partstat === 'NEEDS-ACTION' ? { rsvp: true, status: PARTSTAT[partstat] } : { status: PARTSTAT[partstat] };
 }
 
 function alarms(meeting: InviteMeeting, settings: InviteSettings, options: Pick<BriefOptions, 'locale'>): ICalAlarmData[] {

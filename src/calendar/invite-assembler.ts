@@ -96,7 +96,7 @@ export class InviteAssembler {
         updatedAt: m.updatedAt,
         organizer: this.organizer,
         chair: { id: m.chairId, name: leaderName.get(m.chairId) ?? '' },
-        attendees: attendees.filter((x) => x.active).map((x) => ({ kind: x.kind, id: x.refId, name: x.name, email: x.email, role: x.role })),
+        attendees: attendees.filter((x) => x.active).map((x) => ({ kind: x.kind, id: x.refId, name: x.name, email: x.email, role: x.role, partstat: x.partstat })),
         agenda,
         url: meetingPageUrl(this.app.publicBaseUrl, m.id),
         cancelReason: m.cancelReason,

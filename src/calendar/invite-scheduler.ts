@@ -24,6 +24,8 @@ function recipients(event: MeetingEvent): InviteRecipient[] {
       return [...to(event.invited, 'REQUEST'), ...to(event.removed, 'CANCEL')];
     case 'cancelled':
       return [...to(event.invited, 'CANCEL'), ...to(event.removed, 'CANCEL')];
+    case 'replied':
+      return []; // an answer changes no invite now; the next one carries it (PARTSTAT)
   }
 }
 

@@ -10,6 +10,7 @@ import { InviteAssembler } from './invite-assembler.js';
 import { composeDescription } from './case-brief.js';
 import { InviteDeliveryRepository } from './invite-delivery.repository.js';
 import type { InviteAttendee, InviteMeeting, InviteSettings } from './invite.types.js';
+import { ReplyLinks } from '../meetings/replies/reply-links.js';
 
 /**
  * The `send-invite` job: one e-mail per delivery (RFC 6047: a `text/calendar; method=…` alternative and
@@ -24,6 +25,7 @@ export class InviteSenderService implements OnModuleInit {
     private readonly mailer: Mailer,
     private readonly registry: JobRegistry,
     private readonly clock: Clock,
+    private readonly replyLinks: ReplyLinks,
   ) {}
 
   onModuleInit(): void {
@@ -59,7 +61,8 @@ export class InviteSenderService implements OnModuleInit {
           to: { name: d.recipientName, address: d.email },
           // The title is typed text and the e-mail may go to an outside unit: masked like the invite itself.
           subject: redactPii(`${d.method === 'CANCEL' ? '【会议取消】' : d.sequence > 0 ? '【会议变更】' : '【会议邀请】'}${meeting.title} ${when}`),
-          text: mailText(meeting, recipient, this.assembler.settings),
+          // An invite carries the recipient's own reply link (回执: accept, decline, send a substitute); a cancellation none.
+          text: mailText(meeting, recipient, this.assembler.settings, d.method === 'REQUEST' ? this.replyLinks.urlFor(d.attendeeId, d.meetingId, meeting.endAt) : null),
           icalEvent: { method: d.method.toLowerCase(), filename: 'invite.ics', content: ics },
           messageId: `<invite-${d.id}@xinfang.renda>`,
           headers: { 'X-XF-Delivery': d.id },
@@ -75,10 +78,12 @@ export class InviteSenderService implements OnModuleInit {
 }
 
 /**
- * The e-mail's text: the invite's description and, for a leader (who signs in to the console), the link to
- * the meeting's page there. Units and deputies have no console account: they get the description only.
+ * The e-mail's text: the invite's description, for a leader (who signs in to the console) the link to the
+ * meeting's page there, and for everyone invited his or her own reply link (a signed address, no login).
  */
-export function mailText(meeting: InviteMeeting, recipient: InviteAttendee, settings: InviteSettings): string {
+export function mailText(meeting: InviteMeeting, recipient: InviteAttendee, settings: InviteSettings, replyUrl: string | null = null): string {
   const description = composeDescription(meeting, recipient.kind === 'leader' ? recipient.id : null, settings);
-  return recipient.kind === 'leader' && meeting.url ? `${description}\n\n会议页面（控制台）：${meeting.url}` : description;
+  const page = recipient.kind === 'leader' && meeting.url ? `\n\n会议页面（控制台）：${meeting.url}` : '';
+  const reply = replyUrl ? `\n\n请回执（接受 / 谢绝 / 派员参加，无需登录）：${replyUrl}` : '';
+  return `${description}${page}${reply}`;
 }

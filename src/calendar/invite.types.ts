@@ -1,4 +1,5 @@
 import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
+import type { Partstat } from '../meetings/replies/reply-state.js';
 
 /** Everything an invite needs about a meeting, already resolved from the database. */
 export interface InviteMeeting {
@@ -29,6 +30,8 @@ export interface InviteAttendee {
   name: string;
   email: string | null;
   role: 'chair' | 'required' | 'optional';
+  /** The attendee's reply so far (default NEEDS-ACTION): later invites carry it as PARTSTAT. */
+  partstat?: Partstat;
 }
 
 /** One agenda case with what a leader's brief shows; no petitioner ID number, phone or address ever. */

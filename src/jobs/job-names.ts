@@ -8,6 +8,7 @@ export const JOB_NAMES = {
   backup: 'backup',
   simulateRuleSet: 'simulate-rule-set',
   caseDailyFigures: 'case-daily-figures',
+  pollItipReplies: 'poll-itip-replies',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -26,6 +27,8 @@ export interface JobPayloads {
   'simulate-rule-set': { runId: string };
   /** Refreshes the reports' daily roll-up (`case_daily_figures`) from its watermark; a full build without one. */
   'case-daily-figures': Record<string, never>;
+  /** Reads the iTIP replies in the organizer's mailbox (`IMAP_URL`); `slot`: the poll slot it was queued for. */
+  'poll-itip-replies': { slot: string };
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

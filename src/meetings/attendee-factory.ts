@@ -8,6 +8,9 @@ import type { AgendaItem } from './agenda-item.entity.js';
 import type { MeetingAttendee } from './meeting-attendee.entity.js';
 import { MeetingErrors } from './meeting.errors.js';
 
+/** A new attendee has not answered yet. */
+const NO_REPLY = { partstat: 'NEEDS-ACTION', repliedAt: null, replyVia: null, substituteName: null, substitutePost: null, replyComment: null } as const;
+
 export interface DirectorySnapshot {
   leaders: Leader[];
   units: Unit[];
@@ -42,6 +45,7 @@ export class AttendeeFactory {
       email,
       role,
       active: true,
+      ...NO_REPLY,
     });
     const rows: MeetingAttendee[] = [];
     for (const id of leaderIds) {

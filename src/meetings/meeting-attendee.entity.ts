@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { UUID_LENGTH } from '../database/columns.js';
+import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
+import type { Partstat, ReplyVia } from './replies/reply-state.js';
 
 export const ATTENDEE_KINDS = ['leader', 'unit', 'deputy'] as const;
 export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
@@ -37,4 +38,26 @@ export class MeetingAttendee {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** The attendee's answer (回执), iCalendar PARTSTAT: NEEDS-ACTION until he or she replies. */
+  @Column({ type: 'varchar', length: 16, default: 'NEEDS-ACTION' })
+  partstat!: Partstat;
+
+  /** When the answer was given (for an iTIP REPLY: its DTSTAMP). */
+  @DateTimeColumn({ nullable: true })
+  repliedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  replyVia!: ReplyVia | null;
+
+  /** 派员参加: who comes instead (DELEGATED). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  substituteName!: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  substitutePost!: string | null;
+
+  /** The attendee's remark; shown to the secretariat only (it may name people). */
+  @Column({ type: 'text', nullable: true })
+  replyComment!: string | null;
 }

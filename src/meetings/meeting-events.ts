@@ -7,10 +7,11 @@ import type { MeetingAttendee } from './meeting-attendee.entity.js';
  * - `confirmed`: the draft was confirmed; `invited` are the attendees;
  * - `changed`: a confirmed meeting changed in a way that matters (time, place, chair, title, agenda,
  *   attendees); `invited` get the update in place, `removed` (dropped attendees) a cancellation;
- * - `cancelled`: a confirmed meeting was cancelled; `invited` get a cancellation.
+ * - `cancelled`: a confirmed meeting was cancelled; `invited` get a cancellation;
+ * - `replied`: an attendee answered (回执); nobody is sent anything (`invited` and `removed` are empty).
  */
 export interface MeetingEvent {
-  kind: 'confirmed' | 'changed' | 'cancelled';
+  kind: 'confirmed' | 'changed' | 'cancelled' | 'replied';
   meetingId: string;
   /** The meeting's sequence after the change (iCalendar SEQUENCE). */
   sequence: number;

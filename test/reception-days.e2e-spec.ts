@@ -121,8 +121,14 @@ describe('reception days (领导接访日)', () => {
     await t.http.post(`/meetings/${meetingId}/cancel`).set(bearer(token('secretary'))).send({ reason: '改期' }).expect(200);
     const confirmed = (await t.http.post(`/reception-days/${day.id}/confirm`).set(bearer(token('secretary'))).expect(200)).body as Day;
     expect([confirmed.status, confirmed.allowedActions]).toEqual(['confirmed', ['edit', 'cancel']]);
-    const later = await createMeeting('director', plus(day.startAt, 60), plus(day.startAt, 120));
-    expectError(await t.http.post(`/meetings/${later}/confirm`).set(bearer(token('secretary'))), 409, 'MEETING_CONFLICT');
+    // A meeting over a confirmed reception day is refused up front, naming it (the booking would refuse it anyway: next test).
+    const c = await registerCase<{ id: string }>(t, token('secretary'), { provincialReferral: true, category: 'economy', region: '竹山县' });
+    const later = await t.http
+      .post('/meetings')
+      .set(bearer(token('secretary')))
+      .send({ type: 'supervision', startAt: plus(day.startAt, 60), endAt: plus(day.startAt, 120), chairId: leader('director'), agenda: [{ caseId: c.id, leadLeaderId: leader('director'), minutes: 20 }] });
+    expectError(later, 409, 'MEETING_CONFLICT');
+    expect(later.body.message).toContain('领导接访日');
     const rows: { n: number | string }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM leader_bookings WHERE meetingId = ?', [day.id]);
     expect(Number(rows[0].n)).toBe(1);
   });

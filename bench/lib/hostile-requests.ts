@@ -26,6 +26,8 @@ export interface HostileContext {
   roomIds?: string[];
   deputyIds?: string[];
   simulationIds?: string[];
+  /** issue 14: leaders' reception days (planned ones; optional) */
+  receptionDayIds?: string[];
 }
 
 export interface HostileRequest {
@@ -220,6 +222,20 @@ const ROUTES: Route[] = [
     query: { actor: ['admin', '%'], action: ['settings.publish', 'directory.*'], entityType: ['user'], from: ['2026-11-01', '2026-13-01'], to: ['2026-11-30'], page: ['1'], pageSize: ['50'] },
   },
   { family: 'audit', method: 'GET', path: () => '/audit/actions', roles: ['auditor'] },
+  // Issue 14: leaders' reception days (docs/reception-days.md).
+  { family: 'reception-plan', method: 'POST', path: () => '/reception-days/plan', roles: ['secretary'], body: (c, r) => ({ month: pick(r, ['2027-02', '2027-03']), leaderIds: c.leaderIds.slice(0, 2) }) },
+  { family: 'reception-days', method: 'GET', path: () => '/reception-days', roles: ['secretary', 'auditor', 'director'], query: { month: ['2027-01', '2027-13'], from: ['2027-01-01T00:00:00Z'], to: ['2027-02-01T00:00:00Z'], status: ['planned'] } },
+  { family: 'reception-days', method: 'GET', path: (c, r) => `/reception-days/${one(r, c.receptionDayIds ?? [])}`, roles: ['secretary', 'auditor', 'director'] },
+  {
+    family: 'reception-days',
+    method: 'PATCH',
+    path: (c, r) => `/reception-days/${one(r, c.receptionDayIds ?? [])}`,
+    roles: ['secretary'],
+    body: (c, r) => ({ startAt: '2027-01-20T14:30:00+08:00', endAt: '2027-01-20T17:30:00+08:00', roomId: one(r, c.roomIds ?? []), proposedCaseIds: c.caseIds.slice(0, 1), note: '接访准备' }),
+  },
+  { family: 'reception-days', method: 'POST', path: (c, r) => `/reception-days/${one(r, c.receptionDayIds ?? [])}/confirm`, roles: ['secretary'] },
+  { family: 'reception-days', method: 'POST', path: (c, r) => `/reception-days/${one(r, c.receptionDayIds ?? [])}/cancel`, roles: ['secretary'], body: () => ({ reason: '改期' }) },
+  { family: 'reception-days', method: 'POST', path: (c, r) => `/reception-days/${one(r, c.receptionDayIds ?? [])}/held`, roles: ['secretary'], body: (c) => ({ received: [{ caseId: c.caseIds[0] ?? UUID_ZERO, note: '当面听取诉求' }] }) },
   { family: 'reports', method: 'GET', path: () => '/reports/dashboard', roles: ['auditor', 'secretary'], query: { from: ['2026-01-01', '2026-11-29'], to: ['2026-11-29', '2027-01-01'] } },
 ];
 
@@ -312,8 +328,9 @@ function queryString(r: Random, route: Route, hostile: boolean): string {
 }
 
 /** The next hostile request of the seeded sequence. */
-export function hostileRequest(r: Random, c: HostileContext, only?: Mutation): HostileRequest {
-  const route = pick(r, ROUTES);
+export function hostileRequest(r: Random, c: HostileContext, only?: Mutation, family?: string): HostileRequest {
+  // `family`: a route of that family (a caller covering every family first), else any route.
+  const route = pick(r, family ? ROUTES.filter((x) => x.family === family) : ROUTES);
   const mutation: Mutation = only ?? pick(r, MUTATIONS);
   let role = pick(r, route.roles);
   let path = route.path(c, r);

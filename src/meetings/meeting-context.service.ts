@@ -8,6 +8,7 @@ import type { Leader } from '../directory/leader.entity.js';
 import { DateTime } from 'luxon';
 import type { CalendarContext, LeaderCommitment, RoomCommitment } from './constraints/meeting-rules.js';
 import { MeetingsRepository } from './meetings.repository.js';
+import { ReceptionCommitments } from './reception/reception-commitments.js';
 import type { PlannerCase, PlannerInput, PlannerLeader, PlannerRoom } from './planner/planner.types.js';
 
 const BACKLOG_LIMIT = 5000;
@@ -23,6 +24,7 @@ export class MeetingContextService {
     private readonly meetings: MeetingsRepository,
     private readonly directory: DirectoryService,
     private readonly settings: OfficeSettings,
+    private readonly receptions: ReceptionCommitments,
   ) {}
 
   calendarContext(): CalendarContext {
@@ -51,27 +53,33 @@ export class MeetingContextService {
     return found.slice(0, BACKLOG_LIMIT);
   }
 
-  /** What keeps leaders from a meeting in [from, to): busy blocks and other confirmed meetings. */
+  /** What keeps leaders from a meeting in [from, to): busy blocks, other confirmed meetings and confirmed reception days. */
   async commitments(from: Date, to: Date, leaders: Map<string, Leader>, exceptMeetingId?: string): Promise<LeaderCommitment[]> {
-    const [busy, booked] = await Promise.all([this.directory.busyBetween(from, to), this.meetings.leaderCommitments(from, to, exceptMeetingId)]);
+    const [busy, booked, receptions] = await Promise.all([
+      this.directory.busyBetween(from, to),
+      this.meetings.leaderCommitments(from, to, exceptMeetingId),
+      this.receptions.between(from, to),
+    ]);
     const name = (id: string): string => leaders.get(id)?.name ?? id;
     return [
       ...busy.map((b) => ({ leaderId: b.leaderId, leaderName: name(b.leaderId), startAt: b.startAt, endAt: b.endAt, what: b.reason ?? '忙碌' })),
       ...booked.map((b) => ({ leaderId: b.leaderId, leaderName: name(b.leaderId), startAt: b.startAt, endAt: b.endAt, what: '另一已确认会议' })),
+      ...receptions.map((r) => ({ leaderId: r.leaderId, leaderName: name(r.leaderId), startAt: r.startAt, endAt: r.endAt, what: '领导接访日' })),
     ];
   }
 
   /** Confirmed or held meetings taking a room in [from, to), each named by title and time (for the checks' messages). */
   async roomCommitments(from: Date, to: Date, exceptMeetingId?: string): Promise<RoomCommitment[]> {
     const zone = this.settings.snapshot().policy.timeZone;
-    const taken = await this.meetings.roomCommitments(from, to, exceptMeetingId ? [exceptMeetingId] : []);
+    const [taken, receptions] = await Promise.all([this.meetings.roomCommitments(from, to, exceptMeetingId ? [exceptMeetingId] : []), this.receptionRooms(from, to)]);
     const at = (d: Date, f: string): string => DateTime.fromJSDate(d, { zone }).toFormat(f);
-    return taken.map((t) => ({ roomId: t.roomId, startAt: t.startAt, endAt: t.endAt, what: `已确认的“${t.title}”，${at(t.startAt, 'M月d日 HH:mm')}–${at(t.endAt, 'HH:mm')}` }));
+    return [...taken, ...receptions].map((t) => ({ roomId: t.roomId, startAt: t.startAt, endAt: t.endAt, what: `已确认的“${t.title}”，${at(t.startAt, 'M月d日 HH:mm')}–${at(t.endAt, 'HH:mm')}` }));
   }
 
   /** The active rooms with the times confirmed (or held) meetings take them in [from, to). */
   async plannerRooms(from: Date, to: Date): Promise<PlannerRoom[]> {
-    const [rooms, taken] = await Promise.all([this.directory.listRooms(), this.meetings.roomCommitments(from, to)]);
+    const [rooms, meetingsTaken, receptions] = await Promise.all([this.directory.listRooms(), this.meetings.roomCommitments(from, to), this.receptionRooms(from, to)]);
+    const taken = [...meetingsTaken, ...receptions];
     return rooms
       .filter((r) => r.active)
       .map((r) => ({
@@ -81,6 +89,11 @@ export class MeetingContextService {
         availableHours: r.availableHours,
         busy: taken.filter((t) => t.roomId === r.id).map((t) => ({ start: t.startAt, end: t.endAt })),
       }));
+  }
+
+  /** Rooms booked by confirmed reception days in [from, to), named like meetings for the checks' messages. */
+  private async receptionRooms(from: Date, to: Date): Promise<{ roomId: string; title: string; startAt: Date; endAt: Date }[]> {
+    return (await this.receptions.between(from, to)).flatMap((r) => (r.roomId ? [{ roomId: r.roomId, title: '领导接访日', startAt: r.startAt, endAt: r.endAt }] : []));
   }
 
   async leadersById(): Promise<Map<string, Leader>> {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
 import { LEADER_MEETING_CASES } from '../cases/leader-meeting-cases.port.js';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { ReceptionModule } from './reception/reception.module.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { AttendeeFactory } from './attendee-factory.js';
 import { LeaderBookings } from './booking/leader-bookings.js';
@@ -39,7 +40,7 @@ import { RepliesRepository } from './replies/replies.repository.js';
 import { ReplyLinks } from './replies/reply-links.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking, RoomBooking, LookbackReview, DeputyBooking]), CasesModule, DirectoryModule],
+  imports: [TypeOrmModule.forFeature([Meeting, MeetingAttendee, AgendaItem, MeetingOutcome, LeaderBooking, RoomBooking, LookbackReview, DeputyBooking]), CasesModule, DirectoryModule, ReceptionModule],
   controllers: [MeetingsController, LookbackController, RepliesController, MinutesController],
   providers: [
     MeetingsRepository,

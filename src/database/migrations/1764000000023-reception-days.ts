@@ -26,6 +26,7 @@ export class ReceptionDays1764000000023 implements MigrationInterface {
   /** Reception days' bookings live in `leader_bookings` under their ids: they go with the table. */
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DELETE FROM leader_bookings WHERE meetingId IN (SELECT id FROM reception_days)');
+    if (await runner.hasTable('room_bookings')) await runner.query('DELETE FROM room_bookings WHERE meetingId IN (SELECT id FROM reception_days)');
     await runner.query('DROP TABLE reception_days');
   }
 }

@@ -5,6 +5,7 @@ import { DirectoryModule } from '../../directory/directory.module.js';
 import { LeaderBookings } from '../booking/leader-bookings.js';
 import { RoomBookings } from '../booking/room-bookings.js';
 import { LeaderBooking } from '../leader-booking.entity.js';
+import { ReceptionCommitments } from './reception-commitments.js';
 import { ReceptionDay } from './reception-day.entity.js';
 import { ReceptionDaysController } from './reception-days.controller.js';
 import { ReceptionDaysRepository } from './reception-days.repository.js';
@@ -20,6 +21,8 @@ import { ReceptionViews } from './reception-views.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ReceptionDay, LeaderBooking]), CasesModule, DirectoryModule],
   controllers: [ReceptionDaysController],
-  providers: [ReceptionDaysRepository, ReceptionViews, ReceptionPlanningService, ReceptionDaysService, LeaderBookings, RoomBookings],
+  providers: [ReceptionDaysRepository, ReceptionViews, ReceptionPlanningService, ReceptionDaysService, ReceptionCommitments, LeaderBookings, RoomBookings],
+  // The meetings module's planner and checks read confirmed reception days through this port.
+  exports: [ReceptionCommitments],
 })
 export class ReceptionModule {}

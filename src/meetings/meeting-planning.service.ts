@@ -153,7 +153,8 @@ export class MeetingPlanningService {
       };
       const agenda: AgendaItem[] = planned.agenda.map((item, position) => ({ id: randomUUID(), meetingId: id, position, ...item }));
       const attendees = await this.attendees.build(id, planned.chairId, agenda, planned.unitCodes, invitedTo.get(planned) ?? [], directory);
-      aggregates.push({ meeting, attendees, agenda });
+      const room = roomAt(planned.roomId);
+      aggregates.push({ meeting, attendees, agenda, room: room ? { id: room.id, name: room.name, capacity: room.capacity, equipment: room.equipment } : null });
     }
     await this.tx.run(async (em) => {
       await this.repo.deleteDrafts(

@@ -25,7 +25,8 @@ describe('meeting rooms', () => {
   let secretary = '';
   let admin = '';
   let third: Room; // 常委会第三会议室, 40 seats
-  let reception: Room; // 信访接待室, 12 seats
+  let reception: Room; // 信访接待室, 12 seats, afternoons only (mornings are for walk-in visitors)
+  let directors: Room; // 主任会议室, 16 seats, office hours
   const post = (path: string, body: unknown, token = secretary) => t.http.post(path).set(bearer(token)).send(body as object);
   const patch = (path: string, body: unknown, token = secretary) => t.http.patch(path).set(bearer(token)).send(body as object);
   const at = (day: string, hhmm: string): string => `2026-12-${day}T${hhmm}:00+08:00`;
@@ -37,7 +38,9 @@ describe('meeting rooms', () => {
     const rooms: Room[] = (await t.http.get('/rooms').set(bearer(secretary)).expect(200)).body;
     third = rooms.find((r) => r.name === '常委会第三会议室') as Room;
     reception = rooms.find((r) => r.name === '信访接待室') as Room;
-    expect([third.capacity, reception.capacity]).toEqual([40, 12]);
+    directors = rooms.find((r) => r.name === '主任会议室') as Room;
+    expect([third.capacity, directors.capacity, reception.capacity]).toEqual([40, 16, 12]);
+    expect(reception.availableHours).toEqual([['14:30', '17:30']]);
   });
 
   it('refuses the 3 December scenario: a joint and a supervision meeting in one room at once; GOV invited to both is a warning, not an error', async () => {
@@ -59,8 +62,11 @@ describe('meeting rooms', () => {
     expect(refused.body.message).toContain('督办会（12月3日上午）');
 
     // Moved to another room it may stand; GOV is then expected at two meetings at once: said in words, not refused.
-    const moved = await patch(`/meetings/${joint.id}`, { roomId: reception.id }).expect(200);
-    expect(moved.body).toMatchObject({ location: '信访接待室（机关办公楼一楼东侧）', room: { id: reception.id } });
+    const closed = await patch(`/meetings/${joint.id}`, { roomId: reception.id }).expect(400);
+    expect(closed.body.details.violations.map((v: { code: string }) => v.code)).toEqual(['ROOM_OUTSIDE_HOURS']);
+    expect(closed.body.message).toContain('14:30–17:30');
+    const moved = await patch(`/meetings/${joint.id}`, { roomId: directors.id }).expect(200);
+    expect(moved.body).toMatchObject({ location: '主任会议室（机关办公楼四楼）', room: { id: directors.id } });
     expect(moved.body.warnings).toEqual([{ constraint: 'unit-overlap', message: expect.stringContaining('“督办会（12月3日上午）”（12月3日 08:30–10:30）') }]);
     const govName: string = (await t.http.get('/units').set(bearer(secretary)).expect(200)).body.find((u: { code: string }) => u.code === 'GOV').name;
     expect(moved.body.warnings[0].message.startsWith(govName)).toBe(true);
@@ -68,12 +74,12 @@ describe('meeting rooms', () => {
     expect(confirmed.body.status).toBe('confirmed');
     expect(confirmed.body.warnings).toHaveLength(1);
     const booked: { roomId: string; meetingId: string }[] = await t.dataSource.query('SELECT roomId, meetingId FROM room_bookings WHERE meetingId IN (?, ?) ORDER BY roomId', [supervision.id, joint.id]);
-    expect(booked).toEqual([{ roomId: third.id, meetingId: supervision.id }, { roomId: reception.id, meetingId: joint.id }].sort((a, b) => (a.roomId < b.roomId ? -1 : 1)));
+    expect(booked).toEqual([{ roomId: third.id, meetingId: supervision.id }, { roomId: directors.id, meetingId: joint.id }].sort((a, b) => (a.roomId < b.roomId ? -1 : 1)));
 
     // A later plan never proposes a meeting in a room already taken at that time.
     const plan = (await post('/meetings/plan', { from: at('03', '00:00'), to: at('04', '00:00') }).expect(200)).body as { meetings: Meeting[] };
     for (const m of plan.meetings) {
-      if (m.room?.id !== third.id && m.room?.id !== reception.id) continue;
+      if (m.room?.id !== third.id && m.room?.id !== directors.id) continue;
       expect(Date.parse(m.startAt) >= Date.parse(span.endAt) || Date.parse(m.endAt) <= Date.parse(span.startAt)).toBe(true);
     }
   });
@@ -81,7 +87,7 @@ describe('meeting rooms', () => {
   it('lets exactly one of five concurrent confirmations of overlapping meetings in one room succeed (the database guarantee)', async () => {
     const chairs = ['director', 'deputy-1', 'deputy-2', 'deputy-3', 'deputy-4'].map((k) => t.leaders.get(k) as string);
     const drafts: Meeting[] = [];
-    for (const [i, chairId] of chairs.entries()) drafts.push(await meeting({ startAt: at('08', `09:0${i}`), endAt: at('08', `10:0${i}`), chairId, roomId: reception.id }));
+    for (const [i, chairId] of chairs.entries()) drafts.push(await meeting({ startAt: at('08', `15:0${i}`), endAt: at('08', `16:0${i}`), chairId, roomId: reception.id }));
     const results = await Promise.all(drafts.map((d) => post(`/meetings/${d.id}/confirm`, {})));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
     for (const r of results.filter((x) => x.status === 409)) {
@@ -116,7 +122,7 @@ describe('meeting rooms', () => {
     expect(badHours.body.message).toContain('availableHours');
 
     const a = await meeting({ chairId, roomId: third.id, startAt: at('10', '09:00'), endAt: at('10', '10:00') });
-    const b = await meeting({ chairId: t.leaders.get('deputy-3'), roomId: reception.id, startAt: at('10', '09:00'), endAt: at('10', '10:00') });
+    const b = await meeting({ chairId: t.leaders.get('deputy-3'), roomId: directors.id, startAt: at('10', '09:00'), endAt: at('10', '10:00') });
     await post(`/meetings/${a.id}/confirm`, {}).expect(200);
     await post(`/meetings/${b.id}/confirm`, {}).expect(200);
     const into = await patch(`/meetings/${b.id}`, { roomId: third.id }).expect(409);

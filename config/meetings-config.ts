@@ -16,15 +16,29 @@ export interface MeetingsConfig {
   leadRanks: LeaderRank[];
   /** 回头看: share of closed transferred cases drawn each month, and how far back they were closed. */
   lookback: { sampleShare: number; windowDays: number };
+  /** Deputies (人大代表) the planner invites at most to one meeting, by the professions the rules ask for (0 = none). */
+  maxDeputiesPerMeeting: number;
   /** Invites: alarms before the start (minutes) and the organizer's name. */
   invites: { alarmMinutesBefore: number[]; organizerName: string };
 }
 
 const TYPES: MeetingType[] = ['special', 'joint', 'supervision'];
 
+/** `maxDeputiesPerMeeting` when `config/meetings.json` (or a stored settings version) does not say. */
+export const DEFAULT_MAX_DEPUTIES_PER_MEETING = 2;
+export const MAX_DEPUTIES_PER_MEETING_LIMIT = 10;
+
 function positive(value: unknown, key: string, max: number): number {
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
     throw new Error(`config/meetings.json: "${key}" must be a whole number from 1 to ${max}`);
+  }
+  return value as number;
+}
+
+function deputiesPerMeeting(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_DEPUTIES_PER_MEETING;
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > MAX_DEPUTIES_PER_MEETING_LIMIT) {
+    throw new Error(`config/meetings.json: "maxDeputiesPerMeeting" must be a whole number from 0 to ${MAX_DEPUTIES_PER_MEETING_LIMIT}`);
   }
   return value as number;
 }
@@ -59,6 +73,7 @@ export function parseMeetingsConfig(raw: unknown): MeetingsConfig {
     leadRanks: leadRanks as LeaderRank[],
     lookback: { sampleShare: share, windowDays: positive(lookback.windowDays, 'lookback.windowDays', 730) },
     invites: { alarmMinutesBefore: alarms as number[], organizerName: invites.organizerName.trim() },
+    maxDeputiesPerMeeting: deputiesPerMeeting(r.maxDeputiesPerMeeting),
   };
   for (const t of TYPES) {
     if (config.minutesPerCase[t] > config.meetingMinutes[t]) throw new Error(`config/meetings.json: one case (${t}) cannot take longer than the meeting`);

@@ -145,6 +145,8 @@ const ROUTES: Route[] = [
     query: { status: ['registered', 'open'], overdue: ['true', 'false'], sort: ['dueAt', '-code'], page: ['1', '2'], pageSize: ['20'], q: ['物业'], dueBefore: ['2026-12-31T00:00:00Z'] },
   },
   { family: 'cases', method: 'GET', path: (c, r) => `/cases/${one(r, c.caseIds)}`, roles: ['secretary', 'auditor', 'director'] },
+  // Issue 14: the deputy who reported a case (an active deputy of the directory, or 422 REPORTING_DEPUTY_UNKNOWN).
+  { family: 'cases-deputy', method: 'POST', path: () => '/cases', roles: ['secretary'], body: (c, r) => ({ ...caseBody(c, r), reportedByDeputyId: one(r, c.deputyIds ?? []) }) },
   {
     family: 'case-actions',
     method: 'POST',
@@ -169,6 +171,7 @@ const ROUTES: Route[] = [
   },
   { family: 'meetings', method: 'GET', path: () => '/meetings', roles: ['secretary', 'director'], query: { from: ['2026-12-01T00:00:00Z'], status: ['draft'], type: ['joint'] } },
   { family: 'meetings-patch', method: 'PATCH', path: (c, r) => `/meetings/${one(r, editable(c))}`, roles: ['secretary'], body: () => ({ title: '督办会', location: '第一会议室' }) },
+  { family: 'meetings-deputies', method: 'PATCH', path: (c, r) => `/meetings/${one(r, editable(c))}`, roles: ['secretary'], body: (c, r) => ({ deputies: [one(r, c.deputyIds ?? [])] }) },
   { family: 'meetings-confirm', method: 'POST', path: (c, r) => `/meetings/${one(r, editable(c))}/confirm`, roles: ['secretary'] },
   {
     family: 'meetings-outcomes',

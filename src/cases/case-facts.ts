@@ -21,7 +21,7 @@ export function caseFacts(input: CreateCaseDto, derived: DerivedFacts): CaseFact
     unitsInvolved: input.unitsInvolved ?? [],
     unitsInvolvedCount: distinctUnits(input.unitsInvolved ?? []),
     isGroup: (input.headcount ?? 1) >= GROUP_PETITION_HEADCOUNT,
-    deputyReported: input.deputyReported ?? false,
+    deputyReported: (input.deputyReported ?? false) || input.reportedByDeputyId !== undefined,
     important: input.important ?? false,
     provincialReferral: input.provincialReferral ?? false,
     leaderInstructed: input.leaderInstructed ?? false,

@@ -19,6 +19,13 @@ export interface PetitionerView {
   masked: boolean;
 }
 
+/** The deputy who reported the case, as the secretariat sees it. */
+export interface ReportingDeputyView {
+  id: string;
+  name: string;
+  station: string;
+}
+
 export interface DeadlinesView {
   acceptDueAt: string;
   replyDueAt: string | null;
@@ -58,6 +65,8 @@ export interface CaseView {
   region: string;
   unitsInvolved: string[];
   deputyReported: boolean;
+  /** The deputy who reported it (secretariat and admins only; null for others or when none). */
+  reportedByDeputy: ReportingDeputyView | null;
   important: boolean;
   provincialReferral: boolean;
   leaderInstructed: boolean;
@@ -95,7 +104,8 @@ export class CaseViewBuilder {
     private readonly deadlinesNow: () => DeadlineCalculator,
   ) {}
 
-  build(c: PetitionCase, actor: Actor, now: Date, timeline?: CaseEvent[]): CaseView {
+  /** `deputies`: the reporting deputies by id (read by the caller only for an actor who sees personal data). */
+  build(c: PetitionCase, actor: Actor, now: Date, timeline?: CaseEvent[], deputies: ReadonlyMap<string, ReportingDeputyView> = new Map()): CaseView {
     const open = OPEN_STATUSES.includes(c.status);
     const due = open ? c.dueAt : null;
     const deadlines = this.deadlinesNow();
@@ -115,6 +125,7 @@ export class CaseViewBuilder {
       region: c.region,
       unitsInvolved: c.unitsInvolved,
       deputyReported: c.deputyReported,
+      reportedByDeputy: reportingDeputy(c, actor, deputies),
       important: c.important,
       provincialReferral: c.provincialReferral,
       leaderInstructed: c.leaderInstructed,
@@ -164,6 +175,18 @@ export class CaseViewBuilder {
       masked: true,
     };
   }
+}
+
+function reportingDeputy(c: PetitionCase, actor: Actor, deputies: ReadonlyMap<string, ReportingDeputyView>): ReportingDeputyView | null {
+  if (!c.reportedByDeputyId || !seesPersonalData(actor)) return null;
+  const d = deputies.get(c.reportedByDeputyId);
+  return d ? { id: d.id, name: d.name, station: d.station } : null;
+}
+
+/** The ids of reporting deputies a view for this actor will show (none for those outside the secretariat). */
+export function reportingDeputyIds(cases: PetitionCase[], actor: Actor): string[] {
+  if (!seesPersonalData(actor)) return [];
+  return [...new Set(cases.map((c) => c.reportedByDeputyId).filter((id): id is string => id !== null))];
 }
 
 export function toTimelineView(e: CaseEvent): TimelineEventView {

@@ -24,6 +24,7 @@ import type { Evaluation } from '../rules/evaluation.types.js';
 @Index('idx_cases_phone_hash', ['petitionerPhoneHash'])
 @Index('idx_cases_lead_leader', ['leadLeaderId'])
 @Index('idx_cases_updated', ['updatedAt'])
+@Index('idx_cases_reported_by_deputy', ['reportedByDeputyId'])
 export class PetitionCase {
   @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
   id!: string;
@@ -89,6 +90,10 @@ export class PetitionCase {
 
   @Column({ type: 'boolean', default: false })
   deputyReported!: boolean;
+
+  /** The deputy who reported the case (代表反映), set at intake only; never invited to judge it. */
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  reportedByDeputyId!: string | null;
 
   @Column({ type: 'boolean', default: false })
   important!: boolean;

@@ -94,7 +94,8 @@ export class IntakeService {
       category: input.category,
       region: input.region.trim(),
       unitsInvolved: input.unitsInvolved ?? [],
-      deputyReported: input.deputyReported ?? false,
+      deputyReported: (input.deputyReported ?? false) || input.reportedByDeputyId !== undefined,
+      reportedByDeputyId: input.reportedByDeputyId ?? null,
       important: input.important ?? false,
       provincialReferral: input.provincialReferral ?? false,
       leaderInstructed: input.leaderInstructed ?? false,
@@ -166,6 +167,7 @@ export class IntakeService {
     const receivedAt = this.checkReceivedAt(input.receivedAt, now);
     const petitioner = this.protectPetitioner(input);
     if (input.unitsInvolved?.length) await this.directory.assertUnitCodes(input.unitsInvolved);
+    if (input.reportedByDeputyId !== undefined) await this.assertReportingDeputy(input.reportedByDeputyId);
     const relatedIds = input.relatedCaseIds ?? [];
     if (relatedIds.length) {
       const found = new Set(await this.repo.existingIds(relatedIds));
@@ -184,6 +186,12 @@ export class IntakeService {
     const facts = caseFacts(input, derived);
     const evaluation = runner ? await runner.evaluate(facts) : await this.rules.evaluate(facts);
     return { receivedAt, petitioner, relatedIds, derived, evaluation };
+  }
+
+  /** The deputy named as reporter must be an active deputy of the directory (422 REPORTING_DEPUTY_UNKNOWN). */
+  private async assertReportingDeputy(id: string): Promise<void> {
+    const deputy = await this.directory.findDeputy(id);
+    if (!deputy?.active) throw CaseErrors.unknownReportingDeputy();
   }
 
   private scopeKey(key: string, actor: Actor): string {

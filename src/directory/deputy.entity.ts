@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { UUID_LENGTH } from '../database/columns.js';
 
+/** Where a deputy meets constituents: a contact station (代表联络站) or a deputies' home (代表之家). */
+export const STATION_KINDS = ['station', 'home'] as const;
+export type StationKind = (typeof STATION_KINDS)[number];
+
 /** A people's congress deputy (人大代表), invited by profession to receptions and mediations. */
 @Entity('deputies')
 export class Deputy {
@@ -15,6 +19,10 @@ export class Deputy {
 
   @Column({ type: 'varchar', length: 100 })
   station!: string;
+
+  /** `station` 代表联络站 or `home` 代表之家; null when not recorded. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  stationKind!: StationKind | null;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   region!: string | null;

@@ -3,6 +3,8 @@ import type { Policy } from '../../config/policy.js';
 import { CaseStatistics, type Window } from '../cases/case-statistics.js';
 import { POLICY } from '../common/tokens.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { DeputyInvitations } from '../meetings/deputies/deputy-invitations.service.js';
+import type { DeputyParticipation } from '../meetings/deputies/deputy-participation.js';
 import { officeDays, officeMonths } from './office-months.js';
 import { ReportsService, type Summary } from './reports.service.js';
 
@@ -42,6 +44,8 @@ export interface Dashboard {
   trend: TrendPoint[];
   heatmap: { categories: string[]; regions: string[]; cells: HeatCell[] };
   leaders: LeaderLoad[];
+  /** 代表参与: deputies invited to meetings starting in the window. */
+  deputies: DeputyParticipation;
 }
 
 /** 统计分析: everything the dashboard draws, for one window, as codes (the console maps labels). */
@@ -51,13 +55,14 @@ export class DashboardService {
     private readonly reports: ReportsService,
     private readonly stats: CaseStatistics,
     private readonly directory: DirectoryService,
+    private readonly deputyInvitations: DeputyInvitations,
     @Inject(POLICY) private readonly policy: Policy,
   ) {}
 
   async dashboard(w: Window): Promise<Dashboard> {
     const zone = this.policy.timeZone;
     const { months, bounds } = officeMonths(w, zone);
-    const [summary, received, accepted, closed, replied, onTime, clusters, leaders] = await Promise.all([
+    const [summary, received, accepted, closed, replied, onTime, clusters, leaders, deputies] = await Promise.all([
       this.reports.summary(w),
       this.stats.countPerPeriod('receivedAt', bounds),
       this.stats.countPerPeriod('acceptedAt', bounds),
@@ -66,6 +71,7 @@ export class DashboardService {
       this.stats.countPerPeriod('repliedAt', bounds, true),
       this.stats.categoryRegion(w),
       this.directory.listLeaders(),
+      this.deputyInvitations.participation(w.from, w.to),
     ]);
     const cells = clusters
       .map((c) => ({ ...c, warning: c.earlyWarning > 0 }))
@@ -96,6 +102,7 @@ export class DashboardService {
         })
         .filter((x) => x.shown)
         .map((x) => x.load),
+      deputies,
     };
   }
 }

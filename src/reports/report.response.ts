@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Dashboard, HeatCell, LeaderLoad, TrendPoint } from './dashboard.service.js';
+import type { DeputyFigures, DeputyParticipation, StationFigures } from '../meetings/deputies/deputy-participation.js';
 import type { Hotspot, Summary } from './reports.service.js';
 
 /** The response schemas of the reports (the CSV and Markdown routes declare a string body). */
@@ -124,6 +125,24 @@ export class LeaderLoadResponse implements LeaderLoad {
   @ApiProperty({ description: '领导批示 in the window' }) instructions!: number;
 }
 
+export class StationFiguresResponse implements StationFigures {
+  @ApiProperty({ example: '茅箭区人大代表之家' }) station!: string;
+  @ApiProperty({ enum: ['station', 'home'], nullable: true, description: 'station 代表联络站 / home 代表之家' }) stationKind!: 'station' | 'home' | null;
+  @ApiProperty({ description: 'confirmed or held meetings with a deputy of this station invited' }) meetings!: number;
+  @ApiProperty({ description: 'invitations (one per deputy and meeting)' }) invitations!: number;
+  @ApiProperty({ description: 'invitations answered ACCEPTED' }) accepted!: number;
+  @ApiProperty({ description: 'invitations to meetings held' }) attended!: number;
+}
+
+/** 代表参与: deputies invited to meetings starting in the window (confirmed or held), in total and by station. */
+export class DeputyParticipationResponse implements DeputyParticipation, DeputyFigures {
+  @ApiProperty({ description: 'confirmed or held meetings with at least one deputy invited' }) meetings!: number;
+  @ApiProperty({ description: 'invitations (one per deputy and meeting)' }) invitations!: number;
+  @ApiProperty({ description: 'invitations answered ACCEPTED' }) accepted!: number;
+  @ApiProperty({ description: 'invitations to meetings held' }) attended!: number;
+  @ApiProperty({ type: () => StationFiguresResponse, isArray: true, description: 'most invitations first' }) byStation!: StationFiguresResponse[];
+}
+
 /** 统计分析: the dashboard's data for one window (codes; the console maps labels). */
 export class DashboardResponse implements Dashboard {
   @ApiProperty({ type: () => DashboardWindowResponse }) window!: DashboardWindowResponse;
@@ -131,4 +150,5 @@ export class DashboardResponse implements Dashboard {
   @ApiProperty({ type: () => TrendPointResponse, isArray: true }) trend!: TrendPointResponse[];
   @ApiProperty({ type: () => HeatmapResponse }) heatmap!: HeatmapResponse;
   @ApiProperty({ type: () => LeaderLoadResponse, isArray: true }) leaders!: LeaderLoadResponse[];
+  @ApiProperty({ type: () => DeputyParticipationResponse }) deputies!: DeputyParticipationResponse;
 }

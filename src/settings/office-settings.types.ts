@@ -46,6 +46,8 @@ export interface OfficeSettingsBody {
     minNoticeHours: number;
     maxPlanDays: number;
     defaultLocation: string;
+    /** Deputies the planner invites at most to one meeting (0–10); absent in versions stored before issue 14 (then 2). */
+    maxDeputiesPerMeeting: number;
   };
 }
 

@@ -33,6 +33,7 @@ export function bodyFromFiles(policy: Policy, meetings: MeetingsConfig): OfficeS
       minNoticeHours: meetings.minNoticeHours,
       maxPlanDays: meetings.maxPlanDays,
       defaultLocation: meetings.defaultLocation,
+      maxDeputiesPerMeeting: meetings.maxDeputiesPerMeeting,
     },
   };
 }
@@ -61,6 +62,7 @@ export function meetingsConfigOf(body: OfficeSettingsBody, file: MeetingsConfig)
     minutesPerCase: { ...body.meetings.minutesPerCase },
     meetingMinutes: { ...body.meetings.meetingMinutes },
     slotStepMinutes: body.meetings.slotStepMinutes,
+    maxDeputiesPerMeeting: body.meetings.maxDeputiesPerMeeting ?? file.maxDeputiesPerMeeting,
     lookback: { ...body.lookback },
     invites: { ...file.invites, alarmMinutesBefore: [...body.reminders.alarmMinutesBefore] },
   };

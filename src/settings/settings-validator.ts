@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DEFAULT_MAX_DEPUTIES_PER_MEETING, MAX_DEPUTIES_PER_MEETING_LIMIT } from '../../config/meetings-config.js';
 import {
   DEADLINE_SETTING_KEYS,
   MEETING_TYPES_OF_SETTINGS,
@@ -284,11 +285,15 @@ function meetingsOf(raw: unknown, fail: Report): OfficeSettingsBody['meetings'] 
   const slotStepMinutes = wholeNumber(raw.slotStepMinutes, 'meetings.slotStepMinutes', 1, 120, '排期步长（分钟）', 'slot step (minutes)', fail);
   const minNoticeHours = wholeNumber(raw.minNoticeHours, 'meetings.minNoticeHours', 0, 720, '最短提前通知（小时）', 'minimum notice (hours)', fail);
   const maxPlanDays = wholeNumber(raw.maxPlanDays, 'meetings.maxPlanDays', 1, 366, '最长排期范围（日）', 'longest planning window (days)', fail);
+  const maxDeputiesPerMeeting =
+    raw.maxDeputiesPerMeeting === undefined
+      ? DEFAULT_MAX_DEPUTIES_PER_MEETING
+      : wholeNumber(raw.maxDeputiesPerMeeting, 'meetings.maxDeputiesPerMeeting', 0, MAX_DEPUTIES_PER_MEETING_LIMIT, '每场会议最多邀请代表（人）', 'deputies invited per meeting at most', fail);
   const location = typeof raw.defaultLocation === 'string' ? raw.defaultLocation.trim() : '';
   if (!location || location.length > MAX_LOCATION) {
     fail('meetings.defaultLocation', 'BAD_TEXT', `默认会议地点须为 1–${MAX_LOCATION} 个字。`, `The default location is 1 to ${MAX_LOCATION} characters.`);
   }
-  if (!meetingMinutes || !minutesPerCase || slotStepMinutes === null || minNoticeHours === null || maxPlanDays === null) return null;
+  if (!meetingMinutes || !minutesPerCase || slotStepMinutes === null || minNoticeHours === null || maxPlanDays === null || maxDeputiesPerMeeting === null) return null;
   return {
     meetingMinutes: meetingMinutes,
     minutesPerCase: minutesPerCase,
@@ -296,6 +301,7 @@ function meetingsOf(raw: unknown, fail: Report): OfficeSettingsBody['meetings'] 
     minNoticeHours,
     maxPlanDays,
     defaultLocation: location,
+    maxDeputiesPerMeeting,
   };
 }
 

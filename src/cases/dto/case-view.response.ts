@@ -15,7 +15,7 @@ import {
   type MeetingType,
 } from '../../domain/case-vocabulary.js';
 import { EvaluationResponse, RouteResponse } from '../../rules/dto/evaluation.response.js';
-import type { CaseView, DeadlinesView, PetitionerView, TimelineEventView } from '../case-view.js';
+import type { CaseView, DeadlinesView, PetitionerView, ReportingDeputyView, TimelineEventView } from '../case-view.js';
 import { CASE_ACTIONS, type CaseAction } from '../lifecycle.js';
 
 /** The response schemas of the case views (case-view.ts); `implements` keeps them in step with the views. */
@@ -59,6 +59,12 @@ export class TimelineEventViewResponse implements TimelineEventView {
   data!: Record<string, unknown>;
 }
 
+export class ReportingDeputyResponse implements ReportingDeputyView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '黄律' }) name!: string;
+  @ApiProperty({ example: '茅箭区人大代表之家' }) station!: string;
+}
+
 export class CaseViewResponse implements CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'XF-2026-000123' }) code!: string;
@@ -75,6 +81,8 @@ export class CaseViewResponse implements CaseView {
   @ApiProperty() region!: string;
   @ApiProperty({ type: [String] }) unitsInvolved!: string[];
   @ApiProperty() deputyReported!: boolean;
+  @ApiProperty({ type: () => ReportingDeputyResponse, nullable: true, description: 'the deputy who reported the case; secretariat and admins only (null for others)' })
+  reportedByDeputy!: ReportingDeputyResponse | null;
   @ApiProperty() important!: boolean;
   @ApiProperty() provincialReferral!: boolean;
   @ApiProperty() leaderInstructed!: boolean;

@@ -113,6 +113,11 @@ export class CreateCaseDto {
   unitsInvolved?: string[];
 
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() deputyReported?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the deputy (an active deputy of the directory) who reported the case; sets deputyReported' })
+  @OptionalNotNull()
+  @IsUUID('all')
+  reportedByDeputyId?: string;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() important?: boolean;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() provincialReferral?: boolean;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() leaderInstructed?: boolean;

@@ -48,6 +48,7 @@ export class MeetingSettingsResponse {
   @ApiProperty({ example: 24 }) minNoticeHours!: number;
   @ApiProperty({ example: 92 }) maxPlanDays!: number;
   @ApiProperty({ example: '常委会第三会议室' }) defaultLocation!: string;
+  @ApiProperty({ example: 2, minimum: 0, maximum: 10, description: 'deputies the planner invites at most to one meeting' }) maxDeputiesPerMeeting!: number;
 }
 
 export class OfficeSettingsBodyResponse implements OfficeSettingsBody {

@@ -10,6 +10,5 @@ import { rules } from './rules';
 import { directory } from './directory';
 import { audit } from './audit';
 import { settings } from './settings';
-import { meetings } from './meetings';
 
-export const en = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit, settings, meetings };
+export const en = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit, settings };

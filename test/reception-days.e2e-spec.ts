@@ -189,6 +189,14 @@ describe('reception days (领导接访日)', () => {
     const names = (asDeputy1.body as Day).proposedCases.filter((c) => c.id === repeat.id).map((c) => c.petitionerName);
     expect(names).toEqual(['王**']);
     expect((asDeputy1.body as Day).allowedActions).toEqual([]);
+    // The leader's calendar feed carries his or her reception days past planning, never another's or a planned one.
+    const feedUids = async (key: string): Promise<string[]> => {
+      const issued = await t.http.post(`/leaders/${leader(key)}/feed-token`).set(bearer(token('secretary'))).expect(201);
+      const feed = await t.http.get(`/calendar/feeds/${issued.body.token as string}.ics`).expect(200);
+      return [...feed.text.matchAll(/^UID:(reception-.+)\r$/gm)].map((m) => m[1]);
+    };
+    expect(await feedUids('director')).toEqual([`reception-${own.id}@xinfang.renda`]);
+    expect(await feedUids('deputy-1')).toEqual([]);
     for (const user of ['auditor', 'director', 'deputy1'] as TestUser[]) {
       const answers = [
         (await t.http.post('/reception-days/plan').set(bearer(token(user))).send({ month: '2026-12' })).status,

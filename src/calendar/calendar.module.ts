@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { ReceptionModule } from '../meetings/reception/reception.module.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarService } from './calendar.service.js';
 import { FeedToken } from './feed-token.entity.js';
@@ -19,7 +20,7 @@ import { ItipPollScheduler } from './itip/itip-poll-scheduler.js';
 import { ItipPoller } from './itip/itip-poller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InviteDelivery, FeedToken, ImapProcessedMessage]), MeetingsModule, CasesModule, DirectoryModule],
+  imports: [TypeOrmModule.forFeature([InviteDelivery, FeedToken, ImapProcessedMessage]), MeetingsModule, CasesModule, DirectoryModule, ReceptionModule],
   controllers: [CalendarController],
   // InviteScheduler registers itself on the meetings' events: deliveries commit with the meeting's change.
   providers: [InviteAssembler, InviteDeliveryRepository, InviteScheduler, InviteSenderService, FeedTokenRepository, FeedService, CalendarService, ImapProcessedRepository, ItipPoller, ItipPollScheduler],

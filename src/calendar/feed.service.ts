@@ -9,7 +9,10 @@ import { MeetingAccess } from '../meetings/meeting-access.js';
 import { MeetingReader } from '../meetings/meeting-reader.js';
 import { CalendarErrors } from './calendar.errors.js';
 import { FeedTokenRepository } from './feed-token.repository.js';
-import { buildFeed } from './ics-builder.js';
+import { createFeedCalendar } from './ics-builder.js';
+import { serializeCalendar } from './ics-serialize.js';
+import { ReceptionCommitments } from '../meetings/reception/reception-commitments.js';
+import { addReceptionDays } from './reception-feed.js';
 import { InviteAssembler } from './invite-assembler.js';
 
 const FEED_PAST_DAYS = 90;
@@ -39,6 +42,7 @@ export class FeedService {
     private readonly directory: DirectoryService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly receptions: ReceptionCommitments,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,6 +67,12 @@ export class FeedService {
     const found = await this.meetings.list(MeetingAccess.listScope(viewer, window));
     const visible = found.flatMap((a) => MeetingAccess.visible(viewer, a) ?? []);
     const invites = await this.assembler.assembleMany(visible);
-    return buildFeed(`${leader.name}${leader.title} · 会议日程`, invites, leader.id, this.assembler.settings);
+    const calendar = createFeedCalendar(`${leader.name}${leader.title} · 会议日程`, invites, leader.id, this.assembler.settings);
+    // 领导接访日 of this leader (confirmed, held, cancelled), after the meetings.
+    const [days, rooms] = await Promise.all([this.receptions.ofLeader(leader.id, window.from, window.to), this.directory.listRooms()]);
+    const roomName = new Map(rooms.map((r) => [r.id, r.name]));
+    const feedDays = days.map((d) => ({ ...d, status: d.status as 'confirmed' | 'held' | 'cancelled', roomName: d.roomId ? (roomName.get(d.roomId) ?? null) : null, caseCount: d.proposedCaseIds.length }));
+    addReceptionDays(calendar, feedDays, this.assembler.settings.timeZone);
+    return serializeCalendar(calendar);
   }
 }

@@ -62,13 +62,6 @@ export const CaseErrors = {
       { zh: `关联的信访事项不存在：${ids.join('、')}。`, en: `Related case(s) not found: ${ids.join(', ')}.` },
       { ids },
     ),
-  unknownReportingDeputy: () =>
-    new DomainError(
-      'REPORTING_DEPUTY_UNKNOWN',
-      422,
-      { zh: '反映问题的代表不在代表名册中或已停用，请从名册中选择。', en: 'The reporting deputy is not an active deputy of the directory.' },
-      { field: 'reportedByDeputyId' },
-    ),
   leaderInactive: () => new DomainError('LEADER_INACTIVE', 409, { zh: '该领导已停用，不能包案。', en: 'This leader is inactive.' }),
   leaderAtCapacity: (max: number) =>
     new DomainError('LEADER_AT_CAPACITY', 409, {
@@ -145,13 +138,19 @@ export const CaseErrors = {
       zh: '本事项没有正在计算的答复期限，无法延期。',
       en: 'The case has no running reply deadline to extend.',
     }),
-  /** A meeting's follow-up deadline for a case whose reply deadline does not run (not yet accepted, or answered). */
+  /** A meeting's follow-up deadline for a case not yet accepted (受理): only its acceptance deadline runs. */
+  outcomeCaseNotAccepted: () =>
+    conflict('CASE_NOT_ACCEPTED', {
+      zh: '该事项尚未受理，会议确定的办理期限须在受理后才能生效：请先受理该事项，再记录期限；也可以本次只记录决定、不填期限。',
+      en: 'The case is not accepted yet, so the meeting’s deadline cannot apply: accept the case first, or record the decision without a deadline.',
+    }),
+  /** A meeting's follow-up deadline for a case whose reply deadline no longer runs (answered, closed, rejected, withdrawn). */
   outcomeDeadlineNotRunning: (status: string, statusZh: string) =>
     conflict(
       'NO_RUNNING_DEADLINE',
       {
-        zh: `该事项当前状态（${statusZh}）没有正在计算的答复期限，会议确定的办理期限无法生效；请先受理，或不填期限。`,
-        en: `The case is "${status}": no reply deadline runs, so the meeting's deadline cannot apply; accept the case first, or leave the deadline out.`,
+        zh: `该事项当前状态（${statusZh}）没有正在计算的答复期限，会议确定的办理期限无法生效；请只记录决定、不填期限。`,
+        en: `The case is "${status}": no reply deadline runs, so the meeting's deadline cannot apply; record the decision without a deadline.`,
       },
       { status },
     ),

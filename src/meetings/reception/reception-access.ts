@@ -2,6 +2,9 @@ import type { Actor } from '../../domain/actor.js';
 import type { ReceptionDay, ReceptionStatus } from './reception-day.entity.js';
 import type { ReceptionFilter } from './reception-days.repository.js';
 
+/** Who is looking: a signed-in actor, or the owner of a leader's calendar feed. */
+type Viewer = Pick<Actor, 'role' | 'leaderId'>;
+
 /** A leader sees his or her own reception days once they leave the planned stage (as for meetings). */
 export const LEADER_VISIBLE_RECEPTION: readonly ReceptionStatus[] = ['confirmed', 'held', 'cancelled'];
 
@@ -10,7 +13,7 @@ export const LEADER_VISIBLE_RECEPTION: readonly ReceptionStatus[] = ['confirmed'
  * only his or her own past the planned stage. Anything else answers like a missing one (404).
  */
 export const ReceptionAccess = {
-  listScope(viewer: Actor, filter: ReceptionFilter & { status?: ReceptionStatus }): ReceptionFilter {
+  listScope(viewer: Viewer, filter: ReceptionFilter & { status?: ReceptionStatus }): ReceptionFilter {
     const { status, ...rest } = filter;
     const statuses = status ? [status] : undefined;
     if (viewer.role !== 'leader') return { ...rest, statuses };
@@ -18,7 +21,7 @@ export const ReceptionAccess = {
     return { ...rest, leaderId: viewer.leaderId ?? 'none', statuses: visible };
   },
 
-  visible(viewer: Actor, day: ReceptionDay): boolean {
+  visible(viewer: Viewer, day: ReceptionDay): boolean {
     if (viewer.role !== 'leader') return true;
     return viewer.leaderId !== null && day.leaderId === viewer.leaderId && LEADER_VISIBLE_RECEPTION.includes(day.status);
   },

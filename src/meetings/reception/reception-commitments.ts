@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ReceptionAccess } from './reception-access.js';
+import type { ReceptionDay } from './reception-day.entity.js';
 import { ReceptionDaysRepository } from './reception-days.repository.js';
 
 /** A confirmed or held reception day as the meetings' checks and planner see it: the leader's (and room's) time taken. */
@@ -22,5 +24,10 @@ export class ReceptionCommitments {
   async between(from: Date, to: Date): Promise<ReceptionCommitment[]> {
     const days = await this.repo.list({ from, to, statuses: ['confirmed', 'held'] });
     return days.map((d) => ({ receptionDayId: d.id, leaderId: d.leaderId, roomId: d.roomBooked ? d.roomId : null, startAt: d.startAt, endAt: d.endAt }));
+  }
+
+  /** A leader's reception days in [from, to) past the planned stage, as the leader sees them (the calendar feed). */
+  ofLeader(leaderId: string, from: Date, to: Date): Promise<ReceptionDay[]> {
+    return this.repo.list(ReceptionAccess.listScope({ role: 'leader', leaderId }, { from, to }));
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { ApiError } from '@/api/errors';
 import { deliveryRows, inviteFileName, isNotVisible, latestDeliveries } from './meetingPage';
+import { attendeeFixture } from './planningFixtures';
 
 type Delivery = components['schemas']['InviteDeliveryResponse'];
 
@@ -32,8 +33,8 @@ describe('deliveries', () => {
 
   it('gives every attendee a row, with no delivery before the first invite', () => {
     const attendees = [
-      { kind: 'leader' as const, id: 'leader-li', name: '李明华主任', email: 'li@example.cn', role: 'chair' as const },
-      { kind: 'unit' as const, id: 'GOV', name: '市人民政府', email: null, role: 'required' as const },
+      attendeeFixture({ email: 'li@example.cn' }),
+      attendeeFixture({ kind: 'unit', id: 'GOV', name: '市人民政府', role: 'required', attendeeId: 'att-gov' }),
     ];
     const rows = deliveryRows(attendees, [delivery({ id: 'li-0' })]);
     expect(rows.map((r) => [r.attendee.id, r.delivery?.id ?? null])).toEqual([

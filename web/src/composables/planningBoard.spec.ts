@@ -4,7 +4,7 @@ import { meetingFixture } from './planningFixtures';
 
 describe('the planning window', () => {
   it('defaults to four weeks from next Monday with every meeting type', () => {
-    expect(defaultPlanWindow('2026-12-04')).toEqual({ from: '2026-12-07', to: '2027-01-03', types: ['special', 'joint', 'supervision'] });
+    expect(defaultPlanWindow('2026-12-04')).toEqual({ from: '2026-12-07', to: '2027-01-03', types: ['special', 'joint', 'supervision'], replaceEdited: false });
   });
 
   it('turns the office-zone days into instants, the last day included', () => {
@@ -12,12 +12,17 @@ describe('the planning window', () => {
   });
 
   it('sends the ticked types, and none when none is ticked', () => {
-    expect(planBody({ from: '2026-12-07', to: '2026-12-07', types: ['joint'] }).types).toEqual(['joint']);
-    expect(planBody({ from: '2026-12-07', to: '2026-12-07', types: [] })).not.toHaveProperty('types');
+    expect(planBody({ from: '2026-12-07', to: '2026-12-07', types: ['joint'], replaceEdited: false }).types).toEqual(['joint']);
+    expect(planBody({ from: '2026-12-07', to: '2026-12-07', types: [], replaceEdited: false })).not.toHaveProperty('types');
+  });
+
+  it('asks to replace drafts edited by hand only when ticked', () => {
+    expect(planBody({ from: '2026-12-07', to: '2026-12-07', types: [], replaceEdited: false })).not.toHaveProperty('replaceEdited');
+    expect(planBody({ from: '2026-12-07', to: '2026-12-07', types: [], replaceEdited: true }).replaceEdited).toBe(true);
   });
 
   it('names the missing dates', () => {
-    expect(missingWindowFields({ from: '', to: '2026-12-07', types: [] })).toEqual(['planning.form.from']);
+    expect(missingWindowFields({ from: '', to: '2026-12-07', types: [], replaceEdited: false })).toEqual(['planning.form.from']);
   });
 });
 

@@ -14,12 +14,14 @@ export interface PlanWindowForm {
   from: string;
   to: string;
   types: MeetingType[];
+  /** Also replace drafts the secretariat edited by hand (kept by default). */
+  replaceEdited: boolean;
 }
 
 /** From next Monday, four weeks, every meeting type. */
 export function defaultPlanWindow(today: string): PlanWindowForm {
   const from = nextMonday(today);
-  return { from, to: addDays(from, 27), types: [...MEETING_TYPES] };
+  return { from, to: addDays(from, 27), types: [...MEETING_TYPES], replaceEdited: false };
 }
 
 /** The window as instants: from the first day's midnight to the midnight after the last day (office zone). */
@@ -31,6 +33,7 @@ export function windowInstants(form: Pick<PlanWindowForm, 'from' | 'to'>): { fro
 export function planBody(form: PlanWindowForm): PlanBody {
   const body: PlanBody = windowInstants(form);
   if (form.types.length) body.types = [...form.types];
+  if (form.replaceEdited) body.replaceEdited = true;
   return body;
 }
 

@@ -20,6 +20,8 @@ const OVERSIGHT: Role[] = ['admin', 'auditor'];
 /** Every page of the console; views load on demand so the first page stays small. */
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/LoginView.vue'), meta: { public: true } },
+  /** 会议回执 by the signed link in an invite: no login, no menu. */
+  { path: '/reply/:token', name: 'reply', component: () => import('@/views/reply/ReplyView.vue'), meta: { public: true }, props: true },
   {
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
@@ -38,6 +40,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'audit', name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { roles: OVERSIGHT, menu: 'common.menu.audit' } },
       { path: 'cases/:id', name: 'case', component: () => import('@/views/case/CaseView.vue'), meta: { roles: EVERYONE }, props: true },
       { path: 'meetings/:id', name: 'meeting', component: () => import('@/views/planning/MeetingView.vue'), meta: { roles: EVERYONE }, props: true },
+      { path: 'meetings/:id/minutes', name: 'meeting-minutes', component: () => import('@/views/meetings/MinutesView.vue'), meta: { roles: EVERYONE }, props: true },
+      { path: 'reception', name: 'reception', component: () => import('@/views/meetings/ReceptionView.vue'), meta: { roles: [...OFFICE, 'leader'], menu: 'common.menu.reception' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { roles: EVERYONE } },
     ],
   },

@@ -10,5 +10,6 @@ import { rules } from './rules';
 import { directory } from './directory';
 import { audit } from './audit';
 import { settings } from './settings';
+import { meetings } from './meetings';
 
-export const zhCN = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit, settings };
+export const zhCN = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit, settings, meetings };

@@ -105,6 +105,8 @@ export class DovecotServer {
         `default_internal_group = ${root ? 'dovecot' : owner.name}`,
         `default_login_user = ${root ? 'dovenull' : owner.name}`,
         'login_trusted_networks = 127.0.0.0/8',
+        `first_valid_uid = ${owner.uid}`,
+        `first_valid_gid = ${owner.gid}`,
         `mail_location = maildir:${d}/mail/%u`,
         'passdb {',
         '  driver = passwd-file',
@@ -142,9 +144,11 @@ export class DovecotServer {
     if (child && child.exitCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+      clearTimeout(timer);
     }
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir && process.env.DOVECOT_KEEP !== '1') rmSync(this.dir, { recursive: true, force: true });
     this.dir = '';
   }
 }

@@ -62,6 +62,13 @@ export const CaseErrors = {
       { zh: `关联的信访事项不存在：${ids.join('、')}。`, en: `Related case(s) not found: ${ids.join(', ')}.` },
       { ids },
     ),
+  unknownReportingDeputy: () =>
+    new DomainError(
+      'REPORTING_DEPUTY_UNKNOWN',
+      422,
+      { zh: '反映问题的代表不在代表名册中或已停用，请从名册中选择。', en: 'The reporting deputy is not an active deputy of the directory.' },
+      { field: 'reportedByDeputyId' },
+    ),
   leaderInactive: () => new DomainError('LEADER_INACTIVE', 409, { zh: '该领导已停用，不能包案。', en: 'This leader is inactive.' }),
   leaderAtCapacity: (max: number) =>
     new DomainError('LEADER_AT_CAPACITY', 409, {

@@ -5,10 +5,11 @@ import type { Violation } from './constraints/meeting-rules.js';
 export const MeetingErrors = {
   notFound: () => new DomainError('MEETING_NOT_FOUND', 404, { zh: '找不到该会议。', en: 'No such meeting.' }),
   violations: (violations: Violation[]) => {
-    const doubleBooked = violations.some((v) => v.code === 'LEADER_DOUBLE_BOOKED' || v.code === 'ROOM_DOUBLE_BOOKED');
+    const leaderBooked = violations.some((v) => v.code === 'LEADER_DOUBLE_BOOKED');
+    const roomBooked = violations.some((v) => v.code === 'ROOM_DOUBLE_BOOKED');
     return new DomainError(
-      doubleBooked ? 'MEETING_CONFLICT' : 'MEETING_CONSTRAINT_VIOLATED',
-      doubleBooked ? 409 : 400,
+      leaderBooked ? 'MEETING_CONFLICT' : roomBooked ? 'ROOM_DOUBLE_BOOKED' : 'MEETING_CONSTRAINT_VIOLATED',
+      leaderBooked || roomBooked ? 409 : 400,
       { zh: `会议安排不符合要求：${violations.map((v) => v.zh).join('')}`, en: `The meeting breaks its constraints: ${violations.map((v) => v.en).join(' ')}` },
       { violations: violations.map((v) => ({ code: v.code, message: v.zh, messageEn: v.en })) },
     );

@@ -120,7 +120,15 @@ describe('meeting access: every meeting and calendar route, every role, draft an
     const saturday = await t.http.patch(`/meetings/${id}`).set(bearer(token)).send({ startAt: '2026-12-12T09:00:00+08:00', endAt: '2026-12-12T10:00:00+08:00' });
     expect([saturday.status, saturday.body.code]).toEqual([400, 'MEETING_CONSTRAINT_VIOLATED']);
     const outcome = await t.http.post(`/meetings/${id}/outcomes`).set(bearer(token)).send({ caseId: missing, decision: '试试' });
-    expect([outcome.status, outcome.body.code]).toEqual(kind === 'draft' ? [409, 'MEETING_NOT_CONFIRMED'] : [400, 'CASE_NOT_ON_AGENDA']);
+    expect([outcome.status, outcome.body.code]).toEqual(kind === 'draft' ? [409, 'MEETING_NOT_CONFIRMED'] : [409, 'MEETING_NOT_STARTED']);
+    if (kind === 'confirmed') {
+      // Once the meeting has started the route reaches the agenda check.
+      const today = t.clock.now();
+      t.clock.set('2026-12-08T06:45:00.000Z');
+      const started = await t.http.post(`/meetings/${id}/outcomes`).set(bearer(token)).send({ caseId: missing, decision: '试试' });
+      t.clock.set(today);
+      expect([started.status, started.body.code]).toEqual([400, 'CASE_NOT_ON_AGENDA']);
+    }
   });
 
   it('gives a leader the brief of his or her own cases only, and names no case he or she cannot open', async () => {

@@ -210,12 +210,20 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
     const getCase = async () => (await t.http.get(`/cases/${caseId}`).set(bearer(secretary)).expect(200)).body;
     const withDeadline = { caseId, decision: '责成承办单位月底前拿出整改方案', requirements: '书面报告整改进度', dueAt: '2026-12-31T17:30:00+08:00' };
 
+    // Before the meeting starts nothing is recorded (it used to mark a meeting three days ahead as held).
+    const early = await post(`/meetings/${meeting.id}/outcomes`, { caseId, decision: '责成承办单位月底前拿出整改方案' }).expect(409);
+    expect(early.body.code).toBe('MEETING_NOT_STARTED');
+    const today = t.clock.now();
+    t.clock.set(new Date(new Date(meeting.startAt).getTime() + 30 * 60_000));
+
     // The case is only registered: no reply deadline runs, so the meeting's deadline cannot apply. The
-    // lifecycle refuses it (it was silently dropped before) and nothing is recorded, on the meeting or the case.
+    // lifecycle refuses it (it was silently dropped before), saying to accept the case first, and nothing
+    // is recorded, on the meeting or the case.
     const registered = await getCase();
     expect(registered.status).toBe('registered');
     const refused = await post(`/meetings/${meeting.id}/outcomes`, withDeadline).expect(409);
-    expect(refused.body.code).toBe('NO_RUNNING_DEADLINE');
+    expect(refused.body.code).toBe('CASE_NOT_ACCEPTED');
+    expect(refused.body.message).toContain('请先受理');
     const untouched = await getCase();
     expect([untouched.version, untouched.timeline.length, untouched.deadlines.dueAt]).toEqual([registered.version, registered.timeline.length, registered.deadlines.dueAt]);
     expect((await t.http.get(`/meetings/${meeting.id}`).set(bearer(secretary)).expect(200)).body).toMatchObject({ status: 'confirmed', outcomes: [] });
@@ -240,6 +248,7 @@ describe('meetings: plan → adjust → confirm → outcome', () => {
     expect([c.deadlines.dueAt, c.deadlines.replyDueAt, c.version]).toEqual(['2026-12-31T09:30:00.000Z', '2026-12-31T09:30:00.000Z', accepted.version + 1]);
     const notOnAgenda = await post(`/meetings/${meeting.id}/outcomes`, { caseId: jointId, decision: 'x' }).expect(400);
     expect(notOnAgenda.body.code).toBe('CASE_NOT_ON_AGENDA');
+    t.clock.set(today);
   });
 
   it('lets a leader see the meetings he or she attends and their cases, and nothing else', async () => {

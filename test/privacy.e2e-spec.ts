@@ -381,10 +381,14 @@ describe('privacy of petitioners and object-level access', () => {
       expect({ status: created.status, body: created.status === 201 ? 'ok' : created.body }).toEqual({ status: 201, body: 'ok' });
       meetingId = created.body.id as string;
       expect((await t.http.post(`/meetings/${meetingId}/confirm`).set(bearer(secretary))).status).toBe(200);
+      // Outcomes are recorded once the meeting has started (09:30 on its day); the clock goes back for the sweep below.
+      const today = t.clock.now();
+      t.clock.set('2026-12-08T01:30:00.000Z');
       const outcome = await t.http
         .post(`/meetings/${meetingId}/outcomes`)
         .set(bearer(secretary))
         .send({ caseId: c.id, decision: `责成承办单位联系 +86 138 7265 1234`, requirements: `会议要求：${FORMS}` });
+      t.clock.set(today);
       expect(outcome.status).toBe(200);
       // The daily sweep mails the handling unit its digest (the urge note); the relay sends the invites.
       expect((await t.http.post('/jobs/deadline-sweep').set(bearer(secretary))).status).toBeLessThan(300);

@@ -35,10 +35,17 @@ describe('recorded changes', () => {
       });
     });
 
-    it.each<CaseStatus>(['registered', 'rejected', 'replied', 'closed', 'withdrawn'])('refuses a deadline for a case %s (no reply deadline runs) with 409', (status) => {
+    it('refuses a deadline for a registered case with 409 CASE_NOT_ACCEPTED, saying it must be accepted (受理) first', () => {
+      const error = thrown(() => planMeetingOutcome({ status: 'registered', dueAt: RUNNING }, outcome));
+      expect([error.status, error.code]).toEqual([409, 'CASE_NOT_ACCEPTED']);
+      expect(error.messages.zh).toMatch(/尚未受理.*请先受理该事项/);
+    });
+
+    it.each<CaseStatus>(['rejected', 'replied', 'closed', 'withdrawn'])('refuses a deadline for a case %s (no reply deadline runs) with 409', (status) => {
       const error = thrown(() => planMeetingOutcome({ status, dueAt: null }, outcome));
       expect([error.status, error.code, error.details]).toEqual([409, 'NO_RUNNING_DEADLINE', { status }]);
       expect(error.messages.zh).toMatch(/没有正在计算的答复期限/);
+      expect(error.messages.zh).not.toMatch(/请先受理/);
     });
 
     it('records a decision without a deadline in any status, changing no field', () => {

@@ -44,11 +44,13 @@ export interface MeetingOutcomeRecord {
 
 /**
  * 会议要求: a decision for a case in any status; a follow-up deadline only where a reply deadline runs
- * (accepted, routed, in handling: where `extend` may run). Otherwise `409 NO_RUNNING_DEADLINE` rather
- * than a deadline silently dropped (a registered case has its acceptance deadline, an answered one none).
+ * (accepted, routed, in handling: where `extend` may run), never silently dropped: a case not yet
+ * accepted is refused with `409 CASE_NOT_ACCEPTED` (accept it first: only its acceptance deadline runs),
+ * one answered, closed, rejected or withdrawn with `409 NO_RUNNING_DEADLINE`.
  */
 export function planMeetingOutcome(state: Pick<PetitionCase, 'status' | 'dueAt'>, input: MeetingOutcomeRecord): RecordedPlan {
   const setsDeadline = input.dueAt !== null;
+  if (setsDeadline && state.status === 'registered') throw CaseErrors.outcomeCaseNotAccepted();
   if (setsDeadline && !REPLY_DEADLINE_STATUSES.includes(state.status)) throw CaseErrors.outcomeDeadlineNotRunning(state.status, STATUS_LABELS_ZH[state.status]);
   return {
     action: 'meeting-outcome',

@@ -9,6 +9,7 @@ export const JOB_NAMES = {
   simulateRuleSet: 'simulate-rule-set',
   caseDailyFigures: 'case-daily-figures',
   pollItipReplies: 'poll-itip-replies',
+  sendMinutes: 'send-minutes',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -29,6 +30,8 @@ export interface JobPayloads {
   'case-daily-figures': Record<string, never>;
   /** Reads the iTIP replies in the organizer's mailbox (`IMAP_URL`); `slot`: the poll slot it was queued for. */
   'poll-itip-replies': { slot: string };
+  /** Mails the issued minutes (会议纪要 .docx) to one attendee (`minutes_attendance.attendeeId`). */
+  'send-minutes': { meetingId: string; attendeeId: string };
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

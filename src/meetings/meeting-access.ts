@@ -32,7 +32,7 @@ const attends = (viewer: MeetingViewer, a: MeetingAggregate): boolean =>
  *   cancelled. Drafts are the secretariat's working papers: a draft, like a meeting that is not his,
  *   answers exactly like a missing one;
  * - within a visible meeting a leader sees the whole agenda of a confirmed or held meeting; of a
- *   cancelled one only the items in his or her charge (and their outcomes).
+ *   cancelled one only the items in his or her charge (and their outcomes); the minutes once issued.
  */
 export const MeetingAccess = {
   /** The list filter narrowed to what the viewer may see (a leader: own meetings past the draft stage). */
@@ -43,9 +43,11 @@ export const MeetingAccess = {
   },
 
   /** The meeting as the viewer sees it, or null when it must answer like a missing one. */
-  visible(viewer: MeetingViewer, a: MeetingAggregate): MeetingAggregate | null {
-    if (!isLeader(viewer)) return a;
-    if (!LEADER_VISIBLE_STATUSES.includes(a.meeting.status) || !attends(viewer, a)) return null;
+  visible(viewer: MeetingViewer, found: MeetingAggregate): MeetingAggregate | null {
+    if (!isLeader(viewer)) return found;
+    if (!LEADER_VISIBLE_STATUSES.includes(found.meeting.status) || !attends(viewer, found)) return null;
+    // Draft minutes are the secretariat's working paper too: a leader sees them once issued.
+    const a = found.minutes && found.minutes.status !== 'issued' ? { ...found, minutes: null } : found;
     if (AGENDA_SHARED_STATUSES.includes(a.meeting.status)) return a;
     const agenda = a.agenda.filter((i) => i.leadLeaderId === viewer.leaderId);
     const shown = new Set(agenda.map((i) => i.caseId));

@@ -581,6 +581,38 @@ export interface paths {
         patch: operations["MeetingsController_update"];
         trace?: never;
     };
+    "/meetings/{id}/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RepliesController_alternatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/attendees/{attendeeId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RepliesController_replyForAttendee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/{id}/brief": {
         parameters: {
             query?: never;
@@ -661,6 +693,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MinutesController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/minutes.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MinutesController_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/minutes/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MinutesController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/minutes/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MinutesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/{id}/outcomes": {
         parameters: {
             query?: never;
@@ -677,6 +773,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RepliesController_replyAsLeader"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/plan": {
         parameters: {
             query?: never;
@@ -687,6 +799,118 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["MeetingsController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reception-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReceptionDaysController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reception-days/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReceptionDaysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ReceptionDaysController_update"];
+        trace?: never;
+    };
+    "/reception-days/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReceptionDaysController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reception-days/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReceptionDaysController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reception-days/{id}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReceptionDaysController_held"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reception-days/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReceptionDaysController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/replies/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RepliesController_page"];
+        put?: never;
+        post: operations["RepliesController_reply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1333,6 +1557,28 @@ export interface components {
             /** @description unit code reporting on the case; default: its handling unit */
             presenterUnit?: string;
         };
+        AlternativesResponse: {
+            /** Format: uuid */
+            caseId: string | null;
+            /** Format: uuid */
+            decliningLeaderId: string;
+            /** @description next free times within office hours in the next two weeks */
+            slots: components["schemas"]["SlotAlternativeResponse"][];
+            substitutes: components["schemas"]["SubstituteLeaderResponse"][];
+        };
+        AttendanceEntryDto: {
+            /** @description the invited attendee (meeting_attendees.id) */
+            attendeeId: string;
+            /** @description came in person */
+            present: boolean;
+            /**
+             * @description 派员参加: who came instead
+             * @example 张明
+             */
+            substituteName?: string | null;
+            /** @example 办公室主任 */
+            substitutePost?: string | null;
+        };
         /** @enum {string} */
         AttendeeKind: "leader" | "unit" | "deputy";
         /**
@@ -1548,6 +1794,10 @@ export interface components {
             /** @example 主任临时出差，会议另行安排 */
             reason: string;
         };
+        CancelReceptionDayDto: {
+            /** @example 领导临时出差，接访另行安排 */
+            reason?: string;
+        };
         /**
          * @description the actions this actor may request on this case now (POST /cases/{id}/actions); empty for leaders and auditors
          * @enum {string}
@@ -1628,6 +1878,8 @@ export interface components {
             repeatCount: number;
             /** Format: date-time */
             repliedAt: string | null;
+            /** @description the deputy who reported the case; secretariat and admins only (null for others) */
+            reportedByDeputy: components["schemas"]["ReportingDeputyResponse"] | null;
             resupervisionCount: number;
             route: components["schemas"]["RouteResponse"];
             similarOpenCases: number;
@@ -1720,6 +1972,11 @@ export interface components {
             region: string;
             /** @description ids of earlier related cases */
             relatedCaseIds?: string[];
+            /**
+             * Format: uuid
+             * @description the deputy (an active deputy of the directory) who reported the case; sets deputyReported
+             */
+            reportedByDeputyId?: string;
             /** @example 老旧小区改造进度缓慢 */
             subject: string;
             /**
@@ -1748,6 +2005,8 @@ export interface components {
             region?: string;
             /** @example 茅箭区人大代表之家 */
             station: string;
+            /** @description station 代表联络站 / home 代表之家 */
+            stationKind?: components["schemas"]["StationKind"];
         };
         CreateLeaderDto: {
             email?: string;
@@ -1774,7 +2033,13 @@ export interface components {
             /** @description deputy ids invited */
             deputies?: string[];
             endAt: string;
+            /** @description free text; with a room, the room names the place */
             location?: string;
+            /**
+             * Format: uuid
+             * @description the room (会议室) booked; its name becomes the location
+             */
+            roomId?: string | null;
             startAt: string;
             title?: string;
             /** @enum {string} */
@@ -1783,6 +2048,20 @@ export interface components {
             units?: string[];
         };
         CreateRoomDto: {
+            /**
+             * @description when the room can be booked (local HH:MM periods); null or left out = office hours
+             * @example [
+             *       [
+             *         "08:30",
+             *         "12:00"
+             *       ],
+             *       [
+             *         "14:30",
+             *         "17:30"
+             *       ]
+             *     ]
+             */
+            availableHours?: string[][] | null;
             /**
              * @description seats
              * @example 30
@@ -1866,6 +2145,7 @@ export interface components {
             username: string;
         };
         DashboardResponse: {
+            deputies: components["schemas"]["DeputyParticipationResponse"];
             heatmap: components["schemas"]["HeatmapResponse"];
             leaders: components["schemas"]["LeaderLoadResponse"][];
             summary: components["schemas"]["SummaryResponse"];
@@ -1958,6 +2238,18 @@ export interface components {
         };
         /** @enum {string} */
         DeliveryStatus: "pending" | "sending" | "sent" | "failed" | "no-email" | "superseded";
+        DeputyParticipationResponse: {
+            /** @description invitations answered ACCEPTED */
+            accepted: number;
+            /** @description invitations to meetings held */
+            attended: number;
+            /** @description most invitations first */
+            byStation: components["schemas"]["StationFiguresResponse"][];
+            /** @description invitations (one per deputy and meeting) */
+            invitations: number;
+            /** @description confirmed or held meetings with at least one deputy invited */
+            meetings: number;
+        };
         DeputyResponse: {
             active: boolean;
             email: string | null;
@@ -1969,6 +2261,8 @@ export interface components {
             region: string | null;
             /** @example 茅箭区代表联络站 */
             station: string;
+            /** @description station 代表联络站 / home 代表之家 */
+            stationKind: components["schemas"]["StationKind"] | null;
         };
         DerivedFactsResponse: {
             relatedDissatisfied: boolean;
@@ -2004,6 +2298,11 @@ export interface components {
             relatedDissatisfied?: boolean;
             /** @description override: earlier cases of the petitioner within 12 months */
             repeatCount?: number;
+            /**
+             * Format: uuid
+             * @description the deputy (an active deputy of the directory) who reported the case; sets deputyReported
+             */
+            reportedByDeputyId?: string;
             /** @description override: other open cases, same category and region, 30 days */
             similarOpenCases?: number;
             /** @example 老旧小区改造进度缓慢 */
@@ -2042,6 +2341,16 @@ export interface components {
             ruleSetVersion: number;
             specialMeetingInvitees: string[];
         };
+        ExtraAttendeeDto: {
+            /** @example 刘平 */
+            name: string;
+            /** @example 市住建局物业科科长 */
+            post?: string | null;
+        };
+        ExtraAttendeeResponse: {
+            name: string;
+            post: string | null;
+        };
         /** @enum {string} */
         Feedback: "satisfied" | "dissatisfied";
         FeedLinkResponse: {
@@ -2077,6 +2386,8 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /** @enum {string} */
+        HalfDay: "am" | "pm";
         /** @enum {string} */
         HandlingMode: "internal" | "transfer" | "supervised";
         HealthDatabaseResponse: {
@@ -2121,6 +2432,10 @@ export interface components {
             cells: components["schemas"]["HeatCellResponse"][];
             /** @description regions, most cases first */
             regions: string[];
+        };
+        HeldReceptionDayDto: {
+            /** @description the cases received (0–50, each once) */
+            received: components["schemas"]["ReceivedCaseDto"][];
         };
         HolidayRangeResponse: {
             /**
@@ -2356,13 +2671,27 @@ export interface components {
             subject: string | null;
         };
         MeetingAttendeeResponse: {
+            /**
+             * Format: uuid
+             * @description the attendee row (what a reply names)
+             */
+            attendeeId: string;
             email: string | null;
             /** @description leader or deputy id, or unit code */
             id: string;
             kind: components["schemas"]["AttendeeKind"];
             name: string;
+            /** @description the reply (回执), iCalendar PARTSTAT */
+            partstat: components["schemas"]["Partstat"];
+            /** Format: date-time */
+            repliedAt: string | null;
+            /** @description remark with the reply (secretariat and admins only) */
+            replyComment: string | null;
+            replyVia: components["schemas"]["ReplyVia"] | null;
             /** @description chair (主持), required (leaders in charge, units) or optional */
             role: components["schemas"]["AttendeeRole"];
+            /** @description 派员参加: who comes instead */
+            substitute: components["schemas"]["ReplySubstituteResponse"] | null;
         };
         MeetingChangeResponse: {
             count: number;
@@ -2382,10 +2711,14 @@ export interface components {
         MeetingPlanResponse: {
             assignments: components["schemas"]["PlanAssignmentResponse"][];
             fairness: components["schemas"]["PlanFairnessResponse"];
+            /** @description drafts of those types and window edited by hand: kept, their leaders and rooms stay taken (replaceEdited: true replaces them) */
+            keptEdited: components["schemas"]["PlanDraftRefResponse"][];
             /** @description the proposed meetings, stored as drafts */
             meetings: components["schemas"]["MeetingViewResponse"][];
             /** Format: uuid */
             planId: string;
+            /** @description drafts of earlier plans (types asked for, starting in the window) this plan replaced (deleted) */
+            replaced: components["schemas"]["PlanDraftRefResponse"][];
             /** @description weighted sum of soft-constraint penalties; lower is better */
             score: number;
             unmet: components["schemas"]["PlanUnmetResponse"][];
@@ -2394,9 +2727,28 @@ export interface components {
             warnings: string[];
             window: components["schemas"]["PlanWindowResponse"];
         };
+        MeetingRoomResponse: {
+            /** @example 40 */
+            capacity: number;
+            /**
+             * @example [
+             *       "投影仪"
+             *     ]
+             */
+            equipment: string[];
+            /** Format: uuid */
+            id: string;
+            /** @example 常委会第三会议室 */
+            name: string;
+        };
         MeetingSettingsResponse: {
             /** @example 常委会第三会议室 */
             defaultLocation: string;
+            /**
+             * @description deputies the planner invites at most to one meeting
+             * @example 2
+             */
+            maxDeputiesPerMeeting: number;
             /** @example 92 */
             maxPlanDays: number;
             meetingMinutes: components["schemas"]["PerMeetingTypeResponse"];
@@ -2420,15 +2772,23 @@ export interface components {
             chairName: string | null;
             /** Format: date-time */
             endAt: string;
+            /** @description a draft made or edited by hand: later plans keep it unless replaceEdited */
+            handEdited: boolean;
             /** Format: uuid */
             id: string;
             location: string;
+            /** @description the minutes (会议纪要) and who attended; null before any (a leader: until issued) */
+            minutes: components["schemas"]["MinutesResponse"] | null;
             outcomes: components["schemas"]["MeetingOutcomeResponse"][];
             /**
              * Format: uuid
              * @description the plan that proposed it
              */
             planId: string | null;
+            /** @description the chair or a leader in charge declined (secretariat and admins only) */
+            replyWarnings: components["schemas"]["ReplyWarningResponse"][];
+            /** @description the room booked (会议室); null: the location text only */
+            room: components["schemas"]["MeetingRoomResponse"] | null;
             /** @description iCalendar SEQUENCE: raised on every change of a confirmed meeting */
             sequence: number;
             /** Format: date-time */
@@ -2440,7 +2800,75 @@ export interface components {
             uid: string;
             /** @description optimistic lock */
             version: number;
+            /** @description soft constraints left unmet (unit-overlap), with the answer of PATCH and confirm only */
+            warnings?: components["schemas"]["MeetingWarningResponse"][];
         };
+        MeetingWarningResponse: {
+            /** @example unit-overlap */
+            constraint: string;
+            /** @description in words (Chinese): the unit, both meetings and their times */
+            message: string;
+        };
+        MinutesAttendanceResponse: {
+            /**
+             * Format: uuid
+             * @description the invited attendee (meeting_attendees.id)
+             */
+            attendeeId: string;
+            kind: components["schemas"]["AttendeeKind"];
+            /** Format: date-time */
+            mailedAt: string | null;
+            /** @description the minutes mailed to him or her */
+            mailStatus: components["schemas"]["MinutesMailStatus"] | null;
+            name: string;
+            /** @description came in person (not recorded: true) */
+            present: boolean;
+            /** @description 派员参加: who came instead */
+            substituteName: string | null;
+            substitutePost: string | null;
+        };
+        MinutesDraftDto: {
+            /** @description entries for some or all attendees; the others keep theirs (present by default) */
+            attendance?: components["schemas"]["AttendanceEntryDto"][];
+            /** @description people present who were not invited */
+            extraAttendees?: components["schemas"]["ExtraAttendeeDto"][];
+            /** @description 其他要求 (general requirements) */
+            requirements?: string | null;
+            /** @description 会议概况 */
+            summary?: string | null;
+            /** @description agenda cases the meeting explicitly left undecided (未作决定) */
+            undecidedCaseIds?: string[];
+            /** @description the minutes version read; refused with 409 when someone changed them since */
+            version?: number;
+        };
+        /**
+         * @description the minutes mailed to him or her
+         * @enum {string}
+         */
+        MinutesMailStatus: "queued" | "sent" | "failed" | "no-email";
+        MinutesResponse: {
+            attendance: components["schemas"]["MinutesAttendanceResponse"][];
+            extraAttendees: components["schemas"]["ExtraAttendeeResponse"][];
+            /** Format: date-time */
+            issuedAt: string | null;
+            issuedBy: string | null;
+            /**
+             * @description set when issued
+             * @example 〔2026〕3号
+             */
+            number: string | null;
+            /** @description 其他要求 */
+            requirements: string | null;
+            status: components["schemas"]["MinutesStatus"];
+            /** @description 会议概况 */
+            summary: string | null;
+            /** @description agenda cases explicitly left undecided (未作决定) */
+            undecidedCaseIds: string[];
+            /** @description optimistic lock: send it back with PUT */
+            version: number;
+        };
+        /** @enum {string} */
+        MinutesStatus: "draft" | "issued";
         OfficeSettingsBodyResponse: {
             /**
              * @example [
@@ -2485,6 +2913,11 @@ export interface components {
             /** @example 书面报告施工计划及资金安排 */
             requirements?: string;
         };
+        /**
+         * @description the reply (回执), iCalendar PARTSTAT
+         * @enum {string}
+         */
+        Partstat: "NEEDS-ACTION" | "ACCEPTED" | "DECLINED" | "DELEGATED" | "TENTATIVE";
         PasswordResetResponse: {
             /**
              * @description shown once: hand it to the user, who should change it after signing in
@@ -2572,6 +3005,14 @@ export interface components {
             /** Format: uuid */
             leaderId: string;
         };
+        PlanDraftRefResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startAt: string;
+            title: string;
+            type: components["schemas"]["MeetingType"];
+        };
         PlanFairnessResponse: {
             /** @description leader id → cases in charge */
             loads: {
@@ -2584,9 +3025,20 @@ export interface components {
         PlanMeetingsDto: {
             /** @example 2026-12-01T00:00:00+08:00 */
             from: string;
+            /** @description also replace the drafts of those types and window that a secretary edited by hand (default: keep them) */
+            replaceEdited?: boolean;
             /** @example 2026-12-29T00:00:00+08:00 */
             to: string;
             types?: ("special" | "joint" | "supervision")[];
+        };
+        PlanReceptionDaysDto: {
+            /** @description the leaders taking part; default: every active leader of a lead rank */
+            leaderIds?: string[];
+            /**
+             * @description the month planned (YYYY-MM, office time zone)
+             * @example 2026-12
+             */
+            month: string;
         };
         PlanUnmetResponse: {
             /** Format: uuid */
@@ -2633,8 +3085,98 @@ export interface components {
             meetingType: components["schemas"]["MeetingType"] | null;
             route: components["schemas"]["RouteResponse"];
         };
+        ProposedCaseResponse: {
+            code: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            grade: components["schemas"]["Grade"];
+            /** Format: uuid */
+            id: string;
+            /** @description masked (张*) outside the secretariat */
+            petitionerName: string;
+            repeatCount: number;
+            status: string;
+            subject: string;
+            /** @description in-charge: 包案领导 is this leader; repeat: 重复信访 in the leader’s field */
+            why: components["schemas"]["ReceptionProposalReason"] | null;
+        };
         /** @enum {string} */
         QueueMode: "embedded" | "bull";
+        ReceivedCaseDto: {
+            caseId: string;
+            /** @example 主任当面听取诉求，责成区政府两周内答复 */
+            note?: string;
+        };
+        ReceivedCaseResponse: {
+            /** Format: uuid */
+            caseId: string;
+            note: string | null;
+        };
+        /** @enum {string} */
+        ReceptionAction: "edit" | "confirm" | "cancel" | "record-held";
+        ReceptionDayResponse: {
+            allowedActions: components["schemas"]["ReceptionAction"][];
+            cancelReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            endAt: string;
+            halfDay: components["schemas"]["HalfDay"];
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            leaderId: string;
+            leaderName: string;
+            /**
+             * @description the day in the office time zone
+             * @example 2026-12-08
+             */
+            localDate: string;
+            note: string | null;
+            proposedCaseIds: string[];
+            proposedCases: components["schemas"]["ProposedCaseResponse"][];
+            received: components["schemas"]["ReceivedCaseResponse"][];
+            room: components["schemas"]["ReceptionRoomResponse"] | null;
+            /** @description the room is booked (at confirm) */
+            roomBooked: boolean;
+            /** Format: date-time */
+            startAt: string;
+            status: components["schemas"]["ReceptionStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReceptionLeftoverResponse: {
+            /** Format: uuid */
+            leaderId: string;
+            leaderName: string;
+            /** @description why the leader has no reception day this month (Chinese) */
+            reason: string;
+        };
+        ReceptionPlanResponse: {
+            days: components["schemas"]["ReceptionDayResponse"][];
+            /** @example 2026-12 */
+            month: string;
+            /** @description planned days of the month this plan replaced */
+            replacedIds: string[];
+            unplaced: components["schemas"]["ReceptionLeftoverResponse"][];
+            warnings: string[];
+        };
+        /**
+         * @description in-charge: 包案领导 is this leader; repeat: 重复信访 in the leader’s field
+         * @enum {string}
+         */
+        ReceptionProposalReason: "in-charge" | "repeat";
+        ReceptionRoomResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ReceptionStatus: "planned" | "confirmed" | "held" | "cancelled";
         RefreshDto: {
             /** @description The refresh token of the last sign-in or refresh; each one works once. */
             refreshToken: string;
@@ -2659,6 +3201,83 @@ export interface components {
              */
             alarmMinutesBefore: number[];
         };
+        /**
+         * @description accept 接受 / decline 谢绝 / substitute 派员参加
+         * @enum {string}
+         */
+        ReplyAnswer: "accept" | "decline" | "substitute";
+        ReplyDto: {
+            /** @description accept 接受 / decline 谢绝 / substitute 派员参加 */
+            answer: components["schemas"]["ReplyAnswer"];
+            /**
+             * @description a remark for the secretariat
+             * @example 当天上午另有外事活动
+             */
+            comment?: string;
+            /**
+             * @description who comes instead (required with substitute)
+             * @example 王建国
+             */
+            substituteName?: string;
+            /** @example 市住建局副局长 */
+            substitutePost?: string;
+        };
+        ReplyPageAttendeeResponse: {
+            kind: components["schemas"]["AttendeeKind"];
+            /** @description masked for a deputy (张*代表); leaders and units by name */
+            name: string;
+        };
+        ReplyPageMeetingResponse: {
+            /** @description number of cases on the agenda (no case details on this page) */
+            agendaCount: number;
+            /** Format: date-time */
+            endAt: string;
+            location: string;
+            /** Format: date-time */
+            startAt: string;
+            status: components["schemas"]["MeetingStatus"];
+            title: string;
+            type: components["schemas"]["MeetingType"];
+        };
+        ReplyPageResponse: {
+            attendee: components["schemas"]["ReplyPageAttendeeResponse"];
+            /**
+             * Format: date-time
+             * @description the link works until then
+             */
+            expiresAt: string;
+            meeting: components["schemas"]["ReplyPageMeetingResponse"];
+            partstat: components["schemas"]["Partstat"];
+            /** Format: date-time */
+            repliedAt: string | null;
+            substitute: components["schemas"]["ReplySubstituteResponse"] | null;
+        };
+        ReplySubstituteResponse: {
+            name: string;
+            post: string | null;
+        };
+        /** @enum {string} */
+        ReplyVia: "link" | "console" | "imap" | "secretariat";
+        /** @enum {string} */
+        ReplyWarningCode: "LEAD_DECLINED" | "CHAIR_DECLINED";
+        ReplyWarningResponse: {
+            /** Format: uuid */
+            attendeeId: string;
+            caseCode: string | null;
+            /** Format: uuid */
+            caseId: string | null;
+            code: components["schemas"]["ReplyWarningCode"];
+            /** @description in Chinese, for the secretariat */
+            message: string;
+        };
+        ReportingDeputyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example 黄律 */
+            name: string;
+            /** @example 茅箭区人大代表之家 */
+            station: string;
+        };
         ReportWindowResponse: {
             /** Format: date-time */
             from: string;
@@ -2669,6 +3288,20 @@ export interface components {
         Role: "admin" | "secretariat" | "leader" | "auditor";
         RoomResponse: {
             active: boolean;
+            /**
+             * @description null = office hours
+             * @example [
+             *       [
+             *         "08:30",
+             *         "12:00"
+             *       ],
+             *       [
+             *         "14:30",
+             *         "17:30"
+             *       ]
+             *     ]
+             */
+            availableHours: string[][] | null;
             /**
              * @description seats
              * @example 30
@@ -3078,8 +3711,47 @@ export interface components {
             receivedTo?: string;
             statuses?: ("registered" | "accepted" | "rejected" | "routed" | "in_handling" | "replied" | "closed" | "withdrawn")[];
         };
+        SlotAlternativeResponse: {
+            /** Format: date-time */
+            endAt: string;
+            /** Format: date-time */
+            startAt: string;
+        };
         StartSimulationDto: {
             scope?: components["schemas"]["SimulationScopeDto"];
+        };
+        StationFiguresResponse: {
+            /** @description invitations answered ACCEPTED */
+            accepted: number;
+            /** @description invitations to meetings held */
+            attended: number;
+            /** @description invitations (one per deputy and meeting) */
+            invitations: number;
+            /** @description confirmed or held meetings with a deputy of this station invited */
+            meetings: number;
+            /** @example 茅箭区人大代表之家 */
+            station: string;
+            /**
+             * @description station 代表联络站 / home 代表之家
+             * @enum {string|null}
+             */
+            stationKind: "station" | "home" | null;
+        };
+        /**
+         * @description station 代表联络站 / home 代表之家
+         * @enum {string}
+         */
+        StationKind: "station" | "home";
+        SubstituteLeaderResponse: {
+            activeCases: number;
+            /** Format: uuid */
+            leaderId: string;
+            name: string;
+            /** @description portfolio covers the case’s category */
+            portfolioMatch: boolean;
+            rank: string;
+            /** @description contact region covers the case’s region */
+            regionMatch: boolean;
         };
         SummaryCasesResponse: {
             accepted: number;
@@ -3229,6 +3901,8 @@ export interface components {
             region?: Record<string, never>;
             /** @example 茅箭区人大代表之家 */
             station?: string;
+            /** @description null clears it */
+            stationKind?: components["schemas"]["StationKind"] | null;
         };
         UpdateLeaderDto: {
             active?: boolean;
@@ -3247,10 +3921,27 @@ export interface components {
             chairId?: string;
             deputies?: string[];
             endAt?: string;
+            /** @description free text; given without roomId it moves the meeting out of its room */
             location?: string;
+            /**
+             * Format: uuid
+             * @description the room (会议室); null: no room
+             */
+            roomId?: string | null;
             startAt?: string;
             title?: string;
             units?: string[];
+        };
+        UpdateReceptionDayDto: {
+            endAt?: string;
+            leaderId?: string;
+            note?: Record<string, never> | null;
+            proposedCaseIds?: string[];
+            /** @description a room of the directory; null = none */
+            roomId?: Record<string, never> | null;
+            startAt?: string;
+            /** @description the version read; a concurrent change answers 409 */
+            version?: number;
         };
         UpdateRoomDto: {
             active?: boolean;
@@ -3262,6 +3953,16 @@ export interface components {
         };
         UpdateUnitDto: {
             active?: boolean;
+            /**
+             * @description null = office hours
+             * @example [
+             *       [
+             *         "08:30",
+             *         "12:00"
+             *       ]
+             *     ]
+             */
+            availableHours?: string[][] | null;
             categories?: ("legislation" | "regulation-review" | "deputy-work" | "economy" | "urban-construction" | "employment-social" | "education-health-culture" | "agriculture-rural" | "litigation" | "official-conduct" | "other")[];
             /** @description null clears it */
             email?: Record<string, never>;
@@ -4411,6 +5112,56 @@ export interface operations {
             };
         };
     };
+    RepliesController_alternatives: {
+        parameters: {
+            query?: {
+                /** @description the agenda case whose leader in charge declined; without it, the chair */
+                caseId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlternativesResponse"];
+                };
+            };
+        };
+    };
+    RepliesController_replyForAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attendeeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
+            };
+        };
+    };
     CalendarController_brief: {
         parameters: {
             query?: {
@@ -4527,6 +5278,98 @@ export interface operations {
             };
         };
     };
+    MinutesController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesDraftDto"];
+            };
+        };
+        responses: {
+            /** @description the meeting with its draft minutes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
+            };
+        };
+    };
+    MinutesController_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the minutes as .docx (GB/T 9704 layout) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+        };
+    };
+    MinutesController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the meeting (held) with its issued, numbered minutes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
+            };
+        };
+    };
+    MinutesController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the meeting; each attendee’s mail state in minutes.attendance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
+            };
+        };
+    };
     MeetingsController_outcome: {
         parameters: {
             query?: never;
@@ -4539,6 +5382,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingViewResponse"];
+                };
+            };
+        };
+    };
+    RepliesController_replyAsLeader: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyDto"];
             };
         };
         responses: {
@@ -4572,6 +5440,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingPlanResponse"];
+                };
+            };
+        };
+    };
+    ReceptionDaysController_list: {
+        parameters: {
+            query?: {
+                from?: string;
+                leaderId?: string;
+                month?: string;
+                status?: "planned" | "confirmed" | "held" | "cancelled";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionDayResponse"][];
+                };
+            };
+        };
+    };
+    ReceptionDaysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionDayResponse"];
+                };
+            };
+        };
+    };
+    ReceptionDaysController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReceptionDayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionDayResponse"];
+                };
+            };
+        };
+    };
+    ReceptionDaysController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelReceptionDayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionDayResponse"];
+                };
+            };
+        };
+    };
+    ReceptionDaysController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionDayResponse"];
+                };
+            };
+        };
+    };
+    ReceptionDaysController_held: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeldReceptionDayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionDayResponse"];
+                };
+            };
+        };
+    };
+    ReceptionDaysController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReceptionDaysDto"];
+            };
+        };
+        responses: {
+            /** @description the planned days stored for the month, the planned days replaced, the leaders left out and why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionPlanResponse"];
+                };
+            };
+        };
+    };
+    RepliesController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyPageResponse"];
+                };
+            };
+        };
+    };
+    RepliesController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyPageResponse"];
                 };
             };
         };

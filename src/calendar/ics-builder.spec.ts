@@ -92,6 +92,26 @@ describe('buildInvite', () => {
     expect(attendees.every((a) => a.rsvp === 'TRUE' && a.partstat === 'NEEDS-ACTION')).toBe(true);
   });
 
+  it('writes each attendee’s stored reply as PARTSTAT, asking only those who have not answered (RSVP=TRUE)', () => {
+    const replied: Record<string, InviteAttendee['partstat']> = { 'wang@rd.example.cn': 'ACCEPTED', 'fagongwei@rd.example.cn': 'DELEGATED', 'chengjian@rd.example.cn': 'DECLINED' };
+    const m = buildInviteMeeting();
+    const next = { ...m, attendees: m.attendees.map((a) => ({ ...a, partstat: (a.email && replied[a.email]) || 'NEEDS-ACTION' })) };
+    const parsed = new ICAL.Component(ICAL.parse(buildInvite(next, null, buildInviteSettings())));
+    const ev = parsed.getFirstSubcomponent('vevent') as ICAL.Component;
+    const states = ev.getAllProperties('attendee').map((p) => [String(p.getFirstValue()).toLowerCase(), p.getParameter('partstat'), p.getParameter('rsvp') ?? null]);
+    expect(states).toEqual([
+      ['mailto:director@rd.example.cn', 'NEEDS-ACTION', 'TRUE'],
+      ['mailto:wang@rd.example.cn', 'ACCEPTED', null],
+      ['mailto:fagongwei@rd.example.cn', 'DELEGATED', null],
+      ['mailto:chengjian@rd.example.cn', 'DECLINED', null],
+      ['mailto:zhujianju@gov.example.cn', 'NEEDS-ACTION', 'TRUE'],
+      ['mailto:xinfang@rd.example.cn', 'NEEDS-ACTION', 'TRUE'],
+    ]);
+    // A cancellation asks nothing and states nothing.
+    const cancel = new ICAL.Component(ICAL.parse(buildInvite({ ...next, method: 'CANCEL' }, null, buildInviteSettings()))).getFirstSubcomponent('vevent') as ICAL.Component;
+    expect(cancel.getAllProperties('attendee').map((p) => [p.getParameter('partstat') ?? null, p.getParameter('rsvp') ?? null])).toEqual(Array(6).fill([null, null]));
+  });
+
   it('marks optional attendees OPT-PARTICIPANT and lists one without e-mail in the description only', () => {
     const m = buildInviteMeeting({
       attendees: [

@@ -34,6 +34,7 @@ for ev in cal.walk('VEVENT'):
         'tz': zone(start),
         'startUtc': start.astimezone(timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ'),
         'attendees': len(many(ev.get('ATTENDEE'))),
+        'partstats': [[str(a).lower(), a.params.get('PARTSTAT'), a.params.get('RSVP')] for a in many(ev.get('ATTENDEE'))],
         'alarms': len([c for c in ev.subcomponents if c.name == 'VALARM']),
         'description': str(ev.get('DESCRIPTION')),
     })
@@ -49,6 +50,7 @@ interface PyEvent {
   tz: string;
   startUtc: string;
   attendees: number;
+  partstats: [string, string | null, string | null][];
   alarms: number;
   description: string;
 }
@@ -72,6 +74,13 @@ describe(`python3-icalendar reads what we write${available ? '' : SKIP_NOTE}`, (
       expect.objectContaining({ uid: meeting.uid, sequence: 2, status: 'CONFIRMED', tz: 'Asia/Shanghai', startUtc: '2026-12-08T01:00:00Z', attendees: 6, alarms: 2 }),
     ]);
     expect(parsed.events[0].description).toContain('您包案的事项\n■ XF-2026-000123');
+  });
+
+  pyIt('reads the stored replies: PARTSTAT=ACCEPTED without RSVP for who accepted, NEEDS-ACTION with RSVP=TRUE for the others', () => {
+    const next = { ...meeting, attendees: meeting.attendees.map((a) => ({ ...a, partstat: a.id === DEPUTY_DIRECTOR.id ? ('ACCEPTED' as const) : ('NEEDS-ACTION' as const) })) };
+    const [event] = pyParse(buildInvite(next, null, settings)).events;
+    expect(event.partstats.find(([to]) => to === 'mailto:wang@rd.example.cn')).toEqual(['mailto:wang@rd.example.cn', 'ACCEPTED', null]);
+    expect(event.partstats.filter(([to]) => to !== 'mailto:wang@rd.example.cn').every(([, p, rsvp]) => p === 'NEEDS-ACTION' && rsvp === 'TRUE')).toBe(true);
   });
 
   pyIt('parses a cancellation and a feed', () => {

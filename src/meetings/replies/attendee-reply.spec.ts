@@ -40,7 +40,7 @@ function aggregate(status: Meeting['status'] = 'confirmed', attendees?: MeetingA
       { id: 'i2', meetingId: 'm1', position: 1, caseId: 'c2', caseCode: 'XF-2026-000002', leadLeaderId: 'L-director', presenterUnit: 'UCEC', minutes: 20 },
     ],
     outcomes: [],
-  } as MeetingAggregate;
+  };
 }
 
 const reply = (partstat: Reply['partstat'], substitute: Reply['substitute'] = null): Reply => ({ partstat, via: 'link', at: AT, substitute, comment: null });

@@ -10,6 +10,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlignTable,
@@ -32,7 +33,9 @@ const FONT = {
   number: '宋体',
 };
 const PT = 2; // docx sizes are half-points
-const SIZE = { office: 26 * PT, title: 22 * PT, body: 16 * PT, table: 14 * PT, footer: 14 * PT };
+const SIZE = { office: 26 * PT, title: 22 * PT, body: 16 * PT, table: 12 * PT, note: 14 * PT, footer: 14 * PT };
+/** The type area: 210 − 28 − 26 = 156 mm. */
+const TYPE_WIDTH = convertMillimetersToTwip(156);
 const RED = 'E60012';
 /** 28.95 pt in twentieths of a point: 22 lines on the type area. */
 const LINE = 579;
@@ -73,9 +76,9 @@ function header(doc: MinutesDocument): Paragraph[] {
   ];
 }
 
-/** A heading line in 黑体 (一、…), indented like the body. */
+/** A heading line in 黑体 (一、…), indented like the body, kept on the page of what follows it. */
 const heading = (text: string): Paragraph =>
-  new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, indent: { firstLine: INDENT }, children: [run(text, FONT.heading, SIZE.body)] });
+  new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, indent: { firstLine: INDENT }, keepNext: true, children: [run(text, FONT.heading, SIZE.body)] });
 
 /** 会议决定：… — the label in 楷体, the text in 仿宋. */
 const item = (label: string, text: string): Paragraph =>
@@ -97,22 +100,26 @@ function decisionParagraphs(d: MinutesDecision): Paragraph[] {
 
 const cell = (text: string, width: number, bold = false): TableCell =>
   new TableCell({
-    width: { size: width, type: WidthType.PERCENTAGE },
+    width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, bold ? FONT.heading : FONT.body, SIZE.table)] })],
+    margins: { top: 60, bottom: 60, left: 80, right: 80 },
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: LineRuleType.AUTO }, children: [run(text, bold ? FONT.heading : FONT.body, SIZE.table)] })],
   });
 
-/** 议定事项一览: one row per case, for whoever follows the deadlines up. */
+/** 议定事项一览: one row per case, for whoever follows the deadlines up (小四, fixed columns over the type area). */
 function decisionsTable(decisions: MinutesDecision[]): Table {
-  const widths = [8, 22, 30, 25, 15];
+  const widths = [700, 2000, 1900, 2544, 1700];
   const head = ['序号', '事项编号', '事由', '会议决定', '办理期限'];
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TYPE_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, widths[i], true)) }),
       ...decisions.map(
         (d) =>
           new TableRow({
+            cantSplit: true,
             children: [String(d.index), d.caseCode, d.subject, d.decisions.join('；') || '（未记录）', d.dueDate ?? '—'].map((v, i) => cell(v, widths[i])),
           }),
       ),
@@ -122,14 +129,15 @@ function decisionsTable(decisions: MinutesDecision[]): Table {
 
 function footnote(doc: MinutesDocument): Paragraph[] {
   const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 };
+  // 版记: the office and the date of issue between two rules, each a character in from the edges (GB/T 9704 8.3).
   return [
-    blank(),
     new Paragraph({
-      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      spacing: { before: 240, line: LINE, lineRule: LineRuleType.EXACT },
+      keepLines: true,
       border: { top: rule, bottom: rule },
-      indent: { left: 320, right: 320 },
-      tabStops: [{ type: 'right', position: convertMillimetersToTwip(156) - 640 }],
-      children: [run(`${doc.office}`, FONT.body, SIZE.table), run(`\t${doc.issuedDate}印发`, FONT.body, SIZE.table)],
+      indent: { left: 280, right: 280 },
+      tabStops: [{ type: 'right', position: TYPE_WIDTH - 560 }],
+      children: [run(`${doc.office}`, FONT.body, SIZE.note), run(`\t${doc.issuedDate}印发`, FONT.body, SIZE.note)],
     }),
   ];
 }

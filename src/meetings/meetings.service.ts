@@ -192,7 +192,7 @@ export class MeetingsService {
       if (!(await this.repo.update(em, id, m.version, changes))) throw MeetingErrors.changedConcurrently();
       if (input.agenda) await this.repo.replaceAgenda(em, id, agenda);
       if (m.status === 'confirmed') {
-        await this.bookings.book(em, id, { leaderIds: leaderIdsOf(sync.active), roomId: next.roomId }, next);
+        await this.bookings.book(em, id, { leaderIds: leaderIdsOf(sync.active), roomId: next.roomId, deputyIds: deputyIdsOf(sync.active) }, next);
         await this.assignLeaders(em, agenda, actor, now);
         // Everyone invited gets the update in place; whoever was dropped gets a cancellation.
         if (matters) await this.events.emit(em, { kind: 'changed', meetingId: id, sequence, invited: sync.active, removed: sync.removed, at: now });
@@ -213,7 +213,7 @@ export class MeetingsService {
     await this.run(async (em) => {
       if (!(await this.repo.update(em, id, m.version, { status: 'confirmed', updatedAt: now }))) throw MeetingErrors.changedConcurrently();
       const invited = current.attendees.filter((a) => a.active);
-      await this.bookings.book(em, id, { leaderIds: leaderIdsOf(invited), roomId: m.roomId }, m);
+      await this.bookings.book(em, id, { leaderIds: leaderIdsOf(invited), roomId: m.roomId, deputyIds: deputyIdsOf(invited) }, m);
       await this.assignLeaders(em, current.agenda, actor, now);
       await this.events.emit(em, { kind: 'confirmed', meetingId: id, sequence: m.sequence, invited, removed: [], at: now });
     });
@@ -336,6 +336,10 @@ export class MeetingsService {
         const room = await this.roomOf(error.clashes[0]?.resourceId ?? null).catch(() => null);
         throw MeetingErrors.roomDoubleBookedAtConfirm(room?.name ?? '', error.clashes);
       }
+      if (error instanceof ResourceBusyError && error.resource === 'deputyId') {
+        const names = new Map((await this.directory.deputiesByIds(error.clashes.map((c) => c.resourceId))).map((d) => [d.id, d.name]));
+        throw MeetingErrors.deputyDoubleBooked(error.clashes.map((c) => ({ deputyId: c.resourceId, name: names.get(c.resourceId) ?? '', meetingId: c.meetingId })));
+      }
       if (error instanceof ResourceBusyError) throw MeetingErrors.doubleBookedAtConfirm(error.clashes);
       throw error;
     }
@@ -390,3 +394,5 @@ export class MeetingsService {
 export const meetingUid = (id: string): string => `meeting-${id}@xinfang.renda`;
 const leaderIdsOf = (attendees: { kind: string; refId: string; active: boolean }[]): string[] =>
   [...new Set(attendees.filter((a) => a.kind === 'leader' && a.active).map((a) => a.refId))];
+const deputyIdsOf = (attendees: { kind: string; refId: string; active: boolean }[]): string[] =>
+  [...new Set(attendees.filter((a) => a.kind === 'deputy' && a.active).map((a) => a.refId))];

@@ -108,6 +108,17 @@ describe('reception days (领导接访日)', () => {
     plan = { ...again, days: [...again.days, await get(confirmedBefore.id)] };
   });
 
+  it('runs two plans of one month sent at the same moment one after the other: the second replaces the first', async () => {
+    const [a, b] = await Promise.all(['secretary', 'admin'].map((u) => t.http.post('/reception-days/plan').set(bearer(token(u as TestUser))).send({ month: '2027-02' })));
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const listed = (await t.http.get('/reception-days?month=2027-02').set(bearer(token('secretary'))).expect(200)).body as Day[];
+    expect(listed).toHaveLength(5);
+    const ids = listed.map((d) => d.id).sort();
+    const [first, second] = [a.body as Plan, b.body as Plan].sort((x, y) => x.replacedIds.length - y.replacedIds.length);
+    expect([first.replacedIds, second.replacedIds]).toEqual([[], first.days.map((d) => d.id).sort()]);
+    expect(second.days.map((d) => d.id).sort()).toEqual(ids);
+  });
+
   it('refuses at confirm a reception day overlapping a confirmed meeting of the same leader (409), and the other way round', async () => {
     const day = dayOf('director');
     const meetingId = await createMeeting('director', plus(day.startAt, 30), plus(day.startAt, 90));

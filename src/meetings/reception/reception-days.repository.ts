@@ -46,13 +46,19 @@ export class ReceptionDaysRepository {
     return qb.limit(LIST_LIMIT).getMany();
   }
 
-  /** Deletes the planned days starting in [from, to) and returns their ids (a new plan of the month replaces them). */
+  /**
+   * Deletes the planned days starting in [from, to) and returns their ids (a new plan of the month replaces
+   * them). A locking read of the month's range (next-key locks on `idx_reception_days_start` outside
+   * SQLite, whose writes run one at a time anyway): two plans of one month run one after the other, and
+   * the second replaces the first's days instead of adding to them.
+   */
   async deletePlanned(em: EntityManager, from: Date, to: Date): Promise<string[]> {
-    const rows = await em
+    const qb = em
       .createQueryBuilder(ReceptionDay, 'r')
-      .select('r.id', 'id')
-      .where("r.status = 'planned' AND r.startAt >= :from AND r.startAt < :to", { from, to })
-      .getRawMany<{ id: string }>();
+      .select(['r.id AS id', 'r.status AS status'])
+      .where('r.startAt >= :from AND r.startAt < :to', { from, to });
+    if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+    const rows = (await qb.getRawMany<{ id: string; status: string }>()).filter((r) => r.status === 'planned');
     const ids = rows.map((r) => r.id).sort();
     if (ids.length) await em.createQueryBuilder().delete().from(ReceptionDay).where('id IN (:...ids)', { ids }).execute();
     return ids;

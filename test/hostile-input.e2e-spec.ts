@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { seededRandom } from '../src/common/seeded-random.js';
 import { bearer, caseBody } from './support/factories.js';
+import { ReplyLinks } from '../src/meetings/replies/reply-links.js';
 import { hostileRequest, ROUTE_FAMILIES, type HostileContext, type HostileRequest, type HostileRole } from '../bench/lib/hostile-requests.js';
 import { expectError, registerCase, writeCounts } from './support/http-helpers.js';
 import { useTestApp, type TestUser } from './support/test-app.js';
@@ -274,6 +275,7 @@ describe('hostile input', () => {
       const room = await t.http.post('/directory/rooms').set(as(admin)).send({ name: '模糊测试会议室', capacity: 12, equipment: [] }).expect(201);
       const deputy = await t.http.post('/deputies').set(as(admin)).send({ name: '模糊代表', profession: '律师', station: '茅箭区人大代表之家', region: '茅箭区' }).expect(201);
       const run = await t.http.post(`/rules/sets/${draft.body.id as string}/simulations`).set(as(admin)).send({}).expect(202);
+      const firstMeeting = (await t.http.get(`/meetings/${meetingIds[0]}`).set(as(secretary)).expect(200)).body as { endAt: string; attendees: { attendeeId: string }[] };
       const reception = await t.http.post('/reception-days/plan').set(as(secretary)).send({ month: '2027-01' }).expect(200);
       context = {
         unitIds: units.map((u) => u.id),
@@ -291,6 +293,8 @@ describe('hostile input', () => {
         deputyIds: [deputy.body.id as string],
         simulationIds: [run.body.id as string],
         receptionDayIds: (reception.body.days as { id: string }[]).map((d) => d.id),
+        attendeeIds: firstMeeting.attendees.map((x) => x.attendeeId),
+        replyTokens: firstMeeting.attendees.map((x) => t.app.get(ReplyLinks).tokenFor(x.attendeeId, meetingIds[0], new Date(firstMeeting.endAt))),
       };
     });
 

@@ -28,6 +28,9 @@ export interface HostileContext {
   simulationIds?: string[];
   /** issue 14: leaders' reception days (planned ones; optional) */
   receptionDayIds?: string[];
+  /** issue 14: reply links (回执) of attendees, and attendee ids of the first meeting (optional) */
+  replyTokens?: string[];
+  attendeeIds?: string[];
 }
 
 export interface HostileRequest {
@@ -198,6 +201,23 @@ const ROUTES: Route[] = [
   { family: 'meetings-minutes', method: 'POST', path: (c, r) => `/meetings/${one(r, editable(c))}/minutes/issue`, roles: ['secretary'] },
   { family: 'meetings-minutes', method: 'POST', path: (c, r) => `/meetings/${one(r, c.meetingIds)}/minutes/send`, roles: ['secretary'] },
   { family: 'meetings-minutes', method: 'GET', path: (c, r) => `/meetings/${one(r, c.meetingIds)}/minutes.docx`, roles: ['secretary', 'auditor', 'director'] },
+  { family: 'replies', method: 'GET', path: (c, r) => `/replies/${r() < 0.6 ? one(r, c.replyTokens ?? []) : 'x'.repeat(Math.floor(r() * 400))}`, roles: ['anonymous'] },
+  {
+    family: 'replies',
+    method: 'POST',
+    path: (c, r) => `/replies/${r() < 0.6 ? one(r, c.replyTokens ?? []) : `${'A'.repeat(40)}.${'B'.repeat(43)}`}`,
+    roles: ['anonymous'],
+    body: (_c, r) => ({ answer: pick(r, ['accept', 'decline', 'substitute']), substituteName: '张明', substitutePost: '办公室主任', comment: '另有公务' }),
+  },
+  { family: 'meetings-reply', method: 'POST', path: (c, r) => `/meetings/${one(r, c.meetingIds)}/reply`, roles: ['director', 'secretary'], body: (_c, r) => ({ answer: pick(r, ['accept', 'decline']) }) },
+  {
+    family: 'meetings-reply',
+    method: 'POST',
+    path: (c, r) => `/meetings/${one(r, c.meetingIds)}/attendees/${one(r, c.attendeeIds ?? [])}/reply`,
+    roles: ['secretary', 'admin'],
+    body: () => ({ answer: 'substitute', substituteName: '张明', substitutePost: '办公室主任' }),
+  },
+  { family: 'meetings-alternatives', method: 'GET', path: (c, r) => `/meetings/${one(r, c.meetingIds)}/alternatives`, roles: ['secretary', 'auditor'], query: { caseId: [UUID_ZERO, 'x'] } },
   { family: 'invite', method: 'GET', path: (c, r) => `/meetings/${one(r, c.meetingIds)}/invite.ics`, roles: ['secretary', 'director'], query: { attendeeId: ['x', UUID_ZERO] } },
   { family: 'reports', method: 'GET', path: () => '/reports/summary', roles: ['auditor', 'secretary'], query: { from: ['2026-01-01T00:00:00+08:00'], to: ['2027-01-01T00:00:00+08:00'] } },
   { family: 'reports', method: 'GET', path: () => '/reports/hotspots', roles: ['auditor'], query: { days: ['30', '366'] } },

@@ -35,6 +35,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...env, PII_KEY: 'ab'.repeat(32), JWT_SECRET: 'x'.repeat(32), API_DOCS: 'true' }).apiDocs).toBe(true);
   });
 
+  it('reads the iTIP mailbox (IMAP_URL, off by default) and its poll interval, refusing other schemes without echoing the URL', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).imap).toEqual({ url: null, pollSeconds: 60 });
+    const url = 'imaps://xinfang%40renda.example.cn:s3cret@mail.example.cn:993/INBOX';
+    expect(loadConfig({ DATA_DIR: dataDir(), IMAP_URL: url, IMAP_POLL_SECONDS: '120' }).imap).toEqual({ url, pollSeconds: 120 });
+    let message = '';
+    try {
+      loadConfig({ DATA_DIR: dataDir(), IMAP_URL: 'pop3://user:s3cret@mail.example.cn' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/IMAP_URL must start with imap:\/\/ or imaps:\/\//);
+    expect(message).not.toContain('s3cret');
+    expect(() => loadConfig({ DATA_DIR: dataDir(), IMAP_POLL_SECONDS: '5' })).toThrow(/IMAP_POLL_SECONDS must be between 10 and 86400/);
+  });
+
   it('refuses demo accounts (published passwords) on a shared database unless forced', () => {
     const env = { DATA_DIR: dataDir(), DATABASE_URL: 'mysql://root@127.0.0.1:3306/xf', PII_KEY: 'ab'.repeat(32), JWT_SECRET: 'x'.repeat(32) };
     expect(() => loadConfig({ ...env, DEMO_DATA: 'true' })).toThrow(/DEMO_DATA would create demo accounts with published passwords on a shared database/);

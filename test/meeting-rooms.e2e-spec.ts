@@ -144,11 +144,12 @@ describe('plans never lose work', () => {
 
   beforeAll(async () => {
     secretary = await t.token('secretary');
-    for (const s of [
+    const specs: Parameters<typeof registerCase>[2][] = [
       { headcount: 6, category: 'urban-construction', region: '茅箭区' },
       { headcount: 8, category: 'employment-social', region: '郧阳区' },
       { provincialReferral: true, category: 'litigation', region: '丹江口市' },
-    ]) {
+    ];
+    for (const s of specs) {
       expect((await registerCase<{ meetingType: string }>(t, secretary, s)).meetingType).toBe('supervision');
     }
     expect((await registerCase<{ meetingType: string }>(t, secretary, { unitsInvolved: ['GOV', 'COURT'], category: 'economy', region: '张湾区', subject: '企业上下游配套纠纷' })).meetingType).toBe('joint');

@@ -164,7 +164,7 @@ const ROUTES: Route[] = [
     roles: ['secretary'],
     body: () => ({ kind: 'legislative-suggestion', title: '关于修订物业管理条例的建议', note: '说明' }),
   },
-  { family: 'meetings-plan', method: 'POST', path: () => '/meetings/plan', roles: ['secretary'], body: () => ({ from: '2026-12-01T00:00:00+08:00', to: '2026-12-15T00:00:00+08:00', types: ['supervision'] }) },
+  { family: 'meetings-plan', method: 'POST', path: () => '/meetings/plan', roles: ['secretary'], body: (_c, r) => ({ from: '2026-12-01T00:00:00+08:00', to: '2026-12-15T00:00:00+08:00', types: ['supervision'], replaceEdited: r() < 0.5 }) },
   {
     family: 'meetings',
     method: 'POST',
@@ -175,6 +175,7 @@ const ROUTES: Route[] = [
   { family: 'meetings', method: 'GET', path: () => '/meetings', roles: ['secretary', 'director'], query: { from: ['2026-12-01T00:00:00Z'], status: ['draft'], type: ['joint'] } },
   { family: 'meetings-patch', method: 'PATCH', path: (c, r) => `/meetings/${one(r, editable(c))}`, roles: ['secretary'], body: () => ({ title: '督办会', location: '第一会议室' }) },
   { family: 'meetings-deputies', method: 'PATCH', path: (c, r) => `/meetings/${one(r, editable(c))}`, roles: ['secretary'], body: (c, r) => ({ deputies: [one(r, c.deputyIds ?? [])] }) },
+  { family: 'meetings-rooms', method: 'PATCH', path: (c, r) => `/meetings/${one(r, editable(c))}`, roles: ['secretary'], body: (c, r) => ({ roomId: r() < 0.2 ? null : one(r, c.roomIds ?? []) }) },
   { family: 'meetings-confirm', method: 'POST', path: (c, r) => `/meetings/${one(r, editable(c))}/confirm`, roles: ['secretary'] },
   {
     family: 'meetings-outcomes',
@@ -250,7 +251,7 @@ const ROUTES: Route[] = [
   { family: 'settings', method: 'PUT', path: (c, r) => `/settings/versions/${one(r, c.settingsIds ?? [])}`, roles: ['admin'], body: (c) => ({ body: c.settingsBody ?? {}, note: '修改设置' }) },
   { family: 'settings', method: 'POST', path: (c, r) => `/settings/versions/${one(r, c.settingsIds ?? [])}/validate`, roles: ['admin'] },
   { family: 'settings', method: 'POST', path: (c, r) => `/settings/versions/${one(r, c.settingsIds ?? [])}/rollback`, roles: ['admin'], body: () => ({ note: '回滚测试' }) },
-  { family: 'rooms', method: 'POST', path: () => '/directory/rooms', roles: ['admin'], body: () => ({ name: `会议室${unique()}`, capacity: 20, equipment: ['投影'], location: '机关大楼' }) },
+  { family: 'rooms', method: 'POST', path: () => '/directory/rooms', roles: ['admin'], body: () => ({ name: `会议室${unique()}`, capacity: 20, equipment: ['投影'], location: '机关大楼', availableHours: [['08:30', '12:00'], ['14:30', '17:30']] }) },
   { family: 'rooms', method: 'PATCH', path: (c, r) => `/directory/rooms/${one(r, c.roomIds ?? [])}`, roles: ['admin'], body: () => ({ capacity: 30 }) },
   { family: 'deputies', method: 'PATCH', path: (c, r) => `/directory/deputies/${one(r, c.deputyIds ?? [])}`, roles: ['admin', 'secretary'], body: () => ({ profession: '医生' }) },
   { family: 'users', method: 'POST', path: (c, r) => `/users/${one(r, c.userIds)}/password-reset`, roles: ['admin'] },

@@ -4,6 +4,7 @@ import { PII_PATTERNS } from '../src/common/pii/masking.js';
 import { bearer, caseBody, idNumber } from './support/factories.js';
 import { caseAction, expectError } from './support/http-helpers.js';
 import { useTestApp } from './support/test-app.js';
+import { ReplyLinks } from '../src/meetings/replies/reply-links.js';
 
 type Attendee = { kind: string; id: string; name: string; role: string };
 type Meeting = { id: string; type: string; status: string; agenda: { caseId: string }[]; attendees: Attendee[] };
@@ -155,10 +156,36 @@ describe('deputies in the loop', () => {
       }
     });
 
+    it('refuses to invite a deputy booked by another confirmed meeting at that time (409 DEPUTY_DOUBLE_BOOKED)', async () => {
+      const full = (await t.http.get(`/meetings/${meeting.id}`).set(bearer(secretary)).expect(200)).body as Meeting & { startAt: string; endAt: string };
+      const busyLeaders = new Set(full.attendees.filter((a) => a.kind === 'leader').map((a) => a.id));
+      const chairId = [...t.leaders.values()].find((id) => !busyLeaders.has(id) && id !== t.leaders.get('director')) ?? '';
+      const deputy = full.attendees.filter((a) => a.kind === 'deputy')[0];
+      const res = await t.http
+        .post('/meetings')
+        .set(bearer(secretary))
+        .send({ type: 'joint', title: '另一场联席会', startAt: full.startAt, endAt: full.endAt, chairId, agenda: [], deputies: [deputy.id] });
+      expectError(res, 409, 'DEPUTY_DOUBLE_BOOKED');
+      expect(res.body.message).toContain(deputy.name);
+    });
+
+    it('lets a deputy answer by the signed link of the invite, whose page names no petitioner', async () => {
+      const deputy = meeting.attendees.filter((a) => a.kind === 'deputy')[0];
+      const rows: { id: string }[] = await t.dataSource.query("SELECT id FROM meeting_attendees WHERE meetingId = ? AND kind = 'deputy' AND refId = ?", [meeting.id, deputy.id]);
+      const full = (await t.http.get(`/meetings/${meeting.id}`).set(bearer(secretary)).expect(200)).body as { endAt: string };
+      const token = t.app.get(ReplyLinks).tokenFor(rows[0].id, meeting.id, new Date(full.endAt));
+      const page = await t.http.get(`/replies/${token}`).expect(200);
+      expect(JSON.stringify(page.body)).not.toContain('张建华');
+      expect(PII_PATTERNS.mobile.test(JSON.stringify(page.body))).toBe(false);
+      await t.http.post(`/replies/${token}`).send({ answer: 'accept' }).expect((res) => expect(res.status).toBeLessThan(300));
+      const after = (await t.http.get(`/meetings/${meeting.id}`).set(bearer(secretary)).expect(200)).body as { attendees: (Attendee & { partstat: string })[] };
+      expect(after.attendees.find((a) => a.kind === 'deputy' && a.id === deputy.id)?.partstat).toBe('ACCEPTED');
+    });
+
     it('counts deputies’ participation on the dashboard, by station, for the roles that read reports', async () => {
       for (const token of [auditor, secretary, admin]) {
         const res = await t.http.get('/reports/dashboard').query({ from: '2026-01-01', to: '2026-12-31' }).set(bearer(token)).expect(200);
-        expect(res.body.deputies).toMatchObject({ meetings: 1, invitations: 2, attended: 0 });
+        expect(res.body.deputies).toMatchObject({ meetings: 1, invitations: 2, accepted: 1, attended: 0 });
         const stations = res.body.deputies.byStation as { station: string; invitations: number }[];
         expect(stations.reduce((n, s) => n + s.invitations, 0)).toBe(2);
         expect(stations.map((s) => s.station)).not.toContain('（代表已不在名册）');

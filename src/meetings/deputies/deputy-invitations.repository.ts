@@ -55,9 +55,9 @@ export class DeputyInvitationsRepository {
     const rows = await this.attendees
       .createQueryBuilder('a')
       .innerJoin(Meeting, 'm', 'm.id = a.meetingId')
-      .select(['a.meetingId AS meetingId', 'a.refId AS deputyId', 'm.status AS status'])
+      .select(['a.meetingId AS meetingId', 'a.refId AS deputyId', 'm.status AS status', 'a.partstat AS partstat'])
       .where("a.kind = 'deputy' AND a.active = :active AND m.status IN (:...statuses) AND m.startAt >= :from AND m.startAt < :to", { active: true, statuses: INVITED_STATUSES, from, to })
-      .getRawMany<{ meetingId: string; deputyId: string; status: string }>();
-    return rows.map((r) => ({ meetingId: r.meetingId, deputyId: r.deputyId, held: r.status === 'held', accepted: false }));
+      .getRawMany<{ meetingId: string; deputyId: string; status: string; partstat: string }>();
+    return rows.map((r) => ({ meetingId: r.meetingId, deputyId: r.deputyId, held: r.status === 'held', accepted: r.partstat === 'ACCEPTED' }));
   }
 }

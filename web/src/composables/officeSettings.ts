@@ -29,6 +29,8 @@ export interface OfficeSettingsBody {
     minNoticeHours: number;
     maxPlanDays: number;
     defaultLocation: string;
+    /** Absent in versions stored before it existed (the server then uses 2). */
+    maxDeputiesPerMeeting?: number;
   };
 }
 

@@ -26,7 +26,7 @@ export const settings = {
     reviewRequestDays: 'Review request',
     dueSoonDays: 'Due-soon warning',
   },
-  units: { days: 'days', months: 'months', minutes: 'minutes', hours: 'hours', percent: '%' },
+  units: { days: 'days', months: 'months', minutes: 'minutes', hours: 'hours', percent: '%', people: 'people' },
   hours: {
     period: 'Period {n}',
     start: 'Period {n} start',
@@ -64,6 +64,7 @@ export const settings = {
     slotStepMinutes: 'Slot step',
     minNoticeHours: 'Shortest notice',
     maxPlanDays: 'Longest planning window',
+    maxDeputiesPerMeeting: 'Deputies invited per meeting at most',
     defaultLocation: 'Default location',
     type: '{type}',
   },

@@ -26,7 +26,7 @@ export const settings = {
     reviewRequestDays: '复查申请期限',
     dueSoonDays: '临期提醒',
   },
-  units: { days: '日', months: '个月', minutes: '分钟', hours: '小时', percent: '%' },
+  units: { days: '日', months: '个月', minutes: '分钟', hours: '小时', percent: '%', people: '人' },
   hours: {
     period: '第 {n} 个时段',
     start: '第 {n} 个时段开始',
@@ -65,6 +65,7 @@ export const settings = {
     minNoticeHours: '最短提前通知',
     maxPlanDays: '一次最多规划',
     defaultLocation: '默认会议地点',
+    maxDeputiesPerMeeting: '每场会议最多邀请代表',
     type: '{type}',
   },
   actions: {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { type Actor } from '../domain/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
@@ -20,7 +20,15 @@ export class MeetingsController {
 
   @Roles('admin', 'secretariat')
   @HttpCode(200)
-  @ApiOkResponse({ type: MeetingPlanResponse, description: 'the proposed meetings (stored as drafts), the cases left out and why, the soft constraints left unmet' })
+  @ApiOperation({
+    summary: 'Plan meetings for a window (proposed as drafts)',
+    description:
+      'Replaces only the drafts of earlier plans whose type is among `types` and which start inside [from, to); never a draft edited by hand ' +
+      '(handEdited: PATCHed as a draft, or made with POST /meetings) unless `replaceEdited: true`. The answer lists `replaced` and `keptEdited`. ' +
+      'Drafts left in the window keep their leaders’ and room’s time and their cases. Every planned meeting gets a free room seating everyone ' +
+      '(else its cases are unscheduled, NO_FREE_ROOM). Titles say when and are unique, e.g. 督办会（12月3日上午）, 督办会（12月3日上午·第2场）. See docs/meetings-rooms.md.',
+  })
+  @ApiOkResponse({ type: MeetingPlanResponse, description: 'the proposed meetings (stored as drafts), the drafts replaced and kept, the cases left out and why, the soft constraints left unmet' })
   @Post('plan')
   plan(@Body() body: PlanMeetingsDto, @CurrentActor() actor: Actor): Promise<PlanView> {
     return this.planning.plan(body, actor);

@@ -52,7 +52,7 @@ describe('meeting view: allowedActions for each role as the meeting goes from dr
     expect(await actionsOf(id, 'secretary')).toEqual(['edit', 'cancel', 'record-reply', 'add-outcome', 'record-minutes']);
     expect(await actionsOf(id, 'deputy1')).toEqual(['reply']);
     t.clock.set('2026-12-08T03:00:00.000Z'); // 11:00: over
-    expect(await actionsOf(id, 'secretary')).toEqual(['edit', 'cancel', 'add-outcome', 'record-minutes']);
+    expect(await actionsOf(id, 'secretary')).toEqual(['edit', 'cancel', 'record-reply', 'add-outcome', 'record-minutes']);
     expect(await actionsOf(id, 'deputy1')).toEqual([]);
 
     await t.http.post(`/meetings/${id}/cancel`).set(bearer(secretary)).send({ reason: '测试取消' }).expect(200);

@@ -26,10 +26,12 @@ describe('meetingAllowedActions (which buttons the console shows)', () => {
     expect(meetingAllowedActions(facts({ status: 'confirmed' }))).toEqual(['edit', 'cancel', 'record-reply']);
   });
 
-  it('offers outcomes and minutes once the meeting has started, and replies until it ends', () => {
+  it('offers outcomes and minutes once the meeting has started, and the leader’s reply until it ends', () => {
     expect(meetingAllowedActions(facts({ status: 'confirmed', now: during }))).toEqual(['edit', 'cancel', 'record-reply', 'add-outcome', 'record-minutes']);
     expect(meetingAllowedActions(facts({ status: 'confirmed', now: start }))).toContain('record-minutes');
-    expect(meetingAllowedActions(facts({ status: 'confirmed', now: end }))).not.toContain('record-reply');
+    // A reply received late by phone may still be entered while the meeting is confirmed; the leader's own reply closes at the end.
+    expect(meetingAllowedActions(facts({ status: 'confirmed', now: end }))).toContain('record-reply');
+    expect(meetingAllowedActions(facts({ status: 'confirmed', now: end, role: 'leader', attends: true }))).toEqual([]);
   });
 
   it('freezes a held meeting: minutes and outcomes only, issue once a draft exists, send once issued', () => {

@@ -29,7 +29,7 @@ const OFFICE_ROLES: readonly Role[] = ['admin', 'secretariat'];
  * - edit, cancel: the office, while draft or confirmed (held and cancelled meetings are frozen);
  * - confirm: the office, a draft;
  * - reply: a leader attending a confirmed meeting that has not ended;
- * - record-reply (a reply received by phone): the office, a confirmed meeting that has not ended;
+ * - record-reply (a reply received by phone): the office, a confirmed meeting (as `replyingAttendee` accepts);
  * - add-outcome, record-minutes: the office, confirmed or held, once it has started, until minutes are issued;
  * - issue-minutes: the office, when draft minutes exist;
  * - send-minutes: the office, once the minutes are issued.
@@ -45,7 +45,7 @@ export function meetingAllowedActions(f: MeetingActionFacts): MeetingAction[] {
     confirm: office && f.status === 'draft',
     cancel: office && open,
     reply: f.role === 'leader' && f.attends && f.status === 'confirmed' && !ended,
-    'record-reply': office && f.status === 'confirmed' && !ended,
+    'record-reply': office && f.status === 'confirmed',
     'add-outcome': office && takesPlace && started && f.minutes !== 'issued',
     'record-minutes': office && takesPlace && started && f.minutes !== 'issued',
     'issue-minutes': office && takesPlace && f.minutes === 'draft',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../../audit/audit.repository.js';
+import { DomainError } from '../../common/errors.js';
 import { CaseReader } from '../../cases/case-reader.js';
 import { maskName, redactPii } from '../../common/pii/masking.js';
 import type { Actor } from '../../domain/actor.js';
@@ -134,10 +135,9 @@ export class MeetingRepliesService {
       const op = await this.applyOperation(meetingId, attendee.id, reply, attendeeActor('imap', attendee.name));
       return op.ignored ? { outcome: 'unchanged', reason: op.ignored } : { outcome: 'applied', reason: null };
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (typeof code === 'string' && code.startsWith('REPLY_')) return { outcome: 'ignored', reason: code.toLowerCase().slice(0, 40) };
-      if (code === 'ATTENDEE_NOT_FOUND') return { outcome: 'ignored', reason: 'unknown-attendee' };
-      throw error;
+      // A reply the domain refuses (cancelled meeting, removed attendee, meeting over…) is recorded, never retried.
+      if (!(error instanceof DomainError) || error.status >= 500) throw error;
+      return { outcome: 'ignored', reason: error.code === 'ATTENDEE_NOT_FOUND' ? 'unknown-attendee' : error.code.toLowerCase().slice(0, 40) };
     }
   }
 

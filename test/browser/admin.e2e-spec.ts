@@ -13,7 +13,7 @@ interface PlannedMeeting {
 /** The make-up working day: a Saturday a week after the FakeClock's Thursday 2026-11-26. */
 const MAKE_UP_SATURDAY = '2026-12-05';
 const PUBLISH_NOTE = '12月5日（周六）调休上班；办公时间改为 9:00–12:00、14:00–17:00';
-const ADMIN_MENU = ['台账', '登记', '会议规划', '规则管理', '办公设置', '通讯录与用户', '统计分析', '审计'];
+const ADMIN_MENU = ['台账', '登记', '会议规划', '规则管理', '办公设置', '通讯录与用户', '统计分析', '审计', '接访日'];
 
 /** Office-zone (UTC+8, no daylight saving) date and HH:MM of an instant. */
 function officeWallTime(iso: string): { date: string; time: string; weekday: number } {
@@ -55,7 +55,7 @@ async function headerLayout(page: Page): Promise<{ rows: number; linesPerLabel: 
 describeBrowser('the console: office settings, directory and users, audit trail', () => {
   const c = useConsole();
 
-  it('shows the admin eight menu entries on one header line at 1366 and 1024 px', async () => {
+  it('shows the admin nine menu entries on one header line at 1366 and 1024 px', async () => {
     await c.login('admin');
     const nav = c.page.getByRole('navigation', { name: '主菜单' });
     await nav.getByRole('link').first().waitFor();

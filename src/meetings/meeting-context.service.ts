@@ -85,7 +85,8 @@ export class MeetingContextService {
       .map((r) => ({
         id: r.id,
         name: r.name,
-        capacity: r.capacity,
+        // Seats kept for the deputies the plan may invite after the planner has chosen the room.
+        capacity: Math.max(0, r.capacity - this.settings.meetings().maxDeputiesPerMeeting),
         availableHours: r.availableHours,
         busy: taken.filter((t) => t.roomId === r.id).map((t) => ({ start: t.startAt, end: t.endAt })),
       }));

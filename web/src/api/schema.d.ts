@@ -798,6 +798,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Plan meetings for a window (proposed as drafts)
+         * @description Replaces only the drafts of earlier plans whose type is among `types` and which start inside [from, to); never a draft edited by hand (handEdited: PATCHed as a draft, or made with POST /meetings) unless `replaceEdited: true`. The answer lists `replaced` and `keptEdited`. Drafts left in the window keep their leaders’ and room’s time and their cases. Every planned meeting gets a free room seating everyone (else its cases are unscheduled, NO_FREE_ROOM). Titles say when and are unique, e.g. 督办会（12月3日上午）, 督办会（12月3日上午·第2场）. See docs/meetings-rooms.md.
+         */
         post: operations["MeetingsController_plan"];
         delete?: never;
         options?: never;
@@ -1707,6 +1711,18 @@ export interface components {
             categoryLabel: string;
             /** @description whole days from the meeting day to the due date; negative when overdue */
             daysLeft: number | null;
+            /** @description the deadline running: accept (受理期限), reply (答复期限), supervision (督办期限); null: none */
+            deadlineKind: components["schemas"]["DeadlineKind"] | null;
+            /**
+             * @description its name in the brief’s language
+             * @example 受理期限
+             */
+            deadlineLabel: string | null;
+            /**
+             * Format: date
+             * @description local date of the deadline running
+             */
+            dueDate: string | null;
             extensionUsed: boolean;
             grade: components["schemas"]["Grade"];
             gradeLabel: string;
@@ -1720,8 +1736,6 @@ export interface components {
             petitionerMasked: string;
             /** @description recent timeline events, oldest first */
             progress: components["schemas"]["BriefProgressResponse"][];
-            /** Format: date */
-            replyDueDate: string | null;
             status: components["schemas"]["CaseStatus"];
             statusLabel: string;
             subject: string;
@@ -2168,6 +2182,11 @@ export interface components {
              */
             toDay: string;
         };
+        /**
+         * @description the deadline running: accept (受理期限), reply (答复期限), supervision (督办期限); null: none
+         * @enum {string}
+         */
+        DeadlineKind: "accept" | "reply" | "supervision";
         DeadlinePolicyOverrideResponse: {
             acceptDays?: number;
             extensionMaxDays?: number;
@@ -5433,7 +5452,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the proposed meetings (stored as drafts), the cases left out and why, the soft constraints left unmet */
+            /** @description the proposed meetings (stored as drafts), the drafts replaced and kept, the cases left out and why, the soft constraints left unmet */
             200: {
                 headers: {
                     [name: string]: unknown;

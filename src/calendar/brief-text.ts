@@ -22,7 +22,8 @@ interface Phrases {
   handlingUnit: (unit: string) => string;
   demand: (subject: string) => string;
   petitioner: (masked: string, headcount: number) => string;
-  deadline: (dueDate: string | null, daysLeft: number | null) => string;
+  /** `label`: the deadline's name (受理期限, 答复期限, 督办期限). */
+  deadline: (label: string | null, dueDate: string | null, daysLeft: number | null) => string;
   extension: (used: boolean) => string;
   progress: (steps: string) => string;
   requirements: (text: string | null) => string;
@@ -56,9 +57,9 @@ const ZH: Phrases = {
   handlingUnit: (unit) => `（${unit}）`,
   demand: (subject) => `诉求：${subject}${/[。！？.!?]$/.test(subject) ? '' : '。'}`,
   petitioner: (masked, n) => `信访人：${masked}${n > 1 && !/人）$/.test(masked) ? `（${n} 人）` : ''}`,
-  deadline: (due, left) => {
-    if (due === null || left === null) return '期限：未设答复期限';
-    return `期限：答复期限 ${due}（${left >= 0 ? `剩 ${left} 天` : `已超期 ${-left} 天`}）`;
+  deadline: (label, due, left) => {
+    if (label === null || due === null || left === null) return '期限：无正在计算的期限';
+    return `期限：${label} ${due}（${left >= 0 ? `剩 ${left} 天` : `已超期 ${-left} 天`}）`;
   },
   extension: (used) => `已延期：${used ? '是' : '否'}`,
   progress: (steps) => `进展：${steps || '暂无'}`,
@@ -84,9 +85,9 @@ const EN: Phrases = {
   handlingUnit: (unit) => ` (${unit})`,
   demand: (subject) => `Request: ${subject}${/[。！？.!?]$/.test(subject) ? '' : '.'}`,
   petitioner: (masked, n) => ` Petitioner: ${masked}${n > 1 ? ` (${n} people)` : ''}`,
-  deadline: (due, left) => {
-    if (due === null || left === null) return 'Deadline: no reply deadline set';
-    return `Deadline: reply due ${due} (${left >= 0 ? `${left} days left` : `overdue by ${-left} days`})`;
+  deadline: (label, due, left) => {
+    if (label === null || due === null || left === null) return 'Deadline: none running';
+    return `Deadline: ${label} ${due} (${left >= 0 ? `${left} days left` : `overdue by ${-left} days`})`;
   },
   extension: (used) => `extended: ${used ? 'yes' : 'no'}`,
   progress: (steps) => `Progress: ${steps || 'none yet'}`,
@@ -144,7 +145,7 @@ function caseLines(c: BriefCase, p: Phrases, clause: string): string[] {
   return [
     `■ ${c.caseCode}  ${c.gradeLabel} · ${c.categoryLabel} · ${c.modeLabel}${unit} · ${c.statusLabel}`,
     `  ${p.demand(c.subject)}${c.petitionerMasked ? p.petitioner(c.petitionerMasked, c.headcount) : ''}`,
-    `  ${p.deadline(c.replyDueDate, c.daysLeft)}${clause}${p.extension(c.extensionUsed)}`,
+    `  ${p.deadline(c.deadlineLabel, c.dueDate, c.daysLeft)}${clause}${p.extension(c.extensionUsed)}`,
     `  ${p.progress(steps)}${clause}${p.requirements(c.lastRequirements)}`,
   ];
 }

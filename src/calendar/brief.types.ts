@@ -1,3 +1,4 @@
+import type { DeadlineKind } from '../cases/running-deadline.js';
 import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
 import type { BriefLocale } from './labels.js';
 
@@ -76,8 +77,12 @@ export interface BriefCase {
   subject: string;
   petitionerMasked: string;
   headcount: number;
-  /** Local date `YYYY-MM-DD`, or null when no reply deadline is set. */
-  replyDueDate: string | null;
+  /** The deadline running: 受理期限 (registered), 答复期限 (accepted, routed, in handling) or 督办期限 (a supervised or re-supervised item); null when none runs. */
+  deadlineKind: DeadlineKind | null;
+  /** Its name in the brief's language (受理期限 …). */
+  deadlineLabel: string | null;
+  /** Local date `YYYY-MM-DD` of that deadline, or null. */
+  dueDate: string | null;
   /** Whole days from the meeting's local start date to the due date; negative when overdue. */
   daysLeft: number | null;
   extensionUsed: boolean;

@@ -1,3 +1,4 @@
+import { DEADLINE_KINDS, type DeadlineKind } from '../cases/running-deadline.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_STATUSES, CATEGORIES, GRADES, HANDLING_MODES, MEETING_TYPES, type CaseStatus, type Category, type Grade, type HandlingMode, type MeetingType } from '../domain/case-vocabulary.js';
 import { ATTENDEE_KINDS } from '../meetings/meeting-attendee.entity.js';
@@ -67,7 +68,10 @@ export class BriefCaseResponse implements BriefCase {
   @ApiProperty() subject!: string;
   @ApiProperty({ example: '张*' }) petitionerMasked!: string;
   @ApiProperty() headcount!: number;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) replyDueDate!: string | null;
+  @ApiProperty({ enum: DEADLINE_KINDS, enumName: 'DeadlineKind', nullable: true, description: 'the deadline running: accept (受理期限), reply (答复期限), supervision (督办期限); null: none' })
+  deadlineKind!: DeadlineKind | null;
+  @ApiProperty({ type: String, nullable: true, example: '受理期限', description: 'its name in the brief’s language' }) deadlineLabel!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'local date of the deadline running' }) dueDate!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'whole days from the meeting day to the due date; negative when overdue' }) daysLeft!: number | null;
   @ApiProperty() extensionUsed!: boolean;
   @ApiProperty({ type: () => BriefProgressResponse, isArray: true, description: 'recent timeline events, oldest first' }) progress!: BriefProgressResponse[];

@@ -51,7 +51,7 @@ describe('composeDescription', () => {
       '您包案的事项',
       '■ XF-2026-000123  提级办理 · 城建 · 交办督办（市人民政府） · 办理中',
       '  诉求：老旧小区改造进度缓慢：小区列入改造计划至今未开工，雨天漏水。信访人：张*（6 人）',
-      '  期限：答复期限 2027-01-27（剩 50 天）；已延期：否',
+      '  期限：督办期限 2027-01-27（剩 50 天）；已延期：否',
       '  进展：11-26 登记 → 11-27 受理 → 11-28 交办市住建局；上次会议要求：12 月底前拿出施工计划',
     ]);
   });
@@ -59,7 +59,7 @@ describe('composeDescription', () => {
   it('counts overdue days and shows a used extension', () => {
     const text = composeDescription(buildInviteMeeting(), DIRECTOR.id, settings);
     expect(text).toContain('■ XF-2026-000131  会商办理 · 经济发展 · 交办督办（市人民政府） · 办理中');
-    expect(text).toContain('  期限：答复期限 2026-12-05（已超期 3 天）；已延期：是');
+    expect(text).toContain('  期限：督办期限 2026-12-05（已超期 3 天）；已延期：是');
     expect(text).toContain('  进展：10-09 会商；上次会议要求：无');
     expect(text).not.toContain('■ XF-2026-000123');
   });
@@ -73,11 +73,25 @@ describe('composeDescription', () => {
     }
   });
 
-  it('says so when no reply deadline is set, and that progress is empty', () => {
-    const meeting = buildInviteMeeting({ agenda: [buildBriefAgendaItem({ replyDueAt: null, recentEvents: [] })] });
+  it('says so when no deadline runs, and that progress is empty', () => {
+    const meeting = buildInviteMeeting({ agenda: [buildBriefAgendaItem({ status: 'replied', dueAt: null, deadlineKind: null, recentEvents: [] })] });
     const text = composeDescription(meeting, DEPUTY_DIRECTOR.id, settings);
-    expect(text).toContain('  期限：未设答复期限；已延期：否');
+    expect(text).toContain('  期限：无正在计算的期限；已延期：否');
     expect(text).toContain('  进展：暂无；');
+  });
+
+  it.each([
+    ['registered', 'transfer', 'accept', '受理期限', 'acceptance due'],
+    ['accepted', 'transfer', 'reply', '答复期限', 'reply due'],
+    ['in_handling', 'internal', 'reply', '答复期限', 'reply due'],
+    ['in_handling', 'supervised', 'supervision', '督办期限', 'supervision due'],
+  ] as const)('names the deadline of a case %s (%s) for what it is: %s', (status, mode, kind, zh, en) => {
+    const meeting = buildInviteMeeting({ agenda: [buildBriefAgendaItem({ status, mode, dueAt: new Date('2026-12-10T15:59:59.999Z'), deadlineKind: kind })] });
+    const brief = composeBriefJson(meeting, DEPUTY_DIRECTOR.id, settings);
+    expect(brief.myCases[0]).toMatchObject({ deadlineKind: kind, deadlineLabel: zh, dueDate: '2026-12-10', daysLeft: 2 });
+    expect(composeDescription(meeting, DEPUTY_DIRECTOR.id, settings)).toContain(`  期限：${zh} 2026-12-10（剩 2 天）；`);
+    expect(composeDescription(meeting, DEPUTY_DIRECTOR.id, settings, { locale: 'en' })).toContain(`  Deadline: ${en} 2026-12-10 (2 days left); `);
+    for (const other of ['受理期限', '答复期限', '督办期限'].filter((l) => l !== zh)) expect(composeDescription(meeting, DEPUTY_DIRECTOR.id, settings)).not.toContain(other);
   });
 
   it.each([
@@ -122,7 +136,7 @@ describe('composeDescription', () => {
     const text = composeDescription(buildInviteMeeting(), DEPUTY_DIRECTOR.id, settings, { locale: 'en' });
     expect(lines(text)[0]).toBe('Supervision meeting · Tue 2026-12-08 09:00–11:00 · 常委会第三会议室');
     expect(text).toContain('Cases you are in charge of');
-    expect(text).toContain('  Deadline: reply due 2027-01-27 (50 days left); extended: no');
+    expect(text).toContain('  Deadline: supervision due 2027-01-27 (50 days left); extended: no');
   });
 
   it('refuses a time zone it cannot resolve with INVITE_INVALID', () => {
@@ -149,7 +163,9 @@ describe('composeBriefJson', () => {
         categoryLabel: '城建',
         modeLabel: '交办督办',
         statusLabel: '办理中',
-        replyDueDate: '2027-01-27',
+        deadlineKind: 'supervision',
+        deadlineLabel: '督办期限',
+        dueDate: '2027-01-27',
         daysLeft: 50,
         progress: [
           { date: '11-26', label: '登记' },

@@ -102,7 +102,8 @@ function agendaLine(item: BriefAgendaItem, index: number, groupFrom: number): Br
 }
 
 function briefCase(item: BriefAgendaItem, labels: BriefLabels, today: string, zone: string): BriefCase {
-  const due = item.replyDueAt ? localTime(item.replyDueAt, zone, 'replyDueAt').date : null;
+  const due = item.dueAt ? localTime(item.dueAt, zone, 'dueAt').date : null;
+  const kind = due ? item.deadlineKind : null;
   return {
     caseId: item.caseId,
     caseCode: item.caseCode,
@@ -118,7 +119,9 @@ function briefCase(item: BriefAgendaItem, labels: BriefLabels, today: string, zo
     subject: text(item.subject),
     petitionerMasked: petitioner(item.petitionerMasked),
     headcount: item.headcount,
-    replyDueDate: due,
+    deadlineKind: kind,
+    deadlineLabel: kind ? labels.deadline[kind] : null,
+    dueDate: due,
     daysLeft: due ? daysBetween(today, due) : null,
     extensionUsed: item.extensionUsed,
     progress: item.recentEvents.map((e) => ({ date: localTime(e.at, zone, 'recentEvents.at').monthDay, label: text(e.label) })),

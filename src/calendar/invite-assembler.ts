@@ -1,3 +1,4 @@
+import { runningDeadline } from '../cases/running-deadline.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
 import { CaseReader } from '../cases/case-reader.js';
@@ -63,6 +64,7 @@ export class InviteAssembler {
         const c = caseById.get(item.caseId);
         if (!c) continue;
         const last = outcomes.find((o) => o.caseId === c.id && o.meetingId !== m.id);
+        const deadline = runningDeadline(c);
         agenda.push({
           caseId: c.id,
           caseCode: c.code,
@@ -78,7 +80,8 @@ export class InviteAssembler {
           status: c.status,
           mode: c.routeMode,
           handlingUnitName: unitName(c.routeHandledBy),
-          replyDueAt: c.dueAt ?? c.replyDueAt,
+          dueAt: deadline?.dueAt ?? null,
+          deadlineKind: deadline?.kind ?? null,
           extensionUsed: c.extensionUsed,
           recentEvents: (timelines.get(c.id) ?? []).slice(-RECENT_EVENTS).map((e) => ({ at: e.at, label: label(e.action, e.data, unitName) })),
           lastRequirements: last?.requirements ?? last?.decision ?? null,

@@ -1,3 +1,4 @@
+import type { DeadlineKind } from '../cases/running-deadline.js';
 import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
 import type { Partstat } from '../meetings/replies/reply-state.js';
 
@@ -51,7 +52,9 @@ export interface BriefAgendaItem {
   status: CaseStatus;
   mode: HandlingMode;
   handlingUnitName: string;
-  replyDueAt: Date | null;
+  /** The deadline running (受理, 答复 or 督办期限), or null when none runs. */
+  dueAt: Date | null;
+  deadlineKind: DeadlineKind | null;
   extensionUsed: boolean;
   /** The last few timeline events, oldest first. */
   recentEvents: { at: Date; label: string }[];

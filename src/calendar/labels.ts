@@ -1,3 +1,4 @@
+import { DEADLINE_LABELS_EN, DEADLINE_LABELS_ZH, type DeadlineKind } from '../cases/running-deadline.js';
 import type { CaseStatus, Category, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
 import { EN, ZH } from '../domain/labels.js';
 
@@ -13,6 +14,8 @@ export interface BriefLabels {
   status: Record<CaseStatus, string>;
   /** Monday first (luxon weekday 1..7). */
   weekdays: readonly string[];
+  /** The deadline running: 受理期限, 答复期限, 督办期限. */
+  deadline: Readonly<Record<DeadlineKind, string>>;
 }
 
 const ZH_BRIEF: BriefLabels = {
@@ -22,6 +25,7 @@ const ZH_BRIEF: BriefLabels = {
   mode: ZH.mode,
   status: ZH.status,
   weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  deadline: DEADLINE_LABELS_ZH,
 };
 
 const EN_BRIEF: BriefLabels = {
@@ -31,6 +35,7 @@ const EN_BRIEF: BriefLabels = {
   mode: EN.mode,
   status: EN.status,
   weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  deadline: DEADLINE_LABELS_EN,
 };
 
 export const BRIEF_LABELS: Readonly<Record<BriefLocale, BriefLabels>> = Object.freeze({ zh: ZH_BRIEF, en: EN_BRIEF });

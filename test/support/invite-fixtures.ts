@@ -39,8 +39,9 @@ export function buildBriefAgendaItem(overrides: Partial<BriefAgendaItem> = {}): 
     status: 'in_handling',
     mode: 'supervised',
     handlingUnitName: '市人民政府',
-    // Deadlines are the end of a local day (23:59:59.999 Asia/Shanghai).
-    replyDueAt: new Date('2027-01-27T15:59:59.999Z'),
+    // Deadlines are the end of a local day (23:59:59.999 Asia/Shanghai). A supervised item in handling: 督办期限.
+    dueAt: new Date('2027-01-27T15:59:59.999Z'),
+    deadlineKind: 'supervision',
     extensionUsed: false,
     recentEvents: [
       { at: new Date('2026-11-26T02:00:00Z'), label: '登记' },
@@ -88,7 +89,8 @@ export function buildInviteMeeting(overrides: Partial<InviteMeeting> = {}): Invi
         subject: '企业上下游配套纠纷',
         petitionerMasked: '某*公司',
         headcount: 1,
-        replyDueAt: new Date('2026-12-05T15:59:59.999Z'),
+        dueAt: new Date('2026-12-05T15:59:59.999Z'),
+        deadlineKind: 'supervision',
         extensionUsed: true,
         recentEvents: [{ at: new Date('2026-10-09T01:00:00Z'), label: '会商' }],
         lastRequirements: null,

@@ -20,7 +20,7 @@ describe('leader page', () => {
   });
 
   it("reads the brief's day count", () => {
-    expect(briefDaysText(5, t)).toBe('会议当日距答复期限 5 天');
+    expect(briefDaysText(5, t)).toBe('会议当日距期限 5 天');
     expect(briefDaysText(0, t)).toBe('会议当日到期');
     expect(briefDaysText(-3, t)).toBe('会议当日已超期 3 天');
     expect(briefDaysText(null, t)).toBe('');

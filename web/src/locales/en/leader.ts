@@ -31,7 +31,6 @@ export const leader = {
     minutes: 'Minutes',
     presenter: 'Reported by',
     leadLeader: 'Leader in charge',
-    replyDue: 'Reply due',
     progress: 'Recent progress',
     lastRequirements: 'Last meeting requirement',
     handledBy: 'Handled by',

@@ -170,6 +170,13 @@ describe('plans never lose work', () => {
       expect(m.handEdited).toBe(false);
     }
     expect(new Set(first.meetings.map((m) => m.title)).size).toBe(first.meetings.length);
+    // The issue's 3 December plan: never two planned meetings in one room at once.
+    for (const [i, a] of first.meetings.entries()) {
+      for (const b of first.meetings.slice(i + 1)) {
+        const overlap = Date.parse(a.startAt) < Date.parse(b.endAt) && Date.parse(b.startAt) < Date.parse(a.endAt);
+        if (overlap) expect([a.title, a.room?.id]).not.toEqual([a.title, b.room?.id]);
+      }
+    }
 
     const edited = supervision[0];
     const patched = await t.http.patch(`/meetings/${edited.id}`).set(bearer(secretary)).send({ title: '督办会（手工调整）' }).expect(200);

@@ -101,6 +101,14 @@ describe('replies (回执): signed links, the console, PARTSTAT in later invites
     expect(states.get('li.minghua@renda.example.cn')).toEqual({ partstat: 'NEEDS-ACTION', rsvp: 'TRUE' });
   });
 
+  it('records the same answer sent six times at once exactly once (compare-and-set on the attendee)', async () => {
+    const token = linkIn(mailTo('li.minghua@renda.example.cn'));
+    const before = await auditCount('meeting.reply');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => t.http.post(`/replies/${token}`).send({ answer: 'accept' })));
+    expect(answers.map((r) => [r.status, r.body.partstat])).toEqual(Array(6).fill([200, 'ACCEPTED']));
+    expect(await auditCount('meeting.reply')).toBe(before + 1);
+  });
+
   it('lets the secretariat record a unit’s substitute received by phone (派员参加), with the remark for the secretariat only', async () => {
     const unit = (await view()).attendees.find((a) => a.kind === 'unit') as Attendee;
     const body = { answer: 'substitute', substituteName: '陈建伟', substitutePost: '市城建委副主任', comment: '主任出差，由副主任参加' };

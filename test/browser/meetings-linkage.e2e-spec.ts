@@ -200,10 +200,13 @@ describeBrowser('the console: rooms, replies, minutes and reception days', () =>
       expect(draft?.summary).toBe('会议听取了市城建委关于老旧小区改造进度的汇报。');
       expect(draft?.attendance.find((a) => a.attendeeId === unit?.attendeeId)).toMatchObject({ present: false, substituteName: '刘平' });
 
+      // Before a decision the case may be left 未作决定; once decided it is no longer offered.
+      await c.page.getByRole('heading', { name: '未作决定的议题' }).waitFor();
       await c.page.getByLabel('议题').selectOption(caseId);
       await c.page.getByLabel('决定事项').fill('责成市城建委限期整改。');
       await c.page.getByRole('button', { name: '记录决定' }).click();
       await c.page.getByText('已记录会议决定。').waitFor();
+      await expect(c.page.getByRole('heading', { name: '未作决定的议题' }).count()).resolves.toBe(0);
       await checkA11y(c.page, 'minutes: draft');
 
       await c.page.getByRole('button', { name: '印发纪要' }).click();

@@ -7,7 +7,7 @@ const minutes = {
   status: 'draft' as const,
   summary: '听取汇报',
   requirements: null,
-  undecidedCaseIds: [],
+  undecidedCaseIds: ['case-1'],
   extraAttendees: [],
   attendance: [
     { attendeeId: 'att-li', kind: 'leader' as const, name: '李明华主任', present: true, substituteName: null, substitutePost: null, mailStatus: null, mailedAt: null },
@@ -29,6 +29,7 @@ describe('the minutes form', () => {
     expect(minutesForm(meeting)).toEqual({
       summary: '',
       requirements: '',
+      undecidedCaseIds: [],
       attendance: [
         { attendeeId: 'att-li', name: '李明华主任', kind: 'leader', present: true, substituteName: '', substitutePost: '' },
         { attendeeId: 'att-gov', name: '市人民政府', kind: 'unit', present: false, substituteName: '王建国', substitutePost: '副秘书长' },
@@ -40,6 +41,7 @@ describe('the minutes form', () => {
     const form = minutesForm(meetingFixture({ minutes }));
     expect(form.summary).toBe('听取汇报');
     expect(form.requirements).toBe('');
+    expect(form.undecidedCaseIds).toEqual(['case-1']);
     expect(form.attendance[1]).toEqual({ attendeeId: 'att-gov', name: '市人民政府', kind: 'unit', present: false, substituteName: '王建国', substitutePost: '' });
   });
 });
@@ -48,6 +50,7 @@ describe('the draft body', () => {
   it('sends every row, trimmed text or null, no substitute for someone present, and the version read', () => {
     const form = minutesForm(meetingFixture({ minutes }));
     form.summary = '  ';
+    form.undecidedCaseIds = ['case-2'];
     form.requirements = ' 两周内报送 ';
     form.attendance[0] = { ...form.attendance[0]!, substituteName: '不应发送' };
     expect(minutesDraftBody(form, 3)).toEqual({
@@ -57,6 +60,7 @@ describe('the draft body', () => {
         { attendeeId: 'att-li', present: true, substituteName: null, substitutePost: null },
         { attendeeId: 'att-gov', present: false, substituteName: '王建国', substitutePost: null },
       ],
+      undecidedCaseIds: ['case-2'],
       version: 3,
     });
     expect(minutesDraftBody(form, null)).not.toHaveProperty('version');

@@ -17,6 +17,8 @@ export interface MinutesForm {
   summary: string;
   requirements: string;
   attendance: AttendanceRow[];
+  /** Agenda cases the meeting left undecided (未作决定). */
+  undecidedCaseIds: string[];
 }
 
 /**
@@ -29,6 +31,7 @@ export function minutesForm(meeting: Pick<Meeting, 'attendees' | 'minutes'>): Mi
     return {
       summary: minutes.summary ?? '',
       requirements: minutes.requirements ?? '',
+      undecidedCaseIds: [...minutes.undecidedCaseIds],
       attendance: minutes.attendance.map((a) => ({
         attendeeId: a.attendeeId,
         name: a.name,
@@ -42,6 +45,7 @@ export function minutesForm(meeting: Pick<Meeting, 'attendees' | 'minutes'>): Mi
   return {
     summary: '',
     requirements: '',
+    undecidedCaseIds: [],
     attendance: meeting.attendees.map((a) => {
       const delegated = a.partstat === 'DELEGATED' && a.substitute !== null;
       return {
@@ -68,6 +72,7 @@ export function minutesDraftBody(form: MinutesForm, version: number | null): Dra
       substituteName: row.present ? null : text(row.substituteName),
       substitutePost: row.present ? null : text(row.substitutePost),
     })),
+    undecidedCaseIds: [...form.undecidedCaseIds],
   };
   if (version !== null) body.version = version;
   return body;

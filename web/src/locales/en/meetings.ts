@@ -86,6 +86,8 @@ export const meetings = {
     substituteOf: 'Substitute for {name}',
     summary: 'Summary',
     decisions: 'Decisions',
+    undecided: 'Items left undecided',
+    undecidedHint: 'Tick the items the meeting left undecided (saved with the draft); before issuing, every item needs a decision or this mark.',
     requirements: 'Other requirements',
     save: 'Save draft',
     saved: 'Draft saved.',

@@ -86,6 +86,8 @@ export const meetings = {
     substituteOf: '{name} 的代替出席人',
     summary: '会议概况',
     decisions: '议定事项',
+    undecided: '未作决定的议题',
+    undecidedHint: '本次会议未作决定的议题请勾选（随草稿保存）；印发前每个议题须有决定或标为未作决定。',
     requirements: '其他要求',
     save: '保存草稿',
     saved: '纪要草稿已保存。',

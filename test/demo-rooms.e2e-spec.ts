@@ -3,7 +3,7 @@ import { useTestApp } from './support/test-app.js';
 
 /** The demo office (DEMO_DATA=true) plans its meetings in its rooms, each large enough, and the confirmed one books its room. */
 describe('demo data: the demo plan uses rooms', () => {
-  const t = useTestApp({ env: { DEMO_DATA: 'true' } });
+  const t = useTestApp({ env: { DEMO_DATA: 'force' } }); // a throw-away test database (SQLite or MariaDB)
 
   it('gives every demo meeting a room of the demo office, and the confirmed one books it', async () => {
     const rooms: { id: string; capacity: number; availableHours: string | null }[] = await t.dataSource.query('SELECT id, capacity, availableHours FROM rooms');

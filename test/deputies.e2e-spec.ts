@@ -54,6 +54,33 @@ describe('deputies in the loop', () => {
     await t.http.patch(`/deputies/${inactive}`).set(bearer(secretary)).send({ active: false }).expect(200);
   });
 
+  describe('office settings: maxDeputiesPerMeeting', () => {
+    it('is 2 by default, 0 to 10, and a version stored before it existed reads as 2', async () => {
+      const current = (await t.http.get('/settings').set(bearer(admin)).expect(200)).body as { id: string; body: { meetings: Record<string, unknown> } };
+      expect(current.body.meetings.maxDeputiesPerMeeting).toBe(2);
+      for (const bad of [11, -1, 1.5, '2', null]) {
+        const body = { ...current.body, meetings: { ...current.body.meetings, maxDeputiesPerMeeting: bad } };
+        const res = await t.http.post('/settings/versions').set(bearer(admin)).send({ body, note: '代表人数' });
+        expect(res.status).toBe(400);
+        expect(JSON.stringify(res.body)).toContain('meetings.maxDeputiesPerMeeting');
+      }
+      const { maxDeputiesPerMeeting: _dropped, ...older } = current.body.meetings;
+      const draft = (await t.http.post('/settings/versions').set(bearer(admin)).send({ body: { ...current.body, meetings: older }, note: '旧版本' }).expect(201)).body as { id: string; body: { meetings: Record<string, unknown> } };
+      expect(draft.body.meetings.maxDeputiesPerMeeting).toBe(2); // a body sent without it gets the default
+      // A version stored before the field existed (its JSON has no such key) reads as 2.
+      const rows: { body: unknown }[] = await t.dataSource.query('SELECT body FROM office_settings WHERE id = ?', [draft.id]);
+      const stored = (typeof rows[0].body === 'string' ? JSON.parse(rows[0].body) : rows[0].body) as { meetings: Record<string, unknown> };
+      delete stored.meetings.maxDeputiesPerMeeting;
+      await t.dataSource.query('UPDATE office_settings SET body = ? WHERE id = ?', [JSON.stringify(stored), draft.id]);
+      const raw: { body: unknown }[] = await t.dataSource.query('SELECT body FROM office_settings WHERE id = ?', [draft.id]);
+      expect(JSON.stringify(raw[0].body)).not.toContain('maxDeputiesPerMeeting');
+      const read = (await t.http.get(`/settings/versions/${draft.id}`).set(bearer(admin)).expect(200)).body as { body: { meetings: Record<string, unknown> } };
+      expect(read.body.meetings.maxDeputiesPerMeeting).toBe(2);
+      await t.http.get('/settings').set(bearer(auditor)).expect(200);
+      await t.http.post('/settings/versions').set(bearer(secretary)).send({ body: current.body, note: 'x' }).expect(403);
+    });
+  });
+
   describe('intake: the deputy who reported a case', () => {
     it('links the case to an active deputy, sets deputyReported, and shows the deputy to the secretariat only', async () => {
       const body = caseBody({

@@ -1,4 +1,4 @@
-import type { MeetingsConfig } from '../../config/meetings-config.js';
+import { DEFAULT_MAX_DEPUTIES_PER_MEETING, type MeetingsConfig } from '../../config/meetings-config.js';
 import type { Policy } from '../../config/policy.js';
 import type { HolidayRange, OfficeSettingsBody } from './office-settings.types.js';
 
@@ -36,6 +36,13 @@ export function bodyFromFiles(policy: Policy, meetings: MeetingsConfig): OfficeS
       maxDeputiesPerMeeting: meetings.maxDeputiesPerMeeting,
     },
   };
+}
+
+/** A stored body as the API shows it: a field added since it was stored gets its default (maxDeputiesPerMeeting: 2). */
+export function withCurrentFields(body: OfficeSettingsBody): OfficeSettingsBody {
+  const stored: Partial<OfficeSettingsBody['meetings']> = body.meetings;
+  if (stored.maxDeputiesPerMeeting !== undefined) return body;
+  return { ...body, meetings: { ...body.meetings, maxDeputiesPerMeeting: DEFAULT_MAX_DEPUTIES_PER_MEETING } };
 }
 
 /** The policy of a settings version; `timeZone` comes from the configuration. */

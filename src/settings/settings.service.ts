@@ -13,6 +13,7 @@ import { OfficeSettings, PACKAGE_YEARS } from './office-settings.js';
 import type { OfficeSettingsBody, SettingsProblem } from './office-settings.types.js';
 import { SettingsErrors } from './settings.errors.js';
 import { validateOfficeSettings, type SettingsValidation } from './settings-validator.js';
+import { withCurrentFields } from './settings-mapping.js';
 
 /** MySQL TEXT holds 64 KB; a settings body stays well below. */
 const MAX_BODY_BYTES = 60_000;
@@ -56,7 +57,7 @@ export const toSettingsVersionView = (v: OfficeSettingsVersion): SettingsVersion
   version: v.version,
   status: v.status,
   active: v.activeMarker === 1,
-  body: v.body,
+  body: withCurrentFields(v.body),
   note: v.note,
   basedOn: v.basedOn,
   createdBy: v.createdBy,

@@ -50,6 +50,14 @@ describe('the intake form', () => {
     });
   });
 
+  it('sends the reporting deputy when one is chosen, and then deputyReported too', () => {
+    const form = { ...filled(), reportedByDeputyId: '7d1c2a58-1b1d-4c41-9a55-0d6f4f2b9a10' };
+    expect(registerBodyOf(form)).toMatchObject({ reportedByDeputyId: '7d1c2a58-1b1d-4c41-9a55-0d6f4f2b9a10', deputyReported: true });
+    expect('reportedByDeputyId' in registerBodyOf(filled())).toBe(false);
+    expect(fieldInputId('reportedByDeputyId')).toBe('intake-reported-by-deputy-id');
+    expect(intakeFieldOf('reportedByDeputyId')).toBe('reportedByDeputyId');
+  });
+
   it('gives each field an input id for its label', () => {
     expect(fieldInputId('petitioner.idNumber')).toBe('intake-petitioner-id-number');
     expect(fieldInputId('unitsInvolved')).toBe('intake-units-involved');

@@ -24,6 +24,8 @@ export interface IntakeForm {
   region: string;
   unitsInvolved: string[];
   deputyReported: boolean;
+  /** The deputy who reported the case (an id of the directory), '' when none. */
+  reportedByDeputyId: string;
   important: boolean;
   provincialReferral: boolean;
   leaderInstructed: boolean;
@@ -45,6 +47,7 @@ export const INTAKE_FIELDS = [
   'region',
   'unitsInvolved',
   'deputyReported',
+  'reportedByDeputyId',
   'important',
   'provincialReferral',
   'leaderInstructed',
@@ -68,6 +71,7 @@ export function emptyIntakeForm(now: Date): IntakeForm {
     region: '',
     unitsInvolved: [],
     deputyReported: false,
+    reportedByDeputyId: '',
     important: false,
     provincialReferral: false,
     leaderInstructed: false,
@@ -108,7 +112,8 @@ export function registerBodyOf(form: IntakeForm): RegisterBody {
     category: form.category as Category,
     region: form.region.trim(),
     unitsInvolved: [...form.unitsInvolved],
-    deputyReported: form.deputyReported,
+    deputyReported: form.deputyReported || Boolean(form.reportedByDeputyId),
+    ...(form.reportedByDeputyId ? { reportedByDeputyId: form.reportedByDeputyId } : {}),
     important: form.important,
     provincialReferral: form.provincialReferral,
     leaderInstructed: form.leaderInstructed,

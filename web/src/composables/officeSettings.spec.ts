@@ -20,6 +20,7 @@ const BODY: OfficeSettingsBody = {
     minNoticeHours: 24,
     maxPlanDays: 92,
     defaultLocation: '常委会第三会议室',
+    maxDeputiesPerMeeting: 2,
   },
 };
 

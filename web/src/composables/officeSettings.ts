@@ -29,8 +29,8 @@ export interface OfficeSettingsBody {
     minNoticeHours: number;
     maxPlanDays: number;
     defaultLocation: string;
-    /** Absent in versions stored before it existed (the server then uses 2). */
-    maxDeputiesPerMeeting?: number;
+    /** Deputies the planner invites at most to one meeting (0–10; the API fills 2 for versions stored before it existed). */
+    maxDeputiesPerMeeting: number;
   };
 }
 

@@ -50,6 +50,13 @@ export function sampleDashboard(): Dashboard {
       ],
     },
     leaders: [{ leaderId: 'l1', name: '赵哲主任', openCases: 3, maxActiveCases: 10, casesInCharge: 4, receptions: 12, instructions: 66 }],
+    deputies: {
+      meetings: 3,
+      invitations: 5,
+      accepted: 4,
+      attended: 2,
+      byStation: [{ station: '茅箭区人大代表之家', stationKind: 'home', meetings: 3, invitations: 5, accepted: 4, attended: 2 }],
+    },
   };
 }
 

@@ -5,19 +5,22 @@ import { directoryRegions, unitNamer, unitOptions } from './directoryOptions';
 import { useI18n } from './useI18n';
 
 type Unit = components['schemas']['UnitResponse'];
+type Deputy = components['schemas']['DeputyResponse'];
 
 const units = shallowRef<Unit[]>([]);
 const regions = shallowRef<string[]>([]);
+const deputies = shallowRef<Deputy[]>([]);
 let loading: Promise<void> | null = null;
 
 async function load(): Promise<void> {
-  const [unitList, leaders, deputies] = await Promise.all([
+  const [unitList, leaders, deputyList] = await Promise.all([
     api.GET('/units').then(unwrap),
     api.GET('/leaders').then(unwrap),
     api.GET('/deputies').then(unwrap),
   ]);
   units.value = unitList;
-  regions.value = directoryRegions(leaders, deputies);
+  deputies.value = deputyList;
+  regions.value = directoryRegions(leaders, deputyList);
 }
 
 /**
@@ -36,5 +39,7 @@ export function useDirectory() {
     regions,
     unitOptions: computed(() => unitOptions(units.value, language.value)),
     unitName: computed(() => unitNamer(units.value, language.value)),
+    /** Active deputies for 反映代表: name (profession, station). */
+    deputyOptions: computed(() => deputies.value.filter((d) => d.active).map((d) => ({ value: d.id, label: `${d.name}（${d.profession}，${d.station}）` }))),
   };
 }

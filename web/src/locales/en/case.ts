@@ -43,6 +43,7 @@ export const caseMessages = {
     phone: 'Phone',
     address: 'Address',
     organisation: 'Organisation',
+    reportedByDeputy: 'Reporting deputy',
     headcount: 'Headcount',
     subject: 'Subject',
     content: 'Content',

@@ -74,6 +74,17 @@ export const reports = {
     leadersSummary: '{title}: {items}.',
     leaderItem: '{name} {open}/{max} open',
   },
+  deputies: {
+    heading: 'Deputies’ participation',
+    none: 'No deputy was invited to a confirmed or held meeting in the period.',
+    station: 'Station',
+    meetings: 'Meetings with deputies',
+    invitations: 'Invitations',
+    accepted: 'Accepted',
+    attended: 'Held meetings',
+    total: 'Total',
+    kind: { station: 'contact station', home: 'deputies’ home' },
+  },
   annual: {
     day: '{y}-{mm}-{dd}',
     titleYear: 'Petition work report {year}',

@@ -43,6 +43,7 @@ export const caseMessages = {
     phone: '电话',
     address: '地址',
     organisation: '单位或组织',
+    reportedByDeputy: '反映代表',
     headcount: '人数',
     subject: '标题',
     content: '内容',

@@ -74,6 +74,17 @@ export const reports = {
     leadersSummary: '{title}：{items}。',
     leaderItem: '{name} 在办 {open}/{max} 件',
   },
+  deputies: {
+    heading: '代表参与',
+    none: '统计区间内的已确认或已召开会议没有邀请代表。',
+    station: '联络站 / 代表之家',
+    meetings: '邀请代表的会议',
+    invitations: '邀请人次',
+    accepted: '回执参加',
+    attended: '已召开会议',
+    total: '合计',
+    kind: { station: '代表联络站', home: '代表之家' },
+  },
   annual: {
     day: '{y}年{m}月{d}日',
     titleYear: '{year}年度信访工作情况报告',

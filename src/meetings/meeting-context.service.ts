@@ -10,6 +10,7 @@ import type { CalendarContext, LeaderCommitment, RoomCommitment } from './constr
 import { MeetingsRepository } from './meetings.repository.js';
 import { ReceptionCommitments } from './reception/reception-commitments.js';
 import type { PlannerCase, PlannerInput, PlannerLeader, PlannerRoom } from './planner/planner.types.js';
+import { DEADLINE_LABELS_ZH, runningDeadline } from '../cases/running-deadline.js';
 
 const BACKLOG_LIMIT = 5000;
 /** The backlog is read in pages: the candidates of a page that a meeting already covers are left out. */
@@ -175,6 +176,7 @@ function toPlannerCase(c: PetitionCase, clusterKey: string | null): PlannerCase 
     region: c.region,
     meetingType: special ? 'special' : (c.meetingType ?? 'supervision'),
     replyDueAt: c.replyDueAt ?? c.dueAt,
+    deadlineLabel: deadlineLabelOf(c),
     leadLeaderId: c.leadLeaderId,
     routeCommittee: c.routeCommittee,
     routeHandledBy: c.routeHandledBy,
@@ -182,4 +184,10 @@ function toPlannerCase(c: PetitionCase, clusterKey: string | null): PlannerCase 
     clusterKey,
     specialInvitees: c.evaluation.specialMeetingInvitees,
   };
+}
+
+/** The name of the deadline running on the case, for the plan's unmet deadlines (受理期限 for a registered case). */
+function deadlineLabelOf(c: PetitionCase): string | undefined {
+  const running = runningDeadline(c);
+  return running ? DEADLINE_LABELS_ZH[running.kind] : undefined;
 }

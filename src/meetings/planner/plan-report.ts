@@ -72,7 +72,7 @@ export function evaluatePlan(
       unmet.push({
         constraint: 'before-deadline',
         caseId: c.id,
-        message: `${c.code} 安排在${fmt(m.startAt, 'M月d日 HH:mm')}的${MEETING_TYPE_LABELS[m.type]}，晚于答复期限 ${fmt(c.replyDueAt, 'yyyy-MM-dd HH:mm')}${lapsed}。`,
+        message: `${c.code} 安排在${fmt(m.startAt, 'M月d日 HH:mm')}的${MEETING_TYPE_LABELS[m.type]}，晚于${c.deadlineLabel ?? '答复期限'} ${fmt(c.replyDueAt, 'yyyy-MM-dd HH:mm')}${lapsed}。`,
       });
     }
   }

@@ -235,6 +235,12 @@ describe('planMeetings: agendas and meeting types', () => {
     expect(r.score).toBe(100);
   });
 
+  it('names the deadline the case is late for: 受理期限 for a registered case', () => {
+    const c = kase({ replyDueAt: local('2026-11-01T17:00'), deadlineLabel: '受理期限' });
+    const r = plan(input({ cases: [c] }));
+    expect(r.unmet).toEqual([{ constraint: 'before-deadline', caseId: c.id, message: expect.stringMatching(/晚于受理期限 2026-11-01 17:00/) }]);
+  });
+
   it('schedules the most urgent cases first', () => {
     const leaders = [leader('dir', { rank: 'director', maxActiveCases: 20 })];
     const late = kase({ replyDueAt: local('2026-12-30T17:00') });

@@ -12,6 +12,8 @@ export interface PlannerCase {
   meetingType: MeetingType;
   /** Schedule before this instant where possible (soft); null when no reply deadline runs. */
   replyDueAt: Date | null;
+  /** What that deadline is called (受理期限 for a registered case, 答复期限, 督办期限); default 答复期限. */
+  deadlineLabel?: string;
   /** Leader already in charge (包案): kept, and counted in that leader's load. */
   leadLeaderId: string | null;
   routeCommittee: string;

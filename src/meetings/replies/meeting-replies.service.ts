@@ -168,7 +168,8 @@ export class MeetingRepliesService {
       leaders: [...leaders.values()].map((l) => ({ ...l, activeCases: loads.get(l.id) ?? 0 })),
       commitmentsAtMeeting: atMeeting,
       decliningBusy: inWindow.filter((c) => c.leaderId === declining.refId),
-      roomBusy: others.filter((m) => m.id !== meetingId && m.location === a.meeting.location),
+      // The room: the same directory room when the meeting has one, else the same place by name.
+      roomBusy: others.filter((m) => m.id !== meetingId && (a.meeting.roomId ? m.roomId === a.meeting.roomId : m.location === a.meeting.location)),
       ctx: this.context.calendarContext(),
       searchFrom: now,
       searchDays: SEARCH_DAYS,

@@ -249,9 +249,13 @@ describeBrowser('the console: rooms, replies, minutes and reception days', () =>
     await c.page.getByLabel('月份').selectOption({ label: '2026年12月' });
     const planned = c.page.waitForResponse((r) => new URL(r.url()).pathname === '/reception-days/plan');
     await c.page.getByRole('button', { name: '生成本月接访安排' }).click();
-    const plan = (await (await planned).json()) as { days: { id: string; leaderName: string; localDate: string }[] };
+    const plan = (await (await planned).json()) as { days: { id: string; leaderId: string; leaderName: string; localDate: string }[] };
     expect(plan.days.length).toBeGreaterThan(0);
-    const first = plan.days[0];
+    // A day of a leader who has a test account (he or she then looks at the rota too).
+    const accountOf = (leaderId: string) => (['director', 'deputy1', 'deputy2'] as const).find((u) => leader(u === 'director' ? 'director' : u === 'deputy1' ? 'deputy-1' : 'deputy-2') === leaderId);
+    const first = plan.days.find((d) => accountOf(d.leaderId) !== undefined);
+    if (!first) throw new Error(`no planned day of director, deputy-1 or deputy-2: ${plan.days.map((d) => d.leaderName).join(', ')}`);
+    const leaderUser = accountOf(first.leaderId) as 'director' | 'deputy1' | 'deputy2';
     const row = c.page.getByRole('row', { name: new RegExp(escape(first.localDate)) }).filter({ hasText: first.leaderName }).first();
     await row.waitFor();
     await checkA11y(c.page, 'reception rota: planned');
@@ -267,6 +271,21 @@ describeBrowser('the console: rooms, replies, minutes and reception days', () =>
     await c.page.getByRole('table', { name: '日历' }).waitFor();
     await expect(c.page.getByRole('table', { name: '日历' }).getByText(first.leaderName).first().isVisible()).resolves.toBe(true);
     await checkA11y(c.page, 'reception rota: calendar');
+
+    // The leader of the confirmed day sees his own days only (the API lists them), and no office buttons.
+    const own = await c.newPage();
+    await c.login(leaderUser, own);
+    await own.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '接访日' }).click();
+    await own.getByRole('heading', { name: '我的接访日', level: 1 }).waitFor();
+    await own.getByLabel('月份').selectOption({ label: '2026年12月' });
+    await own.getByRole('row', { name: new RegExp(escape(first.localDate)) }).first().waitFor();
+    const listed = (await c.t.http.get('/reception-days').query({ month: '2026-12' }).set(bearer(await c.t.token(leaderUser))).expect(200)).body as { leaderName: string }[];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(new Set(listed.map((d) => d.leaderName))).toEqual(new Set([first.leaderName]));
+    await expect(own.getByRole('row').count()).resolves.toBe(listed.length + 1);
+    await expect(own.getByRole('button', { name: '生成本月接访安排' }).count()).resolves.toBe(0);
+    await expect(own.getByRole('button', { name: /^确认/ }).count()).resolves.toBe(0);
+    await checkA11y(own, 'reception rota: a leader’s own days');
     await c.expectNoErrors();
   });
 });

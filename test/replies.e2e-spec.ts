@@ -153,6 +153,8 @@ describe('replies (回执): signed links, the console, PARTSTAT in later invites
     for (const s of alt.slots) {
       expect(new Date(s.endAt).getTime() - new Date(s.startAt).getTime()).toBe(2 * 3_600_000);
       expect(new Date(s.startAt).getTime()).toBeLessThan(new Date('2026-12-10T02:00:00Z').getTime());
+      // The same notice as a planned meeting: 24 hours after now (2026-11-26 10:00 +08:00).
+      expect(new Date(s.startAt).getTime()).toBeGreaterThanOrEqual(new Date('2026-11-27T02:00:00Z').getTime());
     }
     expectError(await t.http.get(`/meetings/${meetingId}/alternatives`).set(bearer(secretary)), 400, 'REPLY_CASE_NOT_DECLINED');
     expectError(await t.http.get(`/meetings/${meetingId}/alternatives?caseId=00000000-0000-4000-8000-000000000000`).set(bearer(secretary)), 400, 'CASE_NOT_ON_AGENDA');

@@ -150,14 +150,16 @@ export class MeetingRepliesService {
     if (!declining) throw ReplyErrors.attendeeNotFound();
     const { startAt, endAt } = a.meeting;
     const now = this.clock.now();
-    const searchTo = new Date(now.getTime() + SEARCH_DAYS * 86_400_000);
+    // New slots give the attendees the same notice as a planned meeting (minNoticeHours of the settings).
+    const searchFrom = new Date(now.getTime() + this.settings.meetings().minNoticeHours * 3_600_000);
+    const searchTo = new Date(searchFrom.getTime() + SEARCH_DAYS * 86_400_000);
     const leaders = await this.context.leadersById();
     const [loads, found, atMeeting, inWindow, others] = await Promise.all([
       this.cases.openLoadByLeader(),
       caseId ? this.cases.findManyByIds([caseId]) : Promise.resolve([]),
       this.context.commitments(startAt, endAt, leaders, meetingId),
-      this.context.commitments(now, searchTo, leaders, meetingId),
-      this.replies.confirmedBetween(now, searchTo),
+      this.context.commitments(searchFrom, searchTo, leaders, meetingId),
+      this.replies.confirmedBetween(searchFrom, searchTo),
     ]);
     const subject = found[0] ? { category: found[0].category, region: found[0].region } : null;
     const view = alternatives({
@@ -171,7 +173,7 @@ export class MeetingRepliesService {
       // The room: the same directory room when the meeting has one, else the same place by name.
       roomBusy: others.filter((m) => m.id !== meetingId && (a.meeting.roomId ? m.roomId === a.meeting.roomId : m.location === a.meeting.location)),
       ctx: this.context.calendarContext(),
-      searchFrom: now,
+      searchFrom,
       searchDays: SEARCH_DAYS,
       stepMinutes: this.settings.meetings().slotStepMinutes,
       maxSlots: MAX_SLOTS,

@@ -80,6 +80,7 @@ export const meetings = {
     attendance: 'Attendance',
     present: 'Present',
     absent: 'Absent',
+    delegated: 'Sent a substitute',
     presentOf: '{name} present',
     substituteName: 'Attended instead by',
     substitutePost: 'Their post',

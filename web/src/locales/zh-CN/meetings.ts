@@ -80,6 +80,7 @@ export const meetings = {
     attendance: '出席情况',
     present: '出席',
     absent: '缺席',
+    delegated: '派员出席',
     presentOf: '{name} 出席',
     substituteName: '代替出席人',
     substitutePost: '代替出席人职务',

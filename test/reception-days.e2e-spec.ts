@@ -168,6 +168,11 @@ describe('reception days (领导接访日)', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ localDate: '2026-12-29', halfDay: 'pm', room: { id: room?.id, name: '信访接待室' }, proposedCaseIds: [repeat.id], note: '请信访科准备材料', version: day.version + 1 });
     expectError(await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ note: '旧版本', version: day.version }), 409, 'RECEPTION_CHANGED_CONCURRENTLY');
+    // 信访接待室 is open afternoons only: a morning in it is refused, and nothing changes.
+    const closed = await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ startAt: '2026-12-29T08:30:00+08:00', endAt: '2026-12-29T12:00:00+08:00' });
+    expectError(closed, 409, 'RECEPTION_ROOM_CLOSED');
+    expect((closed.body as { message: string }).message).toContain('信访接待室的开放时间为14:30–17:30');
+    expect(((await t.http.get(`/reception-days/${day.id}`).set(bearer(token('secretary'))).expect(200)).body as Day).halfDay).toBe('pm');
     expectError(await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ startAt: '2026-12-05T08:30:00+08:00', endAt: '2026-12-05T12:00:00+08:00' }), 400, 'RECEPTION_TIME_INVALID');
     expectError(await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ startAt: '2026-12-29T11:00:00+08:00', endAt: '2026-12-29T15:00:00+08:00' }), 400, 'RECEPTION_TIME_INVALID');
     expectError(await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ proposedCaseIds: ['00000000-0000-4000-8000-000000000000'] }), 400, 'RECEPTION_CASE_UNKNOWN');

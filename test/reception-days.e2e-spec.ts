@@ -263,4 +263,18 @@ describe('reception days (领导接访日)', () => {
       t.clock.set(wasNow);
     }
   });
+
+  it('plans a month in a chosen reception room: only the half-days it is open, and confirm books it', async () => {
+    const rooms = (await t.http.get('/directory/rooms').set(bearer(token('secretary'))).expect(200)).body as { id: string; name: string }[];
+    const room = rooms.find((r) => r.name === '信访接待室'); // open 14:30–17:30 only
+    expectError(await t.http.post('/reception-days/plan').set(bearer(token('secretary'))).send({ month: '2027-01', roomId: '00000000-0000-4000-8000-000000000000' }), 400, 'RECEPTION_ROOM_UNKNOWN');
+    const res = await t.http.post('/reception-days/plan').set(bearer(token('secretary'))).send({ month: '2027-01', roomId: room?.id });
+    expect(res.status).toBe(200);
+    const january = res.body as Plan;
+    expect(january.unplaced).toEqual([]);
+    expect(january.days).toHaveLength(5);
+    for (const d of january.days) expect([d.localDate.slice(0, 7), d.halfDay, d.room?.name]).toEqual(['2027-01', 'pm', '信访接待室']);
+    const confirmed = (await t.http.post(`/reception-days/${january.days[0].id}/confirm`).set(bearer(token('secretary'))).expect(200)).body as Day;
+    expect(confirmed.roomBooked).toBe(true);
+  });
 });

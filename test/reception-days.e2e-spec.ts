@@ -168,6 +168,11 @@ describe('reception days (领导接访日)', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ localDate: '2026-12-29', halfDay: 'pm', room: { id: room?.id, name: '信访接待室' }, proposedCaseIds: [repeat.id], note: '请信访科准备材料', version: day.version + 1 });
     expectError(await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ note: '旧版本', version: day.version }), 409, 'RECEPTION_CHANGED_CONCURRENTLY');
+    // 信访接待室 is open afternoons only: a morning in it is refused, and nothing changes.
+    const closed = await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ startAt: '2026-12-29T08:30:00+08:00', endAt: '2026-12-29T12:00:00+08:00' });
+    expectError(closed, 409, 'RECEPTION_ROOM_CLOSED');
+    expect((closed.body as { message: string }).message).toContain('信访接待室的开放时间为14:30–17:30');
+    expect(((await t.http.get(`/reception-days/${day.id}`).set(bearer(token('secretary'))).expect(200)).body as Day).halfDay).toBe('pm');
     expectError(await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ startAt: '2026-12-05T08:30:00+08:00', endAt: '2026-12-05T12:00:00+08:00' }), 400, 'RECEPTION_TIME_INVALID');
     expectError(await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ startAt: '2026-12-29T11:00:00+08:00', endAt: '2026-12-29T15:00:00+08:00' }), 400, 'RECEPTION_TIME_INVALID');
     expectError(await t.http.patch(`/reception-days/${day.id}`).set(bearer(token('secretary'))).send({ proposedCaseIds: ['00000000-0000-4000-8000-000000000000'] }), 400, 'RECEPTION_CASE_UNKNOWN');
@@ -257,5 +262,19 @@ describe('reception days (领导接访日)', () => {
     } finally {
       t.clock.set(wasNow);
     }
+  });
+
+  it('plans a month in a chosen reception room: only the half-days it is open, and confirm books it', async () => {
+    const rooms = (await t.http.get('/directory/rooms').set(bearer(token('secretary'))).expect(200)).body as { id: string; name: string }[];
+    const room = rooms.find((r) => r.name === '信访接待室'); // open 14:30–17:30 only
+    expectError(await t.http.post('/reception-days/plan').set(bearer(token('secretary'))).send({ month: '2027-01', roomId: '00000000-0000-4000-8000-000000000000' }), 400, 'RECEPTION_ROOM_UNKNOWN');
+    const res = await t.http.post('/reception-days/plan').set(bearer(token('secretary'))).send({ month: '2027-01', roomId: room?.id });
+    expect(res.status).toBe(200);
+    const january = res.body as Plan;
+    expect(january.unplaced).toEqual([]);
+    expect(january.days).toHaveLength(5);
+    for (const d of january.days) expect([d.localDate.slice(0, 7), d.halfDay, d.room?.name]).toEqual(['2027-01', 'pm', '信访接待室']);
+    const confirmed = (await t.http.post(`/reception-days/${january.days[0].id}/confirm`).set(bearer(token('secretary'))).expect(200)).body as Day;
+    expect(confirmed.roomBooked).toBe(true);
   });
 });

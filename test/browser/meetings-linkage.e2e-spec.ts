@@ -247,10 +247,13 @@ describeBrowser('the console: rooms, replies, minutes and reception days', () =>
     await c.page.getByRole('heading', { name: '领导接访日', level: 1 }).waitFor();
     await expect(c.page.getByLabel('月份').inputValue()).resolves.toBe('2026-11');
     await c.page.getByLabel('月份').selectOption({ label: '2026年12月' });
+    // The month's days in the reception room, which is open afternoons only.
+    await c.page.getByLabel('接待室').selectOption({ label: '信访接待室' });
     const planned = c.page.waitForResponse((r) => new URL(r.url()).pathname === '/reception-days/plan');
     await c.page.getByRole('button', { name: '生成本月接访安排' }).click();
-    const plan = (await (await planned).json()) as { days: { id: string; leaderId: string; leaderName: string; localDate: string }[] };
+    const plan = (await (await planned).json()) as { days: { id: string; leaderId: string; leaderName: string; localDate: string; halfDay: string; room: { name: string } | null }[] };
     expect(plan.days.length).toBeGreaterThan(0);
+    expect(plan.days.map((d) => [d.halfDay, d.room?.name])).toEqual(plan.days.map(() => ['pm', '信访接待室']));
     // A day of a leader who has a test account (he or she then looks at the rota too).
     const accountOf = (leaderId: string) => (['director', 'deputy1', 'deputy2'] as const).find((u) => leader(u === 'director' ? 'director' : u === 'deputy1' ? 'deputy-1' : 'deputy-2') === leaderId);
     const first = plan.days.find((d) => accountOf(d.leaderId) !== undefined);
@@ -258,6 +261,7 @@ describeBrowser('the console: rooms, replies, minutes and reception days', () =>
     const leaderUser = accountOf(first.leaderId) as 'director' | 'deputy1' | 'deputy2';
     const row = c.page.getByRole('row', { name: new RegExp(escape(first.localDate)) }).filter({ hasText: first.leaderName }).first();
     await row.waitFor();
+    await expect(row.getByText('信访接待室').isVisible()).resolves.toBe(true);
     await checkA11y(c.page, 'reception rota: planned');
     const confirmed = c.page.waitForResponse((r) => new URL(r.url()).pathname === `/reception-days/${first.id}/confirm`);
     await row.getByRole('button', { name: `确认 ${first.leaderName} ${first.localDate}` }).click();

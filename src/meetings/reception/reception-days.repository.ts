@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { rawDate } from '../../database/raw-values.js';
 import { asRows } from '../../database/rows.js';
+import { RoomBooking } from '../room-booking.entity.js';
 import { LeaderBooking } from '../leader-booking.entity.js';
 import { ReceptionDay, type ReceptionStatus } from './reception-day.entity.js';
 
@@ -89,5 +90,15 @@ export class ReceptionDaysRepository {
     if (leaderIds) qb.andWhere('b.leaderId IN (:...leaderIds)', { leaderIds });
     const rows = await qb.getRawMany<{ leaderId: string; bookedBy: string; startAt: Date | string; endAt: Date | string }>();
     return rows.map((r) => ({ leaderId: r.leaderId, bookedBy: r.bookedBy, startAt: rawDate(r.startAt), endAt: rawDate(r.endAt) }));
+  }
+
+  /** Bookings of one room overlapping [from, to) (meetings and confirmed reception days). */
+  async roomBookings(roomId: string, from: Date, to: Date): Promise<{ startAt: Date; endAt: Date }[]> {
+    const rows = await this.days.manager
+      .createQueryBuilder(RoomBooking, 'b')
+      .select(['b.startAt AS startAt', 'b.endAt AS endAt'])
+      .where('b.roomId = :roomId AND b.startAt < :to AND b.endAt > :from', { roomId, from, to })
+      .getRawMany<{ startAt: Date | string; endAt: Date | string }>();
+    return rows.map((r) => ({ startAt: rawDate(r.startAt), endAt: rawDate(r.endAt) }));
   }
 }

@@ -11,6 +11,7 @@ import { OfficeSettings } from '../../settings/office-settings.js';
 import { LeaderBookings } from '../booking/leader-bookings.js';
 import { ResourceBusyError } from '../booking/resource-bookings.js';
 import { RoomBookings } from '../booking/room-bookings.js';
+import { describeRoomHours, withinRoomHours } from '../constraints/room-hours.js';
 import { type SlotProblem, slotProblems } from '../planner/slots.js';
 import { ReceptionAccess } from './reception-access.js';
 import type { ReceptionDay } from './reception-day.entity.js';
@@ -63,7 +64,7 @@ export class ReceptionDaysService {
     const moved = startAt.getTime() !== day.startAt.getTime() || endAt.getTime() !== day.endAt.getTime();
     if (moved) this.assertTime(startAt, endAt);
     if (leaderId !== day.leaderId) await this.assertLeader(leaderId);
-    if (roomId && roomId !== day.roomId) await this.assertRoom(roomId);
+    if (roomId && (roomId !== day.roomId || moved)) await this.assertRoom(roomId, { startAt, endAt });
     if (input.proposedCaseIds) await this.assertCases(input.proposedCaseIds);
     const rebook = day.status === 'confirmed' && (moved || leaderId !== day.leaderId || roomId !== day.roomId);
     if (rebook) await this.assertNotBusy(leaderId, startAt, endAt);
@@ -81,7 +82,7 @@ export class ReceptionDaysService {
     const day = await this.load(id, actor);
     if (day.status !== 'planned') throw ReceptionErrors.notPlanned();
     await this.assertNotBusy(day.leaderId, day.startAt, day.endAt);
-    if (day.roomId) await this.assertRoom(day.roomId);
+    if (day.roomId) await this.assertRoom(day.roomId, day);
     await this.run(async (em) => {
       const roomBooked = await this.book(em, id, day.leaderId, day.roomId, day);
       if (!(await this.repo.update(em, id, day.version, { status: 'confirmed', roomBooked, updatedAt: this.clock.now() }))) throw ReceptionErrors.changedConcurrently();
@@ -163,9 +164,13 @@ export class ReceptionDaysService {
     if (!leader?.active) throw ReceptionErrors.leaderUnknown();
   }
 
-  private async assertRoom(roomId: string): Promise<void> {
+  /** An active room open for the whole span (its available hours, as for meetings). */
+  private async assertRoom(roomId: string, span: { startAt: Date; endAt: Date }): Promise<void> {
     const room = (await this.directory.listRooms()).find((r) => r.id === roomId);
     if (!room?.active) throw ReceptionErrors.roomUnknown();
+    if (!withinRoomHours(room.availableHours, span.startAt, span.endAt, this.settings.snapshot().policy.timeZone)) {
+      throw ReceptionErrors.roomClosed(room.name, describeRoomHours(room.availableHours));
+    }
   }
 
   private async assertCases(ids: string[]): Promise<void> {

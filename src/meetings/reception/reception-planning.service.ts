@@ -12,7 +12,7 @@ import type { ReceptionDay } from './reception-day.entity.js';
 import { ReceptionDaysRepository } from './reception-days.repository.js';
 import { ReceptionErrors } from './reception.errors.js';
 import type { PlanReceptionDaysDto } from './reception.dto.js';
-import { monthWindow, planReceptionRota, type RotaCase, type RotaLeftover } from './reception-rota.js';
+import { monthWindow, planReceptionRota, type RotaCase, type RotaInput, type RotaLeftover } from './reception-rota.js';
 import type { ReceptionDayView } from './reception-view.js';
 import { ReceptionViews } from './reception-views.js';
 
@@ -53,6 +53,7 @@ export class ReceptionPlanningService {
     const all = await this.directory.listLeaders();
     const { taking, unplaced } = this.participants(all, input.leaderIds, office.meetings.leadRanks);
     const ids = taking.map((l) => l.id);
+    const room = input.roomId ? await this.room(input.roomId, window) : null;
     const [existing, busyBlocks, bookings, candidates] = await Promise.all([
       this.repo.list({ ...window, statuses: ['confirmed', 'held'] }),
       this.directory.busyBetween(window.from, window.to),
@@ -70,13 +71,14 @@ export class ReceptionPlanningService {
       kept: existing.map((d) => ({ leaderId: d.leaderId, start: d.startAt, end: d.endAt })),
       cases: candidates.map((c): RotaCase => ({ id: c.id, code: c.code, grade: c.grade, category: c.category, region: c.region, repeatCount: c.repeatCount, leadLeaderId: c.leadLeaderId, dueAt: c.dueAt })),
       maxCasesPerDay: CASES_PER_RECEPTION,
+      room,
     });
     const rows: ReceptionDay[] = rota.days.map((d) => ({
       id: randomUUID(),
       leaderId: d.leaderId,
       startAt: d.start,
       endAt: d.end,
-      roomId: null,
+      roomId: input.roomId ?? null,
       roomBooked: false,
       status: 'planned',
       proposedCaseIds: d.caseIds,
@@ -105,6 +107,14 @@ export class ReceptionPlanningService {
       unplaced: [...unplaced, ...rota.unplaced].map((u) => ({ ...u, leaderName: names.get(u.leaderId) ?? '' })),
       warnings,
     };
+  }
+
+  /** The chosen reception room: an active one, with its hours and what is booked in it this month. */
+  private async room(roomId: string, window: { from: Date; to: Date }): Promise<RotaInput['room']> {
+    const room = (await this.directory.listRooms()).find((r) => r.id === roomId);
+    if (!room?.active) throw ReceptionErrors.roomUnknown();
+    const booked = await this.repo.roomBookings(roomId, window.from, window.to);
+    return { hours: room.availableHours, busy: booked.map((b) => ({ start: b.startAt, end: b.endAt })) };
   }
 
   /** The leaders taking part: those asked for (an inactive one is left out with a reason), or every active leader of a lead rank. */

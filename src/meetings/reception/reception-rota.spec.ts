@@ -42,6 +42,23 @@ describe('monthWindow', () => {
 });
 
 describe('planReceptionRota', () => {
+  it('uses only the half-days the chosen reception room is open and free', () => {
+    // A room open afternoons only, booked on the afternoons of 14–18 December.
+    const busy = ['14', '15', '16', '17', '18'].map((d) => ({ start: local(`2026-12-${d}T14:00`), end: local(`2026-12-${d}T18:00`) }));
+    const { days, unplaced } = planReceptionRota(input({ room: { hours: [['14:30', '17:30']], busy } }));
+    expect(unplaced).toEqual([]);
+    expect(days).toHaveLength(4);
+    for (const d of days) {
+      expect(`${fmt(d.start).slice(11)}–${fmt(d.end).slice(11)}`).toBe('14:30–17:30');
+      expect(['2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18']).not.toContain(d.localDate);
+    }
+    // A room never open in office hours leaves every leader out, with the reason.
+    const closed = planReceptionRota(input({ room: { hours: [['18:00', '20:00']], busy: [] } }));
+    expect(closed.days).toEqual([]);
+    expect(closed.unplaced.map((u) => u.reason)).toEqual(Array(4).fill(closed.unplaced[0].reason));
+    expect(closed.unplaced[0].reason).toContain('接待室');
+  });
+
   it('gives each leader one whole office-hours half-day on a distinct working day, spread over the month', () => {
     const { days, unplaced } = planReceptionRota(input());
     expect(unplaced).toEqual([]);

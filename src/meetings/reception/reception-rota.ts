@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Grade } from '../../domain/case-vocabulary.js';
 import type { PlannerInput } from '../planner/planner.types.js';
+import { withinRoomHours } from '../constraints/room-hours.js';
 import { officeDays, parseOfficeHours } from '../planner/slots.js';
 
 /** A leader taking part in the month's rota. */
@@ -54,6 +55,8 @@ export interface RotaInput {
   kept: readonly RotaKeptDay[];
   cases: readonly RotaCase[];
   maxCasesPerDay: number;
+  /** The reception room for the month's days, if one was chosen: only half-days within its hours and free of its bookings. */
+  room?: { hours: readonly (readonly [string, string])[] | null; busy: readonly { start: Date; end: Date }[] } | null;
 }
 
 /** Why a proposed case is on the day: the leader is in charge of it, or a repeat petitioner in the leader's field. */
@@ -119,13 +122,21 @@ function halfDays(input: RotaInput, from: Date, to: Date): HalfDay[] {
     periods.forEach((p, period) => {
       const start = day.midnight.plus({ minutes: p.startMin }).toMillis();
       const end = day.midnight.plus({ minutes: p.endMin }).toMillis();
-      if (start >= input.now.getTime()) out.push({ start, end, localDate: day.date, dayIndex, period });
+      if (start >= input.now.getTime() && roomOpen(input, start, end)) out.push({ start, end, localDate: day.date, dayIndex, period });
     });
   });
   return out;
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: Date; end: Date }): boolean => a.start < b.end.getTime() && b.start.getTime() < a.end;
+
+/** No room chosen, or the room is open for [start, end) and not booked then. */
+function roomOpen(input: RotaInput, start: number, end: number): boolean {
+  const room = input.room;
+  if (!room) return true;
+  if (!withinRoomHours(room.hours, new Date(start), new Date(end), input.timeZone)) return false;
+  return !room.busy.some((b) => overlaps({ start, end }, b));
+}
 
 /**
  * The month's reception rota: one half-day per leader taking part, spread over the month's office days.
@@ -169,7 +180,7 @@ export function planReceptionRota(input: RotaInput): RotaResult {
       .filter((h) => !taken.has(h.start))
       .sort((a, b) => Math.abs(a.dayIndex - aim.day) - Math.abs(b.dayIndex - aim.day) || Number(a.period !== aim.period) - Number(b.period !== aim.period) || a.start - b.start)[0];
     if (!choice) {
-      unplaced.push({ leaderId: leader.id, reason: leftoverReason(all.length, own.length) });
+      unplaced.push({ leaderId: leader.id, reason: leftoverReason(all.length, own.length, Boolean(input.room)) });
       continue;
     }
     taken.add(choice.start);
@@ -187,7 +198,8 @@ export function planReceptionRota(input: RotaInput): RotaResult {
   return { days, unplaced };
 }
 
-function leftoverReason(halfDayCount: number, freeCount: number): string {
+function leftoverReason(halfDayCount: number, freeCount: number, withRoom: boolean): string {
+  if (halfDayCount === 0 && withRoom) return '本月剩余的办公半天所选接待室均不开放或已被占用，请另选接待室或不指定接待室。';
   if (halfDayCount === 0) return '本月已没有可安排的办公半天（剩余日期均为节假日、休息日或已过去）。';
   if (freeCount === 0) return '本月每个办公半天该领导都有会议或其他安排，无法安排接访。';
   return '该领导有空的办公半天都已安排了其他领导接访（每个半天只安排一场接访）。';

@@ -22,6 +22,11 @@ export class PlanReceptionDaysDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   leaderIds?: string[];
+
+  @ApiPropertyOptional({ description: 'the reception room (接待室) for the month: days only when it is open and free, booked at confirm' })
+  @OptionalNotNull()
+  @IsUUID('all')
+  roomId?: string;
 }
 
 export class ListReceptionDaysQuery {

@@ -44,6 +44,8 @@ export const ReceptionErrors = {
   timeInvalid: (zh: string, en: string) => new DomainError('RECEPTION_TIME_INVALID', 400, { zh: `接访时间不符合要求：${zh}`, en: `Invalid reception time: ${en}` }),
   leaderUnknown: () => new DomainError('RECEPTION_LEADER_UNKNOWN', 400, { zh: '所选领导不存在或已停用。', en: 'No such active leader.' }),
   roomUnknown: () => new DomainError('RECEPTION_ROOM_UNKNOWN', 400, { zh: '所选接待室不存在或已停用。', en: 'No such active room.' }),
+  roomClosed: (room: string, hours: string) =>
+    new DomainError('RECEPTION_ROOM_CLOSED', 409, { zh: `${room}的开放时间为${hours}，接访时间不在其内；请另选时间或接待室。`, en: `${room} is open ${hours} only; choose another time or room.` }),
   caseUnknown: () => new DomainError('RECEPTION_CASE_UNKNOWN', 400, { zh: '所列信访事项中有不存在的事项。', en: 'A case listed does not exist.' }),
   caseDuplicate: () => new DomainError('RECEPTION_CASE_DUPLICATE', 400, { zh: '同一信访事项在接访登记中重复出现。', en: 'A case appears twice.' }),
 };

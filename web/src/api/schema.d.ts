@@ -3058,6 +3058,8 @@ export interface components {
              * @example 2026-12
              */
             month: string;
+            /** @description the reception room (接待室) for the month: days only when it is open and free, booked at confirm */
+            roomId?: string;
         };
         PlanUnmetResponse: {
             /** Format: uuid */

@@ -107,6 +107,8 @@ export const meetings = {
   reception: {
     title: 'Reception days',
     month: 'Month',
+    planRoom: 'Reception room',
+    noRoom: 'No room chosen',
     monthLabel: '{month}/{year}',
     previous: 'Previous month',
     next: 'Next month',

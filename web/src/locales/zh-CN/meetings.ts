@@ -107,6 +107,8 @@ export const meetings = {
   reception: {
     title: '领导接访日',
     month: '月份',
+    planRoom: '接待室',
+    noRoom: '不指定接待室',
     monthLabel: '{year}年{month}月',
     previous: '上个月',
     next: '下个月',

@@ -219,5 +219,23 @@ describe('deputies in the loop', () => {
       }
       await t.http.get('/reports/dashboard').set(bearer(await t.token('director'))).expect(403);
     });
+
+    it('counts a deputy as attended once the meeting’s minutes record him or her present, not before', async () => {
+      const full = (await t.http.get(`/meetings/${meeting.id}`).set(bearer(secretary)).expect(200)).body as { startAt: string; attendees: { kind: string; attendeeId: string }[] };
+      const [present, absent] = full.attendees.filter((a) => a.kind === 'deputy');
+      const wasNow = t.clock.now();
+      t.clock.set(new Date(Date.parse(full.startAt) + 30 * 60_000));
+      try {
+        await t.http
+          .put(`/meetings/${meeting.id}/minutes`)
+          .set(bearer(secretary))
+          .send({ attendance: [{ attendeeId: present.attendeeId, present: true }, { attendeeId: absent.attendeeId, present: false }] })
+          .expect(200);
+        const res = await t.http.get('/reports/dashboard').query({ from: '2026-01-01', to: '2026-12-31' }).set(bearer(secretary)).expect(200);
+        expect(res.body.deputies).toMatchObject({ meetings: 1, invitations: 2, accepted: 1, attended: 1 });
+      } finally {
+        t.clock.set(wasNow);
+      }
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { rawDate } from '../../database/raw-values.js';
+import { rawBool, rawDate } from '../../database/raw-values.js';
 import { DeputyBooking } from '../deputy-booking.entity.js';
 import { MeetingAttendee } from '../meeting-attendee.entity.js';
 import { Meeting } from '../meeting.entity.js';
+import { MinutesAttendance } from '../minutes/minutes.entity.js';
 import type { DeputyCommitment } from '../planner/deputies.js';
 
 /** Meetings that count as invitations: confirmed (invites sent) or held. */
@@ -14,7 +15,8 @@ const INVITED_STATUSES = ['confirmed', 'held'];
 export interface DeputyInvitationRow {
   meetingId: string;
   deputyId: string;
-  held: boolean;
+  /** Recorded as present (出席) in the meeting's minutes (会议纪要). */
+  attended: boolean;
   accepted: boolean;
 }
 
@@ -55,9 +57,10 @@ export class DeputyInvitationsRepository {
     const rows = await this.attendees
       .createQueryBuilder('a')
       .innerJoin(Meeting, 'm', 'm.id = a.meetingId')
-      .select(['a.meetingId AS meetingId', 'a.refId AS deputyId', 'm.status AS status', 'a.partstat AS partstat'])
+      .leftJoin(MinutesAttendance, 'p', 'p.meetingId = a.meetingId AND p.attendeeId = a.id')
+      .select(['a.meetingId AS meetingId', 'a.refId AS deputyId', 'a.partstat AS partstat', 'p.present AS present'])
       .where("a.kind = 'deputy' AND a.active = :active AND m.status IN (:...statuses) AND m.startAt >= :from AND m.startAt < :to", { active: true, statuses: INVITED_STATUSES, from, to })
-      .getRawMany<{ meetingId: string; deputyId: string; status: string; partstat: string }>();
-    return rows.map((r) => ({ meetingId: r.meetingId, deputyId: r.deputyId, held: r.status === 'held', accepted: r.partstat === 'ACCEPTED' }));
+      .getRawMany<{ meetingId: string; deputyId: string; partstat: string; present: unknown }>();
+    return rows.map((r) => ({ meetingId: r.meetingId, deputyId: r.deputyId, attended: rawBool(r.present), accepted: r.partstat === 'ACCEPTED' }));
   }
 }

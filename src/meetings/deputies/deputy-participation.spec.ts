@@ -8,13 +8,13 @@ describe('deputyParticipation', () => {
     { id: 'c', station: '张湾区人大代表联络站', stationKind: 'station' as const },
   ];
 
-  it('counts meetings once, every invitation, the accepted and the held ones, in total and by station', () => {
+  it('counts meetings once, every invitation, the accepted and the attended ones, in total and by station', () => {
     const rows = [
-      { meetingId: 'm1', deputyId: 'a', held: true, accepted: true },
-      { meetingId: 'm1', deputyId: 'c', held: true, accepted: false },
-      { meetingId: 'm2', deputyId: 'a', held: false, accepted: false },
-      { meetingId: 'm2', deputyId: 'b', held: false, accepted: true },
-      { meetingId: 'm3', deputyId: 'gone', held: false, accepted: false },
+      { meetingId: 'm1', deputyId: 'a', attended: true, accepted: true },
+      { meetingId: 'm1', deputyId: 'c', attended: true, accepted: false },
+      { meetingId: 'm2', deputyId: 'a', attended: false, accepted: false },
+      { meetingId: 'm2', deputyId: 'b', attended: false, accepted: true },
+      { meetingId: 'm3', deputyId: 'gone', attended: false, accepted: false },
     ];
     expect(deputyParticipation(rows, deputies)).toEqual({
       meetings: 3,

@@ -8,7 +8,7 @@ export interface DeputyFigures {
   invitations: number;
   /** Invitations answered ACCEPTED (回执: 参加). */
   accepted: number;
-  /** Invitations to meetings held (召开) since. */
+  /** Invitations whose deputy the meeting's minutes record as present (出席). */
   attended: number;
 }
 
@@ -36,7 +36,7 @@ export function deputyParticipation(rows: DeputyInvitationRow[], deputies: Stati
     meetings: new Set(subset.map((r) => r.meetingId)).size,
     invitations: subset.length,
     accepted: subset.filter((r) => r.accepted).length,
-    attended: subset.filter((r) => r.held).length,
+    attended: subset.filter((r) => r.attended).length,
   });
   const stations = new Map<string, { kind: StationOf['stationKind']; rows: DeputyInvitationRow[] }>();
   for (const r of rows) {

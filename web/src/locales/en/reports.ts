@@ -81,7 +81,7 @@ export const reports = {
     meetings: 'Meetings with deputies',
     invitations: 'Invitations',
     accepted: 'Accepted',
-    attended: 'Held meetings',
+    attended: 'Attended (per minutes)',
     total: 'Total',
     kind: { station: 'contact station', home: 'deputies’ home' },
   },

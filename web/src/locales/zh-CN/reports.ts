@@ -81,7 +81,7 @@ export const reports = {
     meetings: '邀请代表的会议',
     invitations: '邀请人次',
     accepted: '回执参加',
-    attended: '已召开会议',
+    attended: '出席（据会议纪要）',
     total: '合计',
     kind: { station: '代表联络站', home: '代表之家' },
   },

@@ -8,7 +8,7 @@ import { type TestUser, useTestApp } from './support/test-app.js';
 
 type Attendee = { kind: string; id: string; attendeeId: string; partstat: string; replyVia: string | null; repliedAt: string | null; substitute: { name: string; post: string | null } | null; replyComment: string | null };
 type Warning = { code: string; attendeeId: string; caseId: string | null; caseCode: string | null; message: string };
-type View = { id: string; attendees: Attendee[]; replyWarnings: Warning[] };
+type View = { id: string; startAt: string; endAt: string; agenda: { caseId: string }[]; attendees: Attendee[]; replyWarnings: Warning[] };
 
 const BASE = 'https://xinfang.example.cn';
 const WANG = 'wang.jianguo@renda.example.cn';
@@ -159,6 +159,25 @@ describe('replies (回执): signed links, the console, PARTSTAT in later invites
     expectError(await t.http.get(`/meetings/${meetingId}/alternatives`).set(bearer(secretary)), 400, 'REPLY_CASE_NOT_DECLINED');
     expectError(await t.http.get(`/meetings/${meetingId}/alternatives?caseId=00000000-0000-4000-8000-000000000000`).set(bearer(secretary)), 400, 'CASE_NOT_ON_AGENDA');
     expectError(await t.http.get(`/meetings/${meetingId}/alternatives?caseId=nope`).set(bearer(secretary)), 400, 'VALIDATION_FAILED');
+  });
+
+  it('asks everyone again when the meeting moves to a new slot: the decline no longer holds, the warning goes, the update asks for a reply', async () => {
+    const original = await view();
+    const caseId = original.agenda[0].caseId;
+    const alt = (await t.http.get(`/meetings/${meetingId}/alternatives?caseId=${caseId}`).set(bearer(secretary)).expect(200)).body as { slots: { startAt: string; endAt: string }[] };
+    const before = smtp.received.length;
+    const moved = (await t.http.patch(`/meetings/${meetingId}`).set(bearer(secretary)).send({ startAt: alt.slots[0].startAt, endAt: alt.slots[0].endAt }).expect(200)).body as View;
+    expect(moved.attendees.map((a) => [a.partstat, a.repliedAt, a.substitute])).toEqual(moved.attendees.map(() => ['NEEDS-ACTION', null, null]));
+    expect(moved.replyWarnings).toEqual([]);
+    await t.relay.drain();
+    expect(attendeeStates(mailTo(WANG, before)).get(WANG)).toEqual({ partstat: 'NEEDS-ACTION', rsvp: 'TRUE' });
+    // A change that does not move it (the room's name) keeps the answers given since.
+    await t.http.post(`/meetings/${meetingId}/reply`).set(bearer(await t.token('deputy1'))).send({ answer: 'accept' }).expect(200);
+    await t.http.patch(`/meetings/${meetingId}`).set(bearer(secretary)).send({ location: '常委会第三会议室' }).expect(200);
+    expect((await view()).attendees.find((a) => a.id === leader('deputy-1'))?.partstat).toBe('ACCEPTED');
+    // Back to the original time for the tests that follow.
+    await t.http.patch(`/meetings/${meetingId}`).set(bearer(secretary)).send({ startAt: original.startAt, endAt: original.endAt }).expect(200);
+    await t.relay.drain();
   });
 
   it('answers a tampered, forged, malformed or expired link with a 4xx code, never a 5xx', async () => {

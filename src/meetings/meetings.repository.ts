@@ -158,6 +158,14 @@ export class MeetingsRepository {
    * Attendees no longer invited stay as inactive rows (they are sent a cancellation); new ones are added.
    * Returns the attendees now invited (existing rows keep their ids) and those just removed.
    */
+  /**
+   * A meeting moved to another time: the answers (回执) given for the old time no longer hold, so every
+   * attendee is asked again (RFC 5546 rescheduling: PARTSTAT back to NEEDS-ACTION, RSVP in the update).
+   */
+  async resetReplies(em: EntityManager, meetingId: string): Promise<void> {
+    await em.update(MeetingAttendee, { meetingId }, NO_REPLY);
+  }
+
   async syncAttendees(em: EntityManager, meetingId: string, wanted: MeetingAttendee[]): Promise<{ active: MeetingAttendee[]; added: MeetingAttendee[]; removed: MeetingAttendee[] }> {
     const current = await em.find(MeetingAttendee, { where: { meetingId } });
     const key = (a: Pick<MeetingAttendee, 'kind' | 'refId'>): string => `${a.kind}:${a.refId}`;
@@ -263,3 +271,6 @@ export class MeetingsRepository {
     return caseIds.length ? this.outcomes.find({ where: { caseId: In(caseIds) }, order: { createdAt: 'DESC' } }) : Promise.resolve([]);
   }
 }
+
+/** An attendee's reply state before any answer. */
+export const NO_REPLY = { partstat: 'NEEDS-ACTION', repliedAt: null, replyVia: null, substituteName: null, substitutePost: null, replyComment: null } as const;

@@ -33,7 +33,7 @@ import { MeetingErrors } from './meeting.errors.js';
 import { DeputyInvitations } from './deputies/deputy-invitations.service.js';
 import type { Meeting } from './meeting.entity.js';
 import { type AgendaCaseFacts, toMeetingView, type MeetingView } from './meeting-view.js';
-import { MeetingsRepository } from './meetings.repository.js';
+import { MeetingsRepository, NO_REPLY } from './meetings.repository.js';
 import { type MeetingAggregate } from './meeting-aggregate.js';
 import { ZH } from '../domain/labels.js';
 import { assertStarted } from './meeting-start.js';
@@ -168,6 +168,10 @@ export class MeetingsService {
     const now = this.clock.now();
     await this.run(async (em) => {
       const sync = await this.repo.syncAttendees(em, id, attendees);
+      if (next.startAt.getTime() !== m.startAt.getTime() || next.endAt.getTime() !== m.endAt.getTime()) {
+        await this.repo.resetReplies(em, id);
+        for (const a of sync.active) Object.assign(a, NO_REPLY);
+      }
       const matters =
         next.startAt.getTime() !== m.startAt.getTime() ||
         next.endAt.getTime() !== m.endAt.getTime() ||

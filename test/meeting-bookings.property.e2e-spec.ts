@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { seededRandom } from '../src/common/seeded-random.js';
+import { rawDate } from '../src/database/raw-values.js';
 import { bearer } from './support/factories.js';
 import { useTestApp } from './support/test-app.js';
 
 type Row = { id: string; status: string; roomId: string | null; startAt: Date | string; endAt: Date | string };
-const ms = (v: Date | string): number => (v instanceof Date ? v : new Date(`${v.replace(' ', 'T')}Z`)).getTime();
+const ms = (v: Date | string): number => rawDate(v).getTime();
 
 /**
  * Property: whatever sequence of create, PATCH, confirm and cancel the secretariat sends (seeded random,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
+import { rawDate } from '../../src/database/raw-values.js';
 import { TEST_MODE } from './test-app.js';
 
 type MigrationClass = new () => MigrationInterface;
@@ -16,7 +17,7 @@ const stampOf = (m: MigrationClass): number => Number(/(\d{13})$/.exec(new m().n
 export const dbDateTime = (iso: string): Date | string => (TEST_MODE.mysql ? new Date(iso) : new Date(iso).toISOString().replace('T', ' ').replace('Z', ''));
 
 /** A datetime read back from either driver, as ISO text. */
-export const isoOf = (v: Date | string): string => (v instanceof Date ? v : new Date(`${v.replace(' ', 'T')}Z`)).toISOString();
+export const isoOf = (v: Date | string): string => rawDate(v).toISOString();
 
 /**
  * A throw-away database of the mode under test (a SQLite file, or a new MariaDB database) for testing one

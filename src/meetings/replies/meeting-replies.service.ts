@@ -151,7 +151,8 @@ export class MeetingRepliesService {
     const { startAt, endAt } = a.meeting;
     const now = this.clock.now();
     // New slots give the attendees the same notice as a planned meeting (minNoticeHours of the settings).
-    const searchFrom = new Date(now.getTime() + this.settings.meetings().minNoticeHours * 3_600_000);
+    const config = this.settings.meetings();
+    const searchFrom = new Date(now.getTime() + config.minNoticeHours * 3_600_000);
     const searchTo = new Date(searchFrom.getTime() + SEARCH_DAYS * 86_400_000);
     const leaders = await this.context.leadersById();
     const [loads, found, atMeeting, inWindow, others] = await Promise.all([
@@ -175,7 +176,7 @@ export class MeetingRepliesService {
       ctx: this.context.calendarContext(),
       searchFrom,
       searchDays: SEARCH_DAYS,
-      stepMinutes: this.settings.meetings().slotStepMinutes,
+      stepMinutes: config.slotStepMinutes,
       maxSlots: MAX_SLOTS,
     });
     return { caseId: warning.caseId, ...view };

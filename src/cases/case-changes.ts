@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../domain/actor.js';
+import { CASE_STATUSES } from '../domain/case-vocabulary.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Evaluation } from '../rules/evaluation.types.js';
 import { caseEvent, type EventActor, overdueUrgeEvent, type OverdueRow } from './case-events.js';
@@ -128,6 +129,21 @@ export class CaseChanges {
       const e = events[i];
       if (c.version !== 1 || e.caseId !== c.id || e.caseVersion !== 1 || e.action !== 'register' || transitionOf('register', null) !== c.status || e.toStatus !== c.status) {
         throw new Error(`registration of case ${c.id} must start at version 1 with its register event`);
+      }
+    });
+    await this.cases.insertMany(em, cases);
+    await this.events.append(em, events);
+  }
+
+  /**
+   * 台账导入: cases of an office's existing ledger (version 1, in the status the ledger recorded) with
+   * their `import` events, in the caller's transaction (one multi-row INSERT per table, like `registerIn`).
+   */
+  async importIn(em: EntityManager, cases: PetitionCase[], events: CaseEvent[]): Promise<void> {
+    cases.forEach((c, i) => {
+      const e = events[i];
+      if (c.version !== 1 || e.caseId !== c.id || e.caseVersion !== 1 || e.action !== 'import' || e.fromStatus !== null || !CASE_STATUSES.includes(c.status) || e.toStatus !== c.status) {
+        throw new Error(`import of case ${c.id} must start at version 1 with its import event`);
       }
     });
     await this.cases.insertMany(em, cases);

@@ -38,7 +38,7 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Timeline actions that are not requested through `POST /cases/:id/actions` but recorded by other paths. */
-export const RECORDED_ACTIONS = ['register', 'convert', 'meeting-outcome', 'regrade'] as const;
+export const RECORDED_ACTIONS = ['register', 'convert', 'meeting-outcome', 'regrade', 'import'] as const;
 export type RecordedAction = (typeof RECORDED_ACTIONS)[number];
 
 /** Every action a timeline event records. */
@@ -160,9 +160,11 @@ const RECORDED_TRANSITIONS: Readonly<Record<RecordedAction, { from: readonly Cas
   convert: { from: CASE_STATUSES, to: 'same' },
   'meeting-outcome': { from: CASE_STATUSES, to: 'same' },
   regrade: { from: UNROUTED_STATUSES, to: 'same' },
+  // 台账导入: creates the case in the status the office's ledger recorded (`CaseChanges.importIn`); never on an existing case.
+  import: { from: [], to: 'same' },
 };
 
-const EXTRA_LABELS_ZH: Readonly<Record<RecordedAction, string>> = { register: '登记', convert: '转化', 'meeting-outcome': '会议要求', regrade: '重新分级' };
+const EXTRA_LABELS_ZH: Readonly<Record<RecordedAction, string>> = { register: '登记', convert: '转化', 'meeting-outcome': '会议要求', regrade: '重新分级', import: '台账导入' };
 
 /** The label of any timeline action (for briefs and messages). */
 export function timelineActionLabel(action: string): string {

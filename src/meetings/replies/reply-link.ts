@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { LINK_MAC_PATTERN, LinkMac, linkKey } from '../../common/signing/link-mac.js';
 import { ReplyErrors } from './replies.errors.js';
 
 /** What a reply link proves: this attendee of this meeting may answer until `exp`. */
@@ -9,15 +9,12 @@ export interface ReplyLinkPayload {
   exp: number;
 }
 
-const HKDF_SALT = Buffer.from('petition-office/reply-links', 'utf8');
-const HKDF_INFO = 'reply-links';
-const MAC_BYTES = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** base64url(payload) "." base64url(HMAC-SHA256): the payload is ~120 characters, the MAC 43. */
-const TOKEN = /^([A-Za-z0-9_-]{20,300})\.([A-Za-z0-9_-]{43})$/;
+const TOKEN = new RegExp(`^([A-Za-z0-9_-]{20,300})\\.(${LINK_MAC_PATTERN})$`);
 
 /** The sub-key of reply links, derived with HKDF-SHA256 from a secret the deployment keeps (info "reply-links"). */
-export const replyLinkKey = (secret: string): Buffer => Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), HKDF_SALT, HKDF_INFO, MAC_BYTES));
+export const replyLinkKey = (secret: string): Buffer => linkKey(secret, 'reply-links');
 
 /**
  * Signed reply links (no login): `base64url(JSON{attendeeId, meetingId, exp}).base64url(HMAC-SHA256)`.
@@ -25,11 +22,15 @@ export const replyLinkKey = (secret: string): Buffer => Buffer.from(hkdfSync('sh
  * REPLY_LINK_INVALID (404), an expired one REPLY_LINK_EXPIRED (410).
  */
 export class ReplyLinkSigner {
-  constructor(private readonly key: Buffer) {}
+  private readonly mac: LinkMac;
+
+  constructor(key: Buffer) {
+    this.mac = new LinkMac(key);
+  }
 
   sign(payload: ReplyLinkPayload): string {
     const body = Buffer.from(JSON.stringify({ a: payload.attendeeId, m: payload.meetingId, e: payload.exp }), 'utf8').toString('base64url');
-    return `${body}.${this.mac(body).toString('base64url')}`;
+    return `${body}.${this.mac.sign(body)}`;
   }
 
   /** The payload of a genuine, unexpired token; throws a domain error otherwise. */
@@ -37,16 +38,11 @@ export class ReplyLinkSigner {
     const match = TOKEN.exec(token);
     if (!match) throw ReplyErrors.linkInvalid();
     const [, body, mac] = match;
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== MAC_BYTES || !timingSafeEqual(given, this.mac(body))) throw ReplyErrors.linkInvalid();
+    if (!this.mac.matches(body, mac)) throw ReplyErrors.linkInvalid();
     const payload = parse(body);
     if (!payload) throw ReplyErrors.linkInvalid();
     if (payload.exp * 1000 <= now.getTime()) throw ReplyErrors.linkExpired();
     return payload;
-  }
-
-  private mac(body: string): Buffer {
-    return createHmac('sha256', this.key).update(body, 'utf8').digest();
   }
 }
 

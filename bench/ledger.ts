@@ -100,7 +100,7 @@ interface SqlTiming {
 const sqlTimings: SqlTiming[] = [];
 try {
   const queries = ctx.app.get(CaseQueriesService);
-  const admin = { id: '00000000-0000-4000-8000-000000000001', username: 'admin', displayName: 'bench', role: 'admin' as const, leaderId: null };
+  const admin = { id: '00000000-0000-4000-8000-000000000001', username: 'admin', displayName: 'bench', role: 'admin' as const, leaderId: null, unitId: null, unitCode: null };
   for (const q of LEDGER_QUERIES) {
     const query = { page: 1, pageSize: 20, ...q.query, overdue: q.query.overdue === undefined ? undefined : q.query.overdue === 'true' } as unknown as ListCasesQuery;
     const statements: CapturedQuery[] = await ctx.capture(() => queries.ledger(query, admin));

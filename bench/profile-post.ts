@@ -60,7 +60,7 @@ const statements: CapturedQuery[] = [];
 const ctx = await InProcessApp.start(args.database);
 try {
   const cases = ctx.app.get(CasesService);
-  const actor = { id: '00000000-0000-4000-8000-000000000001', username: 'admin', displayName: 'bench', role: 'admin' as const, leaderId: null };
+  const actor = { id: '00000000-0000-4000-8000-000000000001', username: 'admin', displayName: 'bench', role: 'admin' as const, leaderId: null, unitId: null, unitCode: null };
   const random = seededRandom(7);
   const pool = petitionerPool(20_000);
   await cases.register(caseBody(random, pool, 1), actor);

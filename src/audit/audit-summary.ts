@@ -43,6 +43,7 @@ const FIELDS: Record<string, Words> = {
   displayName: { zh: '姓名', en: 'display name' },
   role: { zh: '角色', en: 'role' },
   leaderId: { zh: '关联领导', en: 'linked leader' },
+  unitId: { zh: '所属单位', en: 'unit' },
   password: { zh: '密码', en: 'password' },
   busyBlocks: { zh: '忙碌时段', en: 'busy times' },
 };
@@ -54,6 +55,7 @@ const VALUES: Record<string, Record<string, Words>> = {
     secretariat: { zh: '秘书处', en: 'secretariat' },
     leader: { zh: '领导', en: 'leader' },
     auditor: { zh: '审计员', en: 'auditor' },
+    unit: { zh: '承办单位', en: 'handling unit' },
   },
   kind: {
     office: { zh: '办事机构', en: 'office' },

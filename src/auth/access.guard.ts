@@ -17,7 +17,8 @@ export const NoRateLimit = (): MethodDecorator & ClassDecorator => SetMetadata(N
  * Global guard. Public routes: a request limit per client address. Every other route: a valid access
  * token (signature, algorithm, expiry), whose session and user still allow it (read through a short
  * cache: signed out, disabled, role or password changed → 401), the role the route asks for (from the
- * user as stored, not as the token claims), and a request limit per user.
+ * user as stored, not as the token claims; a unit only where the route names 'unit': `mayCall`), and a
+ * request limit per user.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -46,13 +47,25 @@ export class AccessGuard implements CanActivate {
       displayName: principal.displayName,
       role: principal.role,
       leaderId: principal.leaderId,
+      unitId: principal.unitId,
+      unitCode: principal.unitCode,
       sessionId: principal.sessionId,
     };
     if (limited) await this.limiter.checkUser(principal.userId);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(principal.role)) throw AuthErrors.forbidden();
+    if (!mayCall(principal.role, roles, principal.unitCode)) throw AuthErrors.forbidden();
     return true;
   }
+}
+
+/**
+ * Whether a role may call a route asking for `roles` (none: every signed-in user). A handling unit's
+ * account is denied by default: only routes whose @Roles names 'unit' explicitly, and only while its
+ * unit exists (an account whose unit is gone reaches nothing).
+ */
+export function mayCall(role: Role, roles: readonly Role[] | undefined, unitCode: string | null): boolean {
+  if (role === 'unit') return unitCode !== null && roles !== undefined && roles.includes('unit');
+  return roles === undefined || roles.includes(role);
 }
 
 /** The client's address as Express sees it (`TRUST_PROXY` decides whether forwarded headers count). */

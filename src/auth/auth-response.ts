@@ -13,6 +13,7 @@ export class UserViewResponse implements UserView {
   @ApiProperty({ example: '王秘书' }) displayName!: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'for role leader: the leader this account belongs to' }) leaderId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'for role unit: the handling unit this account belongs to' }) unitId!: string | null;
   @ApiProperty() active!: boolean;
 }
 
@@ -31,6 +32,8 @@ export class CurrentUserResponse implements Actor {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'for role leader: the leader this account belongs to' }) leaderId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'for role unit: the handling unit this account belongs to' }) unitId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'GOV', description: "for role unit: the unit's code" }) unitCode!: string | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'the signed-in session' }) sessionId?: string;
 }
 

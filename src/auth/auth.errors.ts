@@ -19,6 +19,22 @@ export const AuthErrors = {
     new DomainError('INVALID_CREDENTIALS', 400, { zh: '当前密码不正确。', en: 'The current password is wrong.' }, [
       { field: 'currentPassword', constraint: 'INVALID_CREDENTIALS', message: '当前密码不正确', messageEn: 'The current password is wrong' },
     ]),
+  unitRequired: () =>
+    new DomainError('USER_UNIT_REQUIRED', 422, { zh: '承办单位账号必须指定所属单位（unitId）。', en: 'A unit account needs its unit (unitId).' }, [
+      { field: 'unitId', constraint: 'USER_UNIT_REQUIRED', message: '承办单位账号必须指定所属单位', messageEn: 'A unit account needs its unit' },
+    ]),
+  unitNotAllowed: () =>
+    new DomainError('USER_UNIT_NOT_ALLOWED', 422, { zh: '只有承办单位角色的账号才能指定所属单位（unitId）。', en: 'Only an account of role unit may name a unit (unitId).' }, [
+      { field: 'unitId', constraint: 'USER_UNIT_NOT_ALLOWED', message: '只有承办单位角色的账号才能指定所属单位', messageEn: 'Only an account of role unit may name a unit' },
+    ]),
+  unitNotFound: () =>
+    new DomainError('USER_UNIT_NOT_FOUND', 422, { zh: '指定的所属单位不存在。', en: 'The unit named does not exist.' }, [
+      { field: 'unitId', constraint: 'USER_UNIT_NOT_FOUND', message: '所属单位不存在', messageEn: 'No such unit' },
+    ]),
+  unitInactive: () =>
+    new DomainError('USER_UNIT_INACTIVE', 422, { zh: '指定的所属单位已停用，不能为其开设账号。', en: 'The unit named is disabled: it cannot have accounts.' }, [
+      { field: 'unitId', constraint: 'USER_UNIT_INACTIVE', message: '所属单位已停用', messageEn: 'The unit is disabled' },
+    ]),
   lastAdmin: () =>
     new DomainError('LAST_ADMIN', 409, { zh: '这是最后一个启用的管理员账号，不能停用或改为其他角色。', en: 'This is the last active admin account: it cannot be disabled or given another role.' }),
   loginLocked: (retryMs: number) =>

@@ -77,8 +77,8 @@ export class AuthService {
   private async recordFailure(user: User | null, address: string, reason: string, locked: boolean): Promise<void> {
     // An unknown username is not stored: it may be a password or personal data typed into the wrong field.
     const actor: Actor = user
-      ? { id: user.id, username: user.username, displayName: user.displayName, role: user.role, leaderId: user.leaderId }
-      : { id: 'anonymous', username: 'anonymous', displayName: '未知用户', role: 'auditor', leaderId: null };
+      ? { id: user.id, username: user.username, displayName: user.displayName, role: user.role, leaderId: user.leaderId, unitId: user.unitId, unitCode: null }
+      : { id: 'anonymous', username: 'anonymous', displayName: '未知用户', role: 'auditor', leaderId: null, unitId: null, unitCode: null };
     const now = this.clock.now();
     await this.tx.run(async (em) => {
       await this.audit.record(em, actor, 'auth.login-failed', { type: 'user', id: user?.id ?? 'unknown' }, { address, reason }, now);

@@ -8,6 +8,8 @@ export interface UserView {
   displayName: string;
   role: Role;
   leaderId: string | null;
+  /** For role `unit`: the handling unit this account belongs to. */
+  unitId: string | null;
   active: boolean;
 }
 
@@ -17,5 +19,6 @@ export const toUserView = (u: User): UserView => ({
   displayName: u.displayName,
   role: u.role,
   leaderId: u.leaderId,
+  unitId: u.unitId,
   active: u.active,
 });

@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
 import type { Role } from '../domain/actor.js';
 
 
 @Entity('users')
+@Index('idx_users_unit', ['unitId'])
 export class User {
   @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
   id!: string;
@@ -23,6 +24,10 @@ export class User {
   /** For role `leader`: the leader this account belongs to. */
   @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
   leaderId!: string | null;
+
+  /** For role `unit`: the handling unit (units.id) this account belongs to; null for every other role. */
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  unitId!: string | null;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

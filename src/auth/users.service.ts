@@ -15,6 +15,7 @@ import { SessionService } from './sessions/session.service.js';
 import type { User } from './user.entity.js';
 import { toUserView, type UserView } from './user-view.js';
 import { UsersRepository } from './users.repository.js';
+import { unitAfterUpdate, userUnitProblem } from './user-unit.js';
 
 /**
  * Accounts, administered by admins. A change that must end the user's access (disabled, role or
@@ -37,6 +38,7 @@ export class UsersService {
   async create(input: CreateUserDto, actor: Actor = SYSTEM_ACTOR): Promise<UserView> {
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw AuthErrors.weakPassword(problem);
+    await this.checkUnit(input.role, input.unitId ?? null);
     if (await this.users.findByUsername(input.username)) throw AuthErrors.usernameTaken();
     const user: User = {
       id: randomUUID(),
@@ -45,6 +47,7 @@ export class UsersService {
       role: input.role,
       displayName: input.displayName,
       leaderId: input.leaderId ?? null,
+      unitId: input.unitId ?? null,
       active: true,
       tokenVersion: 0,
       createdAt: this.clock.now(),
@@ -52,7 +55,7 @@ export class UsersService {
     try {
       await this.tx.run(async (em) => {
         await this.users.insert(em, user);
-        const shown = { username: user.username, displayName: user.displayName, role: user.role, leaderId: user.leaderId, active: user.active };
+        const shown = { username: user.username, displayName: user.displayName, role: user.role, leaderId: user.leaderId, unitId: user.unitId, active: user.active };
         await this.audit.record(em, actor, 'user.create', { type: 'user', id: user.id }, { username: user.username, role: user.role, changes: fieldChanges(null, shown) }, user.createdAt);
       });
     } catch (error) {
@@ -72,16 +75,21 @@ export class UsersService {
       const problem = passwordProblem(input.password, user.username);
       if (problem) throw AuthErrors.weakPassword(problem);
     }
-    const endsAccess = input.password !== undefined || (input.role !== undefined && input.role !== user.role) || (input.active === false && user.active);
+    const unitId = unitAfterUpdate(user, input);
+    if (input.role !== undefined || input.unitId !== undefined) await this.checkUnit(input.role ?? user.role, unitId);
+    const unitChanged = unitId !== user.unitId;
+    const endsAccess = input.password !== undefined || (input.role !== undefined && input.role !== user.role) || (input.active === false && user.active) || unitChanged;
     const changes: Partial<User> = {
       ...(input.password !== undefined && { passwordHash: await hashPassword(input.password) }),
       ...(input.role !== undefined && { role: input.role }),
       ...(input.displayName !== undefined && { displayName: input.displayName }),
       ...(input.active !== undefined && { active: input.active }),
       ...(input.leaderId !== undefined && { leaderId: input.leaderId }),
+      ...(unitChanged && { unitId }),
       ...(endsAccess && { tokenVersion: user.tokenVersion + 1 }),
     };
-    const { password, ...shown } = input;
+    const { password, ...given } = input;
+    const shown = unitChanged ? { ...given, unitId } : given;
     const diff = [...fieldChanges(user, shown), ...(password !== undefined ? fieldChanges(null, { password }) : [])];
     // A PATCH that changes nothing writes nothing (and leaves no audit entry).
     if (diff.length > 0) {
@@ -96,6 +104,13 @@ export class UsersService {
     const updated = await this.users.findById(id);
     if (!updated) throw AuthErrors.userNotFound();
     return toUserView(updated);
+  }
+
+  /** A unit account names an existing active unit; no other account names one (422). */
+  private async checkUnit(role: CreateUserDto['role'], unitId: string | null): Promise<void> {
+    const active = unitId !== null && role === 'unit' ? await this.users.unitActive(unitId) : undefined;
+    const problem = userUnitProblem(role, unitId, active);
+    if (problem) throw problem;
   }
 
   /** Signs the user out everywhere (a lost phone, a shared computer). */

@@ -3,6 +3,16 @@ import { DateTimeColumn, UUID_LENGTH } from '../database/columns.js';
 import type { CaseStatus, Category, Channel, Feedback, Grade, HandlingMode, MeetingType } from '../domain/case-vocabulary.js';
 import type { Evaluation } from '../rules/evaluation.types.js';
 
+/** A new (or imported) case's unit-loop fields: no sign deadline, not signed, no extension requested. */
+export const NO_UNIT_LOOP = {
+  signDueAt: null,
+  signedAt: null,
+  signedOnTime: null,
+  extensionRequestedAt: null,
+  extensionRequestedDays: null,
+  extensionRequestReason: null,
+} as const satisfies Partial<Record<string, null>>;
+
 /**
  * A petition case (信访事项): one letter, visit, online or phone petition.
  * `dueAt` is the deadline currently running (acceptance, then reply); overdue is derived
@@ -170,6 +180,27 @@ export class PetitionCase {
 
   @DateTimeColumn({ nullable: true })
   routedAt!: Date | null;
+
+  /** 签收期限: the handling unit signs for the case within `signDays` working days of routing (null: routed before the sign existed, or not routed). */
+  @DateTimeColumn({ nullable: true })
+  signDueAt!: Date | null;
+
+  /** 签收: when the handling unit (or the secretariat for it) signed for the case. */
+  @DateTimeColumn({ nullable: true })
+  signedAt!: Date | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  signedOnTime!: boolean | null;
+
+  /** The unit's pending extension request (申请延期), cleared when the secretariat decides it. */
+  @DateTimeColumn({ nullable: true })
+  extensionRequestedAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  extensionRequestedDays!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  extensionRequestReason!: string | null;
 
   @DateTimeColumn({ nullable: true })
   repliedAt!: Date | null;

@@ -358,6 +358,7 @@ export class CaseRepository {
     if (f.receivedFrom) qb.andWhere('c.receivedAt >= :receivedFrom', { receivedFrom: f.receivedFrom });
     if (f.receivedTo) qb.andWhere('c.receivedAt < :receivedTo', { receivedTo: f.receivedTo });
     if (f.flag) qb.andWhere('c.flags LIKE :flag', { flag: `%"${f.flag}"%` });
+    if (f.routedTo) qb.andWhere('c.routeHandledBy = :routedTo AND c.routedAt IS NOT NULL', { routedTo: f.routedTo });
     if (f.inChargeOf) qb.andWhere('c.leadLeaderId = :inChargeOf', { inChargeOf: f.inChargeOf });
     if (f.leadLeaderId) {
       // A leader sees the cases in his or her charge and those on confirmed meetings he or she attends

@@ -23,6 +23,7 @@ import { CaseFactsService } from './case-facts.service.js';
 import { CaseNotice } from './case-notice.entity.js';
 import { CaseNoticeRepository } from './case-notice.repository.js';
 import { CaseQueriesService } from './case-queries.service.js';
+import { CaseAccess } from './case-access.js';
 import { PetitionCase } from './case.entity.js';
 import { CaseRepository } from './case.repository.js';
 import { CasesController } from './cases.controller.js';
@@ -55,6 +56,7 @@ import { UnitReminderService } from './unit-reminder.service.js';
     IntakeService,
     IntakeWriter,
     CaseActionsService,
+    CaseAccess,
     CaseQueriesService,
     CasesService,
     PetitionerHistoryService,
@@ -65,6 +67,7 @@ import { UnitReminderService } from './unit-reminder.service.js';
   // (or the services built on it); the repositories stay private. The LeaderMeetingCases port is
   // provided by MeetingsModule (see leader-meeting-cases.port.ts).
   exports: [
+    CaseAccess,
     CasesService,
     IntakeService,
     CaseActionsService,

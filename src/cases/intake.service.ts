@@ -14,7 +14,7 @@ import { DirectoryService } from '../directory/directory.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { CaseErrors } from './case.errors.js';
 import { registrationEvent } from './case-events.js';
-import type { PetitionCase } from './case.entity.js';
+import { NO_UNIT_LOOP, type PetitionCase } from './case.entity.js';
 import { caseFacts } from './case-facts.js';
 import { CaseFactsService, type DerivedFacts } from './case-facts.service.js';
 import type { EvaluateCaseDto } from './dto/evaluate-case.dto.js';
@@ -109,6 +109,7 @@ export class IntakeService {
       resupervisionCount: 0,
       acceptedAt: null,
       routedAt: null,
+      ...NO_UNIT_LOOP,
       repliedAt: null,
       repliedOnTime: false,
       feedback: null,

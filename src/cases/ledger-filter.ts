@@ -20,4 +20,6 @@ export interface LedgerFilter {
   leadLeaderId?: string;
   /** …or that are among these (the cases on confirmed or held meetings the leader attends). */
   alsoCaseIds?: string[];
+  /** Access scope of a unit account: only the cases routed or transferred to this unit (its current handling unit). */
+  routedTo?: string;
 }

@@ -59,7 +59,7 @@ describe('directory writes that race or change nothing', () => {
     const repo = { findUnitById: () => Promise.resolve(stored), updateUnit: () => Promise.resolve() } as unknown as DirectoryRepository;
     const inTx = { run: <T>(work: (m: EntityManager) => Promise<T>) => work(em) } as unknown as TransactionRunner;
     const { audit, entries } = auditTrail();
-    const actor = { id: 'a1', username: 'admin', displayName: '管理员', role: 'admin' as const, leaderId: null };
+    const actor = { id: 'a1', username: 'admin', displayName: '管理员', role: 'admin' as const, leaderId: null, unitId: null, unitCode: null };
     await new DirectoryService(repo, inTx, audit, clock).updateUnit('u1', { active: false, responsibilities: ['受理登记'] }, actor);
     expect(entries).toEqual([
       [

@@ -75,7 +75,7 @@ export class SeedService {
 
   private async seedDemoCases(leaderIds: Map<string, string>): Promise<void> {
     const demo = JSON.parse(readFileSync(projectPath('config/demo/cases.json'), 'utf8')) as DemoCase[];
-    const actor: Actor = { id: 'seed', username: 'seed', displayName: '演示数据', role: 'secretariat', leaderId: null };
+    const actor: Actor = { id: 'seed', username: 'seed', displayName: '演示数据', role: 'secretariat', leaderId: null, unitId: null, unitCode: null };
     const now = this.clock.now().getTime();
     for (const item of demo) {
       const { daysAgo, ...body } = item.case;

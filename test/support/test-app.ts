@@ -48,15 +48,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export type TestUser = 'admin' | 'secretary' | 'auditor' | 'director' | 'deputy1' | 'deputy2';
+export type TestUser = 'admin' | 'secretary' | 'auditor' | 'director' | 'deputy1' | 'deputy2' | 'unit-gov' | 'unit-lac';
 
-const USERS: Record<TestUser, { role: Role; leaderKey?: string; displayName: string }> = {
+const USERS: Record<TestUser, { role: Role; leaderKey?: string; unitCode?: string; displayName: string }> = {
   admin: { role: 'admin', displayName: '管理员' },
   secretary: { role: 'secretariat', displayName: '张秘书' },
   auditor: { role: 'auditor', displayName: '审计员' },
   director: { role: 'leader', leaderKey: 'director', displayName: '李主任' },
   deputy1: { role: 'leader', leaderKey: 'deputy-1', displayName: '王副主任' },
   deputy2: { role: 'leader', leaderKey: 'deputy-2', displayName: '陈副主任' },
+  // Handling units' accounts (role unit): the city government (external) and the legislative affairs commission.
+  'unit-gov': { role: 'unit', unitCode: 'GOV', displayName: '市政府信访联络员' },
+  'unit-lac': { role: 'unit', unitCode: 'LAC', displayName: '法工委联络员' },
 };
 
 export interface TestAppOptions {
@@ -136,6 +139,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         role: spec.role,
         displayName: spec.displayName,
         leaderId: spec.leaderKey ? leaders.get(spec.leaderKey) : undefined,
+        unitId: spec.unitCode ? (await app.get(DirectoryService).unitByCode(spec.unitCode))?.id : undefined,
       });
       const res = await http.post('/auth/login').send({ username: user, password: PASSWORD }).expect(200);
       const token = (res.body as { accessToken: string }).accessToken;

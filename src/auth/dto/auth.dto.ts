@@ -60,6 +60,11 @@ export class CreateUserDto {
   @IsOptional()
   @IsUUID()
   leaderId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For role unit (required there, refused otherwise): the handling unit this account belongs to (an active unit)' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
 }
 
 export class UpdateUserDto {
@@ -84,6 +89,11 @@ export class UpdateUserDto {
   @IsOptional()
   @IsUUID()
   leaderId?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'For role unit: the handling unit this account belongs to (a change ends every session); null unlinks it (only when the role changes from unit).' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string | null;
 
   @ApiPropertyOptional({ description: 'false disables the account and ends every session at once.' })
   @OptionalNotNull()

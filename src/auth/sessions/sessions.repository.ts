@@ -14,6 +14,9 @@ export interface Principal {
   displayName: string;
   role: Role;
   leaderId: string | null;
+  unitId: string | null;
+  /** The code of the user's unit (role unit), read with the user. */
+  unitCode: string | null;
   active: boolean;
   tokenVersion: number;
   sessionExpiresAt: Date;
@@ -53,7 +56,7 @@ export class SessionsRepository {
   /** The user and session behind an access token, or null when either is gone. */
   async principal(sessionId: string): Promise<Principal | null> {
     const rows: Record<string, unknown>[] = await this.sessions.query(
-      'SELECT s.id AS sessionId, s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, u.id AS userId, u.username AS username, u.displayName AS displayName, u.role AS role, u.leaderId AS leaderId, u.active AS active, u.tokenVersion AS tokenVersion FROM auth_sessions s JOIN users u ON u.id = s.userId WHERE s.id = ?',
+      'SELECT s.id AS sessionId, s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, u.id AS userId, u.username AS username, u.displayName AS displayName, u.role AS role, u.leaderId AS leaderId, u.unitId AS unitId, un.code AS unitCode, u.active AS active, u.tokenVersion AS tokenVersion FROM auth_sessions s JOIN users u ON u.id = s.userId LEFT JOIN units un ON un.id = u.unitId WHERE s.id = ?',
       [sessionId],
     );
     const row = rows[0];
@@ -65,6 +68,8 @@ export class SessionsRepository {
       displayName: String(row.displayName),
       role: row.role as Role,
       leaderId: typeof row.leaderId === 'string' ? row.leaderId : null,
+      unitId: typeof row.unitId === 'string' ? row.unitId : null,
+      unitCode: typeof row.unitCode === 'string' ? row.unitCode : null,
       active: rawBool(row.active),
       tokenVersion: Number(row.tokenVersion),
       sessionExpiresAt: rawDate(row.expiresAt),

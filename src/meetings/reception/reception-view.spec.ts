@@ -4,7 +4,7 @@ import { ReceptionAccess } from './reception-access.js';
 import type { ReceptionDay, ReceptionStatus } from './reception-day.entity.js';
 import { receptionActions, toReceptionView } from './reception-view.js';
 
-const actor = (role: Role, leaderId: string | null = null): Actor => ({ id: `u-${role}`, username: role, displayName: role, role, leaderId });
+const actor = (role: Role, leaderId: string | null = null): Actor => ({ id: `u-${role}`, username: role, displayName: role, role, leaderId, unitId: null, unitCode: null });
 const START = new Date('2026-12-08T00:30:00Z');
 const day = (status: ReceptionStatus, over: Partial<ReceptionDay> = {}): ReceptionDay => ({
   id: 'r1',

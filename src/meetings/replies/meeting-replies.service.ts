@@ -61,6 +61,8 @@ const attendeeActor = (via: 'link' | 'imap', name: string): Actor => ({
   displayName: `${name}（${via === 'link' ? '回执链接' : '日历回复'}）`,
   role: 'leader',
   leaderId: null,
+  unitId: null,
+  unitCode: null,
 });
 
 /**

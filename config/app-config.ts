@@ -47,6 +47,8 @@ export interface AppConfig {
   /** Keys that still decrypt during a rotation (`PII_KEY_PREVIOUS`); never encrypt. */
   piiPreviousKeys: Buffer[];
   backup: BackupConfig;
+  /** Case attachments: files sealed with the personal-data key under `dir` (ATTACHMENTS_DIR, default DATA_DIR/attachments). */
+  attachments: { dir: string; maxBytes: number; perCase: number };
   smtpUrl: string | null;
   mailFrom: string;
   /** The organizer's mailbox read for iTIP replies (`IMAP_URL`, imap:// or imaps://user:pass@host:port/MAILBOX); null: not polled. */
@@ -62,6 +64,8 @@ export interface AppConfig {
   /** How far in the future a `receivedAt` may lie (clock skew of the registering PC). */
   receivedAtToleranceMinutes: number;
   publicBaseUrl: string;
+  /** Days a unit link lasts past the case's running deadline, and at least from its issue (`UNIT_LINK_DAYS`, 30–365, default 30). */
+  unitLinkDays: number;
   /** The built web console (Vite output), served at /console. */
   consoleDir: string;
 }
@@ -230,6 +234,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     piiKey: piiKey(secret(env, 'PII_KEY', dataDir, 'pii.key', embedded, 32)),
     piiPreviousKeys: loadPreviousPiiKeys(env),
     backup: loadBackupConfig(env),
+    attachments: {
+      dir: resolve(dataDir, str(env, 'ATTACHMENTS_DIR') ?? 'attachments'),
+      maxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+      perCase: int(env, 'ATTACHMENTS_PER_CASE', 50, 1, 1000),
+    },
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']) ?? null,
     mailFrom: str(env, 'MAIL_FROM') ?? '信访室 <xinfang@renda.example.cn>',
     imap: { url: url(env, 'IMAP_URL', ['imap:', 'imaps:']) ?? null, pollSeconds: int(env, 'IMAP_POLL_SECONDS', 60, 10, 86_400) },
@@ -240,6 +249,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     receivedAtToleranceMinutes: int(env, 'RECEIVED_AT_TOLERANCE_MINUTES', 10, 0, 1440),
     publicBaseUrl: str(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`,
+    unitLinkDays: int(env, 'UNIT_LINK_DAYS', 30, 30, 365),
     consoleDir: resolve(str(env, 'CONSOLE_DIR') ?? projectPath('dist/web')),
   };
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         SettingsModule,
         DirectoryModule,
+        AttachmentsModule,
         CasesModule,
         RuleSetsModule,
         MeetingsModule,

@@ -33,6 +33,10 @@ import { InviteDelivery } from './calendar/invite-delivery.entity.js';
 import { ImapProcessedMessage } from './calendar/itip/imap-processed-message.entity.js';
 import { BackupRun } from './backup/backup-run.entity.js';
 import { OfficeSettingsActivation, OfficeSettingsVersion } from './settings/office-settings.entity.js';
+import { UnitLink } from './unit-links/unit-link.entity.js';
+import { CaseAttachment } from './attachments/attachment.entity.js';
+import { UnitEvaluation } from './reports/unit-evaluation.entity.js';
+import { LedgerImport, LedgerImportChunk, LedgerImportCounter, LedgerImportRow } from './ledger-import/ledger-import.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
 export const ENTITIES = [
@@ -75,4 +79,11 @@ export const ENTITIES = [
   BackupRun,
   OfficeSettingsVersion,
   OfficeSettingsActivation,
+  UnitLink,
+  CaseAttachment,
+  UnitEvaluation,
+  LedgerImport,
+  LedgerImportChunk,
+  LedgerImportRow,
+  LedgerImportCounter,
 ];

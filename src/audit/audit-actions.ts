@@ -34,6 +34,11 @@ export const AUDIT_ACTIONS = {
   'backup.start': { zh: '手动备份', en: 'Backup started' },
   'meeting.reply': { zh: '会议回执', en: 'Meeting reply' },
   'meeting.reply-warning': { zh: '包案领导或主持人谢绝出席', en: 'Leader in charge or chair declined' },
+  'attachment.upload': { zh: '上传附件', en: 'Attachment uploaded' },
+  'attachment.download': { zh: '下载附件', en: 'Attachment downloaded' },
+  'unit-link.issue': { zh: '发送单位办理链接', en: 'Unit link issued' },
+  'unit-link.revoke': { zh: '收回单位办理链接', en: 'Unit link revoked' },
+  'unit-link.use': { zh: '单位通过链接办理', en: 'Unit link used' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -274,11 +274,50 @@ export function auditSummary(entry: SummarisedEntry): Words {
           : `Recorded a meeting reply: ${short(who)} ${text(d.partstat) ?? ''}${sub ? ` (${short(sub)})` : ''}`,
       );
     }
+    case 'attachment.upload':
+    case 'attachment.download': {
+      const download = action === 'attachment.download';
+      const via = text(d.via) === 'link' ? { zh: '（经单位链接）', en: ' (through a unit link)' } : { zh: '', en: '' };
+      return bilingual((l) =>
+        l === 'zh'
+          ? `${download ? '下载' : '上传'}案件附件 ${short(text(d.attachmentId) ?? '')}${via.zh}`
+          : `${download ? 'Downloaded' : 'Uploaded'} case attachment ${short(text(d.attachmentId) ?? '')}${via.en}`,
+      );
+    }
     case 'meeting.reply-warning':
       return bilingual((l) => (l === 'zh' ? (text(d.message) ?? '包案领导或主持人谢绝出席') : `Leader in charge or chair declined${text(d.caseCode) ? ` (${text(d.caseCode)})` : ''}`));
+    case 'unit-link.issue':
+    case 'unit-link.revoke':
+    case 'unit-link.use':
+      return bilingual((l) => unitLinkSummary(action, d, l));
     default: {
       const known = isAuditAction(action) ? AUDIT_ACTIONS[action] : null;
       return { zh: `${known?.zh ?? action}（${entry.entityType} ${entry.entityId}）`, en: `${known?.en ?? action} (${entry.entityType} ${entry.entityId})` };
     }
   }
+}
+
+const UNIT_LINK_USES: Record<string, Words> = {
+  view: { zh: '查看', en: 'opened the case' },
+  action: { zh: '办理', en: 'acted' },
+  upload: { zh: '上传附件', en: 'uploaded an attachment' },
+  download: { zh: '下载附件', en: 'downloaded an attachment' },
+};
+
+const UNIT_LINK_ACTIONS: Record<string, Words> = {
+  sign: { zh: '签收', en: 'signed for it' },
+  ask: { zh: '提问', en: 'asked a question' },
+  'request-extension': { zh: '申请延期', en: 'asked for an extension' },
+  reply: { zh: '答复', en: 'replied' },
+};
+
+/** "单位办理链接（GOV）：签收", "发送单位办理链接（GOV）", "收回单位办理链接（GOV）". */
+function unitLinkSummary(action: 'unit-link.issue' | 'unit-link.revoke' | 'unit-link.use', d: Record<string, unknown>, lang: Lang): string {
+  const unit = text(d.unitCode);
+  const who = unit ? (lang === 'zh' ? `（${short(unit)}）` : ` (${short(unit)})`) : '';
+  if (action === 'unit-link.issue') return lang === 'zh' ? `发送单位办理链接${who}` : `Issued a unit link${who}`;
+  if (action === 'unit-link.revoke') return lang === 'zh' ? `收回单位办理链接${who}` : `Revoked a unit link${who}`;
+  const use = text(d.use) ?? '';
+  const done = (use === 'action' ? UNIT_LINK_ACTIONS[text(d.action) ?? ''] : null) ?? UNIT_LINK_USES[use] ?? { zh: '使用', en: 'used it' };
+  return lang === 'zh' ? `单位通过办理链接${who}${done.zh}` : `A unit used its link${who}: ${done.en}`;
 }

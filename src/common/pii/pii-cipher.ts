@@ -30,6 +30,10 @@ const KEY_BYTES = 32;
 const HKDF_SALT = Buffer.from('petition-office/pii', 'utf8');
 const ENC_INFO = 'pii/v1/aes-256-gcm';
 const HASH_INFO = 'pii/v1/hmac-sha256-lookup';
+const FILE_INFO = 'pii/v1/aes-256-gcm-files';
+/** Sealed files (attachments): `XFE1 | keyId (8 ASCII) | iv | tag | ciphertext`. */
+const FILE_MAGIC = Buffer.from('XFE1', 'ascii');
+const FILE_HEADER_BYTES = FILE_MAGIC.length + 8;
 const KEY_ID_DOMAIN = 'petition-office/pii/key-id\u0000';
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -71,13 +75,14 @@ interface RingKey {
   id: string;
   encKey: Buffer;
   hashKey: Buffer;
+  fileKey: Buffer;
 }
 
 function ringKey(master: Buffer): RingKey {
   if (!Buffer.isBuffer(master) || master.length !== KEY_BYTES) {
     throw new Error(`PII master key must be exactly ${KEY_BYTES} bytes`);
   }
-  return { id: PiiCipher.keyIdOf(master), encKey: deriveKey(master, ENC_INFO), hashKey: deriveKey(master, HASH_INFO) };
+  return { id: PiiCipher.keyIdOf(master), encKey: deriveKey(master, ENC_INFO), hashKey: deriveKey(master, HASH_INFO), fileKey: deriveKey(master, FILE_INFO) };
 }
 
 export class PiiCipher {
@@ -169,6 +174,45 @@ export class PiiCipher {
     const plain = open(key.encKey, aad, raw);
     if (plain === null) throw new Error('PII token failed authentication (tampered or encrypted with another key)');
     return plain;
+  }
+
+  /**
+   * Seals a file's bytes (attachments) under the current key with its own HKDF sub-key: `XFE1 | keyId | iv |
+   * tag | ciphertext`; the header and `context` (e.g. the attachment's id) are authenticated, so a file
+   * moved to another record does not open.
+   */
+  sealBytes(plain: Buffer, context: string): Buffer {
+    const header = Buffer.concat([FILE_MAGIC, Buffer.from(this.current.id, 'ascii')]);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.current.fileKey, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.concat([header, Buffer.from(context, 'utf8')]));
+    const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([header, iv, cipher.getAuthTag(), ciphertext]);
+  }
+
+  /** The key id a sealed file names; throws when the bytes are not a sealed file. */
+  static keyIdOfSealed(sealed: Buffer): string {
+    if (sealed.length < FILE_HEADER_BYTES + IV_BYTES + TAG_BYTES || !sealed.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) {
+      throw new Error('not a sealed file (unknown format or too short)');
+    }
+    return sealed.subarray(FILE_MAGIC.length, FILE_HEADER_BYTES).toString('ascii');
+  }
+
+  /** Opens a file sealed by any configured key; throws a plain Error (without content) otherwise. */
+  openBytes(sealed: Buffer, context: string): Buffer {
+    const keyId = PiiCipher.keyIdOfSealed(sealed);
+    const key = this.ring.get(keyId);
+    if (!key) throw new Error(`sealed file was encrypted with key ${keyId}, which is not configured (PII_KEY / PII_KEY_PREVIOUS)`);
+    const iv = sealed.subarray(FILE_HEADER_BYTES, FILE_HEADER_BYTES + IV_BYTES);
+    const tag = sealed.subarray(FILE_HEADER_BYTES + IV_BYTES, FILE_HEADER_BYTES + IV_BYTES + TAG_BYTES);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key.fileKey, iv, { authTagLength: TAG_BYTES });
+      decipher.setAAD(Buffer.concat([sealed.subarray(0, FILE_HEADER_BYTES), Buffer.from(context, 'utf8')]));
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(sealed.subarray(FILE_HEADER_BYTES + IV_BYTES + TAG_BYTES)), decipher.final()]);
+    } catch {
+      throw new Error('sealed file failed authentication (tampered, moved, or encrypted with another key)');
+    }
   }
 
   /** Hex HMAC-SHA256 of the normalized value under the current key; the kind is part of the input, so an ID and a phone never collide. */

@@ -1,79 +1,22 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  convertMillimetersToTwip,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import { body, FONT, INDENT, issueNote, letterhead, LINE, renderOfficialDocx, run, SIZE, TYPE_WIDTH } from '../../common/docx/gbt9704.js';
 import type { MinutesDecision, MinutesDocument } from './minutes-document.js';
 
 /**
  * The minutes as an official-style .docx, laid out after GB/T 9704-2012 as far as it applies to a
- * 纪要: A4, margins 37/35/28/26 mm (top/bottom/left/right), the issuing office in red 小标宋 over the
- * number 〔2026〕N号 and a red rule (版头), the title in 2号 (22 pt) centred, the body in 仿宋 3号
- * (16 pt) at a fixed 28.95 pt line (22 lines a page), first lines indented by two characters, section
- * headings in 黑体, and the 印发 line between two rules at the end (版记); page numbers "— N —" in 4号.
+ * 纪要 (the shared layout in src/common/docx/gbt9704.ts): the issuing office in red over the number
+ * 〔2026〕N号 and a red rule (版头), the title, the body in 仿宋 3号, section headings in 黑体, and the 印发
+ * line between two rules at the end (版记); page numbers "— N —" in 4号.
  */
-const FONT = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  heading: '黑体',
-  kai: '楷体_GB2312',
-  number: '宋体',
-};
-const PT = 2; // docx sizes are half-points
-const SIZE = { office: 26 * PT, title: 22 * PT, body: 16 * PT, table: 12 * PT, note: 14 * PT, footer: 14 * PT };
-/** The type area: 210 − 28 − 26 = 156 mm. */
-const TYPE_WIDTH = convertMillimetersToTwip(156);
-const RED = 'E60012';
-/** 28.95 pt in twentieths of a point: 22 lines on the type area. */
-const LINE = 579;
-const INDENT = 2 * 16 * 20; // two characters of 16 pt, in twips
-
-const run = (text: string, font: string, size: number, options: { bold?: boolean; color?: string } = {}): TextRun =>
-  new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font }, size, bold: options.bold, color: options.color });
-
-/** A body paragraph in 仿宋 3号, the first line indented by two characters; `label` (黑体) leads it. */
-const body = (text: string, label?: string): Paragraph =>
-  new Paragraph({
-    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-    indent: { firstLine: INDENT },
-    alignment: AlignmentType.JUSTIFIED,
-    children: [...(label ? [run(label, FONT.heading, SIZE.body)] : []), run(text, FONT.body, SIZE.body)],
-  });
 
 /** 时间：… — a label in 黑体 and its text in 仿宋. */
 const labelled = (label: string, text: string): Paragraph => body(text, `${label}：`);
-
-const blank = (): Paragraph => new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [] });
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const cnIndex = (n: number): string => (n <= 10 ? CN_NUMBERS[n - 1] : n < 20 ? `十${CN_NUMBERS[n - 11]}` : String(n));
 
 function header(doc: MinutesDocument): Paragraph[] {
-  return [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, children: [run(doc.office, FONT.title, SIZE.office, { color: RED })] }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: 120 },
-      // The red rule under the number (GB/T 9704 7.2.5), as the paragraph's bottom border.
-      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 6 } },
-      children: [run(doc.number ?? '（草稿，未编号）', FONT.body, SIZE.body)],
-    }),
-    blank(),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 240 }, children: [run(doc.title, FONT.title, SIZE.title)] }),
-  ];
+  return letterhead(doc.office, doc.number ?? '（草稿，未编号）', doc.title);
 }
 
 /** A heading line in 黑体 (一、…), indented like the body, kept on the page of what follows it. */
@@ -128,18 +71,7 @@ function decisionsTable(decisions: MinutesDecision[]): Table {
 }
 
 function footnote(doc: MinutesDocument): Paragraph[] {
-  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 };
-  // 版记: the office and the date of issue between two rules, each a character in from the edges (GB/T 9704 8.3).
-  return [
-    new Paragraph({
-      spacing: { before: 240, line: LINE, lineRule: LineRuleType.EXACT },
-      keepLines: true,
-      border: { top: rule, bottom: rule },
-      indent: { left: 280, right: 280 },
-      tabStops: [{ type: 'right', position: TYPE_WIDTH - 560 }],
-      children: [run(`${doc.office}`, FONT.body, SIZE.note), run(`\t${doc.issuedDate}印发`, FONT.body, SIZE.note)],
-    }),
-  ];
+  return [issueNote(doc.office, doc.issuedDate)];
 }
 
 export function minutesParagraphs(doc: MinutesDocument): (Paragraph | Table)[] {
@@ -162,32 +94,5 @@ export function minutesParagraphs(doc: MinutesDocument): (Paragraph | Table)[] {
 
 /** The .docx bytes of the minutes. */
 export async function renderMinutesDocx(doc: MinutesDocument): Promise<Buffer> {
-  const document = new Document({
-    creator: doc.office,
-    title: doc.number ? `${doc.title}${doc.number}` : doc.title,
-    styles: { default: { document: { run: { font: FONT.body, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: {
-              top: convertMillimetersToTwip(37),
-              bottom: convertMillimetersToTwip(35),
-              left: convertMillimetersToTwip(28),
-              right: convertMillimetersToTwip(26),
-              footer: convertMillimetersToTwip(28),
-            },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONT.number, size: SIZE.footer })] })],
-          }),
-        },
-        children: minutesParagraphs(doc),
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return renderOfficialDocx({ creator: doc.office, title: doc.number ? `${doc.title}${doc.number}` : doc.title }, minutesParagraphs(doc));
 }

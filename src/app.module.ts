@@ -14,6 +14,7 @@ import { buildDataSourceOptions } from './data-source-options.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LedgerImportModule } from './ledger-import/ledger-import.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { ReceptionModule } from './meetings/reception/reception.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ReceptionModule,
         CalendarModule,
         ReportsModule,
+        LedgerImportModule,
         HealthModule,
         AuditTrailModule,
       ],

@@ -33,6 +33,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   meetings: 9,
   'case-files': 9,
   'unit-links': 9,
+  'ledger-import': 9,
   calendar: 10,
   reports: 11,
   backup: 12,

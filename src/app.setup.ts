@@ -9,6 +9,7 @@ import type { Policy } from '../config/policy.js';
 import { consoleRouter } from './console/console-static.js';
 import { correlationMiddleware } from './common/http/correlation.middleware.js';
 import { jsonBody } from './common/http/json-body.js';
+import { MULTIPART_ROUTES } from './common/http/multipart-routes.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { openApiDocument } from './openapi.js';
 
@@ -22,7 +23,7 @@ export function configureApp(app: INestApplication): void {
   app.use(noStore);
   app.use(correlationMiddleware);
   app.use(consoleRouter(config.consoleDir, app.get<Policy>(POLICY).timeZone));
-  app.use(...jsonBody('1mb'));
+  app.use(...jsonBody('1mb', MULTIPART_ROUTES));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

@@ -9,6 +9,7 @@ import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { buildDataSourceOptions } from '../../data-source-options.js';
 import { BackupErrors } from '../backup-errors.js';
 import { InstanceLock } from '../instance-lock.js';
+import { AttachmentRotation } from '../../attachments/attachment-rotation.js';
 import { PiiRotation, type RotationStatus } from '../pii-rotation.js';
 import { type CliIo, type Env, processIo, t } from './cli-support.js';
 
@@ -68,14 +69,22 @@ export async function rotateCommand(argv: string[], env?: Env, io: CliIo = proce
   await ds.initialize();
   try {
     const rotation = new PiiRotation(ds, cipher);
+    const attachments = new AttachmentRotation(ds, cipher, config.attachments.dir);
     if (values.status) {
       printStatus(io, await rotation.status());
+      const files = Object.entries(await attachments.status()).map(([id, n]) => `${id}${id === cipher.keyId ? '*' : ''}: ${n}`);
+      io.out(t(`  附件文件各密钥下的数量 ${files.join(', ') || '—'}；待轮换 ${await attachments.countPending()} 个`, `  attachment files per key ${files.join(', ') || '-'}; ${await attachments.countPending()} to rotate`));
       return 0;
     }
     if (values.retire) {
       const pending = await rotation.countPending();
       if (pending > 0) {
         io.err(t(`仍有 ${pending} 件使用旧密钥：先完成轮换，不能退役旧密钥`, `${pending} cases are still under an old key: finish the rotation before retiring it`));
+        return 1;
+      }
+      const pendingFiles = await attachments.countPending();
+      if (pendingFiles > 0) {
+        io.err(t(`仍有 ${pendingFiles} 个附件文件使用旧密钥：先完成轮换，不能退役旧密钥`, `${pendingFiles} attachment files are still under an old key: finish the rotation before retiring it`));
         return 1;
       }
       const file = join(config.dataDir, KEY_FILES.piiPrevious);
@@ -95,11 +104,17 @@ export async function rotateCommand(argv: string[], env?: Env, io: CliIo = proce
       },
     });
     io.out(t(`已轮换 ${result.rotated} 件；剩余 ${result.remaining} 件`, `rotated ${result.rotated} cases; ${result.remaining} remaining`));
+    // Attachment files (sealed with the same key), after the cases' fields: resumable in the same way.
+    const files = await attachments.run();
+    io.out(t(`附件文件已轮换 ${files.rotated} 个；剩余 ${files.remaining} 个`, `rotated ${files.rotated} attachment files; ${files.remaining} remaining`));
+    if (files.unreadable.length) {
+      io.out(t(`  ${files.unreadable.length} 个附件文件缺失或无法用已配置的密钥解密（如 ${files.unreadable.slice(0, 3).join(', ')}）`, `  ${files.unreadable.length} attachment files are missing or cannot be decrypted with the configured keys (e.g. ${files.unreadable.slice(0, 3).join(', ')})`));
+    }
     if (result.changedMeanwhile) io.out(t(`  ${result.changedMeanwhile} 件在轮换时被修改：再运行一次`, `  ${result.changedMeanwhile} changed meanwhile: run again`));
     if (result.unreadable.length) {
       io.out(t(`  ${result.unreadable.length} 件无法用已配置的密钥解密（如 ${result.unreadable.slice(0, 3).join(', ')}）：缺少哪把旧密钥见 --status`, `  ${result.unreadable.length} cannot be decrypted with the configured keys (e.g. ${result.unreadable.slice(0, 3).join(', ')}): see --status for the missing key`));
     }
-    if (result.remaining === 0) {
+    if (result.remaining === 0 && files.remaining === 0) {
       io.out(t('剩余 0：旧密钥可以退役（npm run rotate-pii-key -- --retire，或删除 PII_KEY_PREVIOUS 后重启）', 'nothing left: the old key can be retired (npm run rotate-pii-key -- --retire, or remove PII_KEY_PREVIOUS and restart)'));
       return 0;
     }

@@ -25,17 +25,20 @@ const hasBody = (req: IncomingMessage): boolean =>
 /**
  * A request that carries a body must carry JSON in UTF-8: text, forms and multipart are refused with a 415
  * here instead of reaching validation as an empty object. (The depth scan below reads bytes as UTF-8.)
+ * The one exception: `multipart/form-data` POSTed to an upload route (`multipartRoutes`, matched on the
+ * path), which Nest's FileInterceptor reads with its own limits.
  */
-function requireJson(req: Request, res: Response, next: NextFunction): void {
+const requireJson = (multipartRoutes: readonly RegExp[]) => (req: Request, res: Response, next: NextFunction): void => {
   if (!METHODS_WITH_BODY.has(req.method) || !hasBody(req)) return next();
   const [type, ...params] = (req.headers['content-type'] ?? '').toLowerCase().split(';');
+  if (req.method === 'POST' && type.trim() === 'multipart/form-data' && multipartRoutes.some((route) => route.test(req.path))) return next();
   const charset = params.map((p) => p.trim()).find((p) => p.startsWith('charset='));
   const charsetValue = charset?.slice('charset='.length).replace(/"/g, '').trim();
   if (type.trim() !== 'application/json' || (charsetValue !== undefined && charsetValue !== 'utf-8' && charsetValue !== 'utf8')) {
     return unsupportedMediaType(res);
   }
   next();
-}
+};
 
 class JsonTooDeepError extends Error {
   readonly status = 400;
@@ -75,9 +78,9 @@ function checkInput(req: Request, res: Response, next: NextFunction): void {
  * JSON bodies up to `limit` and `MAX_JSON_DEPTH` levels; a body that is not JSON, malformed, oversized,
  * too deep, or carrying broken text or prototype keys gets a 4xx in the API's error shape, not Express's page.
  */
-export function jsonBody(limit: string): [RequestHandler, RequestHandler, ErrorHandler, RequestHandler] {
+export function jsonBody(limit: string, multipartRoutes: readonly RegExp[] = []): [RequestHandler, RequestHandler, ErrorHandler, RequestHandler] {
   return [
-    requireJson,
+    requireJson(multipartRoutes),
     express.json({ limit, verify: verifyDepth }),
     (err, _req, res, next) => {
       const { type, status } = err as { type?: unknown; status?: unknown };

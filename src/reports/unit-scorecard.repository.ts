@@ -60,9 +60,9 @@ export class UnitScorecardRepository {
     return this.sqlite ? `json_extract(e.data, '$.${key}')` : `JSON_VALUE(e.data, '$.${key}')`;
   }
 
-  /** A boolean member of `e.data` is true. */
+  /** A boolean member of `e.data` is true (SQLite reads JSON true as 1; JSON_VALUE gives '1' on MariaDB, 'true' on MySQL). */
   private isTrue(key: string): string {
-    return this.sqlite ? `json_extract(e.data, '$.${key}') = 1` : `JSON_VALUE(e.data, '$.${key}') = 'true'`;
+    return this.sqlite ? `json_extract(e.data, '$.${key}') = 1` : `JSON_VALUE(e.data, '$.${key}') IN ('1', 'true')`;
   }
 
   private get unitOfEvent(): string {

@@ -31,6 +31,8 @@ export interface HostileContext {
   /** issue 14: reply links (回执) of attendees, and attendee ids of the first meeting (optional) */
   replyTokens?: string[];
   attendeeIds?: string[];
+  /** issue 15: case attachments (optional) */
+  attachmentIds?: string[];
 }
 
 export interface HostileRequest {
@@ -277,7 +279,24 @@ const ROUTES: Route[] = [
   { family: 'reception-days', method: 'POST', path: (c, r) => `/reception-days/${one(r, c.receptionDayIds ?? [])}/confirm`, roles: ['secretary'] },
   { family: 'reception-days', method: 'POST', path: (c, r) => `/reception-days/${one(r, c.receptionDayIds ?? [])}/cancel`, roles: ['secretary'], body: () => ({ reason: '改期' }) },
   { family: 'reception-days', method: 'POST', path: (c, r) => `/reception-days/${one(r, c.receptionDayIds ?? [])}/held`, roles: ['secretary'], body: (c) => ({ received: [{ caseId: c.caseIds[0] ?? UUID_ZERO, note: '当面听取诉求' }] }) },
+  // issue 15: attachments. The upload takes multipart/form-data only: every JSON or garbage body must end in a 4xx.
+  { family: 'case-attachments', method: 'POST', path: (c, r) => `/cases/${one(r, c.caseIds)}/attachments`, roles: ['secretary', 'admin', 'director'], body: () => ({ kind: 'other' }) },
+  { family: 'case-attachments', method: 'GET', path: (c, r) => `/cases/${one(r, c.caseIds)}/attachments`, roles: ['secretary', 'auditor', 'director'] },
+  { family: 'case-attachments', method: 'GET', path: (c, r) => `/attachments/${one(r, c.attachmentIds ?? [])}/content`, roles: ['secretary', 'auditor', 'director'] },
   { family: 'reports', method: 'GET', path: () => '/reports/dashboard', roles: ['auditor', 'secretary'], query: { from: ['2026-01-01', '2026-11-29'], to: ['2026-11-29', '2027-01-01'] } },
+  // issue 15: 单位考评 (scorecards by window or evaluation period; evaluation records per unit and period)
+  { family: 'unit-scorecard', method: 'GET', path: () => '/reports/units', roles: ['auditor', 'secretary', 'director'], query: { from: ['2026-01-01', '2026-11-29'], to: ['2026-12-31'], period: ['2026-Q4', '2026-H3', '2026'] } },
+  { family: 'unit-scorecard', method: 'GET', path: () => '/reports/units.csv', roles: ['auditor', 'secretary'], query: { period: ['2026-Q4', '2026-13'] } },
+  { family: 'unit-scorecard', method: 'GET', path: (c, r) => `/reports/units/${one(r, c.unitIds)}`, roles: ['auditor', 'secretary', 'director'], query: { period: ['2026', '2026-Q1'], from: ['2026-01-01'] } },
+  { family: 'unit-evaluations', method: 'GET', path: (c, r) => `/units/${one(r, c.unitIds)}/evaluations`, roles: ['auditor', 'secretary', 'director'] },
+  { family: 'unit-evaluations', method: 'GET', path: (c, r) => `/units/${one(r, c.unitIds)}/evaluations/${one(r, ['2026', '2026-Q4', '2026-H2', '2026-Q5'])}`, roles: ['auditor', 'secretary'] },
+  {
+    family: 'unit-evaluations',
+    method: 'PUT',
+    path: (c, r) => `/units/${one(r, c.unitIds)}/evaluations/${one(r, ['2026', '2026-Q4', '2026-H2', '2026-11'])}`,
+    roles: ['secretary', 'admin', 'auditor'],
+    body: () => ({ grade: 'good', score: 85, evaluatedBy: '市信访局', remark: '签收及时，答复规范。' }),
+  },
 ];
 
 export const ROUTE_FAMILIES: readonly string[] = [...new Set(ROUTES.map((route) => route.family))];
@@ -325,6 +344,16 @@ const WRONG_TYPES = [
   'application/json; charset=latin1',
   'application/vnd.api+json',
   undefined,
+];
+/** Broken multipart bodies (sent as multipart/form-data; boundary=xyz): truncated parts, wrong boundaries, a file under another field, headers without end. */
+export const MULTIPART_GARBAGE = [
+  '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 truncated',
+  '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4\r\n--abc--\r\n',
+  '--xyz\r\nContent-Disposition: form-data; name="upload"; filename="a.exe"\r\n\r\nMZ\x90\r\n--xyz--\r\n',
+  '--xyz\r\nContent-Disposition: form-data; name="file"; filename="../../etc/passwd"\r\n\r\nroot:x:0:0\r\n--xyz\r\nContent-Disposition: form-data; name="kind"\r\n\r\nletter\r\n--xyz--\r\n',
+  '--xyz\r\nContent-Disposition: form-data; name="kind"\r\n\r\n' + 'x'.repeat(5000) + '\r\n--xyz--\r\n',
+  '--xyz\r\n' + 'X-Header: y\r\n'.repeat(200),
+  '--xyz--\r\n',
 ];
 const MALFORMED = ['', '{', '{"a":', '[1,2', 'null', '"text"', '123', 'true', '{"a":1}}', '{"a":1,}', "{'a':1}", '\u0000', '\ufeff{}', '{"a":"\\ud800"}', '{"__proto__":1}'];
 const QUERY_VALUES = ['', '%ED%A0%80', '%C0%AE', '%', '%%', '%uD800', '__proto__', '2147483648', '-1', '1e309', 'NaN', 'x'.repeat(2000), '😀', 'true', '[]', '{}', "'"];
@@ -405,7 +434,7 @@ export function hostileRequest(r: Random, c: HostileContext, only?: Mutation, fa
     }
     case 'content-type':
       contentType = pick(r, WRONG_TYPES);
-      body = r() < 0.5 ? (body ?? '{}') : pick(r, ['a=1&b=2', '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--\r\n', '<a>1</a>', 'plain words']);
+      body = r() < 0.5 ? (body ?? '{}') : pick(r, ['a=1&b=2', '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--\r\n', '<a>1</a>', 'plain words', ...MULTIPART_GARBAGE]);
       break;
     case 'huge-number':
       body = JSON.stringify(mutateField(r, base, () => RAW_MARK)).replace(`"${RAW_MARK}"`, pick(r, HUGE_NUMBERS));

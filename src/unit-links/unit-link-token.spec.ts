@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../common/errors.js';
 import { replyLinkKey } from '../meetings/replies/reply-link.js';
-import { UnitLinkSigner, unitLinkKey } from './unit-link-token.js';
+import { linkActorId, UnitLinkSigner, unitLinkKey } from './unit-link-token.js';
 
 const LINK = 'abcdef33-3333-4333-8333-333333333333';
 const signer = new UnitLinkSigner(unitLinkKey('a-secret-of-the-deployment'));
@@ -39,5 +39,14 @@ describe('UnitLinkSigner', () => {
     expect(unitLinkKey(secret).equals(replyLinkKey(secret))).toBe(false);
     const forged = new UnitLinkSigner(replyLinkKey(secret)).sign(LINK);
     expect(codeOf(() => new UnitLinkSigner(unitLinkKey(secret)).linkIdOf(forged))).toBe('404 UNIT_LINK_INVALID');
+  });
+});
+
+describe('linkActorId', () => {
+  it('names the link in 27 characters (actor ids are at most 36), one name per link', () => {
+    const id = linkActorId(LINK);
+    expect(id).toMatch(/^link:[A-Za-z0-9_-]{22}$/);
+    expect(Buffer.from(id.slice(5), 'base64url').toString('hex')).toBe(LINK.replace(/-/g, ''));
+    expect(linkActorId('44444444-4444-4444-8444-444444444444')).not.toBe(id);
   });
 });

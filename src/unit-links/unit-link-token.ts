@@ -30,3 +30,9 @@ export class UnitLinkSigner {
     return match[1];
   }
 }
+
+/**
+ * Who acts through a link, in timelines and the audit trail: `link:` and the link's id in base64url (22
+ * characters: actor ids are at most 36), so a link's steps are told apart from a unit account's.
+ */
+export const linkActorId = (linkId: string): string => `link:${Buffer.from(linkId.replace(/-/g, ''), 'hex').toString('base64url')}`;

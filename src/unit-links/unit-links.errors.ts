@@ -33,6 +33,4 @@ export const UnitLinkErrors = {
       zh: '该信访事项已办结，不能再发送办理链接。',
       en: 'The case is closed; no new link can be issued.',
     }),
-  attachmentNotFound: () =>
-    new DomainError('ATTACHMENT_NOT_FOUND', 404, { zh: '找不到该附件。', en: 'No such attachment.' }),
 };

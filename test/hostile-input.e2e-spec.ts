@@ -277,6 +277,7 @@ describe('hostile input', () => {
       const run = await t.http.post(`/rules/sets/${draft.body.id as string}/simulations`).set(as(admin)).send({}).expect(202);
       const firstMeeting = (await t.http.get(`/meetings/${meetingIds[0]}`).set(as(secretary)).expect(200)).body as { endAt: string; attendees: { attendeeId: string }[] };
       const reception = await t.http.post('/reception-days/plan').set(as(secretary)).send({ month: '2027-01' }).expect(200);
+      const attachment = await t.http.post(`/cases/${cases[0]}/attachments`).set(as(secretary)).field('kind', 'other').attach('file', Buffer.from('%PDF-1.4 fuzz', 'latin1'), 'fuzz.pdf').expect(201);
       context = {
         unitIds: units.map((u) => u.id),
         unitCodes: ['GOV'],
@@ -295,6 +296,7 @@ describe('hostile input', () => {
         receptionDayIds: (reception.body.days as { id: string }[]).map((d) => d.id),
         attendeeIds: firstMeeting.attendees.map((x) => x.attendeeId),
         replyTokens: firstMeeting.attendees.map((x) => t.app.get(ReplyLinks).tokenFor(x.attendeeId, meetingIds[0], new Date(firstMeeting.endAt))),
+        attachmentIds: [attachment.body.id as string],
       };
     });
 

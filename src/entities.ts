@@ -37,6 +37,8 @@ import { UnitLink } from './unit-links/unit-link.entity.js';
 import { CaseAttachment } from './attachments/attachment.entity.js';
 import { UnitEvaluation } from './reports/unit-evaluation.entity.js';
 import { LedgerImport, LedgerImportChunk, LedgerImportCounter, LedgerImportRow } from './ledger-import/ledger-import.entity.js';
+import { CaseLetter, LetterCounter, LetterTemplate } from './letters/letter.entity.js';
+import { UnitNotice } from './unit-notices/unit-notice.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and Jest). */
 export const ENTITIES = [
@@ -81,6 +83,10 @@ export const ENTITIES = [
   OfficeSettingsActivation,
   UnitLink,
   CaseAttachment,
+  LetterTemplate,
+  CaseLetter,
+  LetterCounter,
+  UnitNotice,
   UnitEvaluation,
   LedgerImport,
   LedgerImportChunk,

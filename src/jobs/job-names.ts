@@ -10,6 +10,7 @@ export const JOB_NAMES = {
   caseDailyFigures: 'case-daily-figures',
   pollItipReplies: 'poll-itip-replies',
   sendMinutes: 'send-minutes',
+  unitNotice: 'unit-notice',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -32,6 +33,8 @@ export interface JobPayloads {
   'poll-itip-replies': { slot: string };
   /** Mails the issued minutes (会议纪要 .docx) to one attendee (`minutes_attendance.attendeeId`). */
   'send-minutes': { meetingId: string; attendeeId: string };
+  /** Generates the letter of a hand-over and mails the unit its notice (`unit_notices.id`). */
+  'unit-notice': { noticeId: string };
 }
 
 /** The Bull queue all outbox jobs travel through when Redis is configured. */

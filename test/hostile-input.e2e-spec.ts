@@ -278,6 +278,11 @@ describe('hostile input', () => {
       const firstMeeting = (await t.http.get(`/meetings/${meetingIds[0]}`).set(as(secretary)).expect(200)).body as { endAt: string; attendees: { attendeeId: string }[] };
       const reception = await t.http.post('/reception-days/plan').set(as(secretary)).send({ month: '2027-01' }).expect(200);
       const attachment = await t.http.post(`/cases/${cases[0]}/attachments`).set(as(secretary)).field('kind', 'other').attach('file', Buffer.from('%PDF-1.4 fuzz', 'latin1'), 'fuzz.pdf').expect(201);
+      // A case transferred to the city government, with a unit link (issue 15).
+      const linked = (await registerCase<{ id: string }>(t, secretary)).id;
+      await t.http.post(`/cases/${linked}/actions`).set(as(secretary)).send({ action: 'accept' }).expect(200);
+      await t.http.post(`/cases/${linked}/actions`).set(as(secretary)).send({ action: 'transfer', handledBy: 'GOV' }).expect(200);
+      const unitLink = await t.http.post(`/cases/${linked}/unit-links`).set(as(secretary)).expect(201);
       context = {
         unitIds: units.map((u) => u.id),
         unitCodes: ['GOV'],
@@ -297,6 +302,9 @@ describe('hostile input', () => {
         attendeeIds: firstMeeting.attendees.map((x) => x.attendeeId),
         replyTokens: firstMeeting.attendees.map((x) => t.app.get(ReplyLinks).tokenFor(x.attendeeId, meetingIds[0], new Date(firstMeeting.endAt))),
         attachmentIds: [attachment.body.id as string],
+        unitLinkCaseIds: [linked],
+        unitLinkIds: [unitLink.body.id as string],
+        unitLinkTokens: [String(unitLink.body.url).split('/').pop() ?? ''],
       };
     });
 

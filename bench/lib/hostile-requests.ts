@@ -33,6 +33,10 @@ export interface HostileContext {
   attendeeIds?: string[];
   /** issue 15: case attachments (optional) */
   attachmentIds?: string[];
+  /** issue 15: unit links — the case they were issued for, their ids and tokens (optional) */
+  unitLinkCaseIds?: string[];
+  unitLinkIds?: string[];
+  unitLinkTokens?: string[];
 }
 
 export interface HostileRequest {
@@ -283,6 +287,20 @@ const ROUTES: Route[] = [
   { family: 'case-attachments', method: 'POST', path: (c, r) => `/cases/${one(r, c.caseIds)}/attachments`, roles: ['secretary', 'admin', 'director'], body: () => ({ kind: 'other' }) },
   { family: 'case-attachments', method: 'GET', path: (c, r) => `/cases/${one(r, c.caseIds)}/attachments`, roles: ['secretary', 'auditor', 'director'] },
   { family: 'case-attachments', method: 'GET', path: (c, r) => `/attachments/${one(r, c.attachmentIds ?? [])}/content`, roles: ['secretary', 'auditor', 'director'] },
+  // issue 15: unit links (docs/unit-links.md): the office's routes, and the public ones a link opens (forged tokens too)
+  { family: 'unit-links', method: 'GET', path: (c, r) => `/cases/${one(r, c.unitLinkCaseIds ?? c.caseIds)}/unit-links`, roles: ['secretary', 'admin', 'auditor', 'director'] },
+  { family: 'unit-links', method: 'POST', path: (c, r) => `/cases/${one(r, [...(c.unitLinkCaseIds ?? []), ...c.caseIds])}/unit-links`, roles: ['secretary', 'director'] },
+  { family: 'unit-links', method: 'POST', path: (c, r) => `/unit-links/${one(r, c.unitLinkIds ?? [])}/revoke`, roles: ['secretary', 'auditor'] },
+  { family: 'unit-link-page', method: 'GET', path: (c, r) => `/unit-links/${r() < 0.6 ? one(r, c.unitLinkTokens ?? []) : `${UUID_ZERO}.${'B'.repeat(43)}`}`, roles: ['anonymous'] },
+  {
+    family: 'unit-link-page',
+    method: 'POST',
+    path: (c, r) => `/unit-links/${r() < 0.6 ? one(r, c.unitLinkTokens ?? []) : 'x'.repeat(Math.floor(r() * 300))}/actions`,
+    roles: ['anonymous'],
+    body: (c, r) => ({ action: pick(r, ['sign', 'ask', 'request-extension', 'reply']), reason: '单位答复', report: '书面报告', days: pick(r, [10, 31]), attachmentIds: c.attachmentIds ?? [] }),
+  },
+  { family: 'unit-link-page', method: 'POST', path: (c, r) => `/unit-links/${one(r, c.unitLinkTokens ?? [])}/attachments`, roles: ['anonymous'], body: () => ({ kind: 'unit-report' }) },
+  { family: 'unit-link-page', method: 'GET', path: (c, r) => `/unit-links/${one(r, c.unitLinkTokens ?? [])}/attachments/${one(r, c.attachmentIds ?? [])}`, roles: ['anonymous'] },
   { family: 'reports', method: 'GET', path: () => '/reports/dashboard', roles: ['auditor', 'secretary'], query: { from: ['2026-01-01', '2026-11-29'], to: ['2026-11-29', '2027-01-01'] } },
   // issue 15: 单位考评 (scorecards by window or evaluation period; evaluation records per unit and period)
   { family: 'unit-scorecard', method: 'GET', path: () => '/reports/units', roles: ['auditor', 'secretary', 'director'], query: { from: ['2026-01-01', '2026-11-29'], to: ['2026-12-31'], period: ['2026-Q4', '2026-H3', '2026'] } },

@@ -48,6 +48,18 @@ export const AttachmentErrors = {
       { zh: `附件类别无效，可选：${allowed.join('、')}。`, en: `Invalid attachment kind; one of ${allowed.join(', ')}.` },
       { allowed },
     ),
+  malformed: () =>
+    new DomainError('ATTACHMENT_UPLOAD_MALFORMED', 400, {
+      zh: '上传内容无法读取：请以 multipart/form-data 提交，文件放在字段 file（一次一个），类别放在字段 kind。',
+      en: 'The upload cannot be read: send multipart/form-data with the file in field "file" (one at a time) and the kind in field "kind".',
+    }),
+  kindNotAllowed: (allowed: readonly string[]) =>
+    new DomainError(
+      'ATTACHMENT_KIND_NOT_ALLOWED',
+      403,
+      { zh: `您不能上传这一类附件，可选：${allowed.join('、')}。`, en: `You may not upload this kind of attachment; allowed: ${allowed.join(', ')}.` },
+      { allowed },
+    ),
   notFound: () => new DomainError('ATTACHMENT_NOT_FOUND', 404, { zh: '附件不存在。', en: 'No such attachment.' }),
   unreadable: () =>
     new DomainError('ATTACHMENT_UNREADABLE', 409, {

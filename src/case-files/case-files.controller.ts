@@ -4,11 +4,11 @@ import { contentDisposition } from '../attachments/attachment-file-name.js';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { Actor } from '../domain/actor.js';
-import { AttachmentFileInterceptor, AttachmentFilePipe, type MulterFile } from './attachment-upload.js';
-import { AttachmentResponse, CaseAttachmentsResponse } from './case-files-response.js';
-import type { AttachmentView, CaseAttachmentsView } from './case-files-view.js';
+import { AttachmentResponse, CaseAttachmentsResponse } from '../attachments/http/attachment-response.js';
+import { AttachmentFileInterceptor, AttachmentFilePipe, type MulterFile } from '../attachments/http/attachment-upload.js';
+import type { AttachmentView, CaseAttachmentsView } from '../attachments/http/attachment-view.js';
 import { CaseFilesService } from './case-files.service.js';
-import { UploadAttachmentDto, UploadAttachmentForm } from './dto/upload-attachment.dto.js';
+import { UploadAttachmentDto, UploadAttachmentForm } from '../attachments/http/dto/upload-attachment.dto.js';
 
 /** Attachments of a case (附件): upload, list, download (audited). Leaders see their cases', units theirs. */
 @ApiTags('attachments')

@@ -5,10 +5,9 @@ import { AttachmentErrors } from '../attachments/attachments.errors.js';
 import type { AttachmentRecord } from '../attachments/attachment-record.js';
 import { CaseAccess } from '../cases/case-access.js';
 import type { Actor } from '../domain/actor.js';
-import { type CaseAttachmentsView, toAttachmentView, type AttachmentView } from './case-files-view.js';
-import { CaseFilesErrors } from './case-files.errors.js';
-import type { MulterFile } from './attachment-upload.js';
-import { UPLOAD_KINDS } from './upload-kinds.js';
+import type { MulterFile } from '../attachments/http/attachment-upload.js';
+import { type AttachmentView, type CaseAttachmentsView, toAttachmentView } from '../attachments/http/attachment-view.js';
+import { UPLOAD_KINDS } from '../attachments/http/upload-kinds.js';
 
 /**
  * Attachments on the console: who may upload, list and download on which case. A case the user may not
@@ -25,7 +24,7 @@ export class CaseFilesService {
   async upload(caseId: string, file: MulterFile, kind: AttachmentKind, actor: Actor): Promise<AttachmentView> {
     await this.access.findVisible(caseId, actor);
     const allowed = UPLOAD_KINDS[actor.role];
-    if (!allowed.includes(kind)) throw CaseFilesErrors.kindNotAllowed(allowed);
+    if (!allowed.includes(kind)) throw AttachmentErrors.kindNotAllowed(allowed);
     const { mediaType } = await this.attachments.checkUpload(file);
     const record = await this.attachments.store({
       caseId,

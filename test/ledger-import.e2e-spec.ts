@@ -35,7 +35,7 @@ describe('ledger import (台账导入)', () => {
 
   const upload = async (buffer: Buffer, name: string, user: TestUser = 'secretary'): Promise<Response> => t.http.post('/ledger-imports').set(bearer(await t.token(user))).attach('file', buffer, name);
   const post = async (path: string, body: unknown, user: TestUser = 'secretary'): Promise<Response> => t.http.post(path).set(bearer(await t.token(user))).send(body as object);
-  const casesCount = async (): Promise<number> => Number(((await t.dataSource.query('SELECT COUNT(*) AS n FROM cases')) as { n: number }[])[0].n);
+  const casesCount = async (): Promise<number> => Number((await t.dataSource.query<{ n: number }[]>('SELECT COUNT(*) AS n FROM cases'))[0].n);
 
   it('reads the 1,000-row sample: the dry run lists exactly the 50 bad rows with reasons, the commit creates 950, a second commit and a second upload create 0', async () => {
     sample = await ledgerXlsx(SAMPLE.lines);

@@ -56,7 +56,7 @@ export async function readLedgerFile(buffer: Buffer): Promise<LedgerSheet> {
 export function uniqueHeaders(cells: readonly Cell[], width: number): string[] {
   const seen = new Map<string, number>();
   return Array.from({ length: width }, (_, i) => {
-    const text = (cells[i] === null || cells[i] === undefined ? '' : String(cells[i] as string)).replace(/^\uFEFF/, '').trim().slice(0, 56) || `第${i + 1}列`;
+    const text = (cells[i] === null || cells[i] === undefined ? '' : String(cells[i])).replace(/^\uFEFF/, '').trim().slice(0, 56) || `第${i + 1}列`;
     const n = (seen.get(text) ?? 0) + 1;
     seen.set(text, n);
     return n === 1 ? text : `${text}(${n})`;

@@ -29,8 +29,8 @@ export class LedgerImportRepository {
   }
 
   async insert(em: EntityManager, batch: LedgerImport, chunks: LedgerImportChunk[]): Promise<void> {
-    await em.insert(LedgerImport, batch as never);
-    for (const chunk of chunks) await em.insert(LedgerImportChunk, chunk as never);
+    await em.insert(LedgerImport, batch);
+    for (const chunk of chunks) await em.insert(LedgerImportChunk, chunk);
   }
 
   findById(id: string): Promise<LedgerImport | null> {
@@ -43,7 +43,7 @@ export class LedgerImportRepository {
   }
 
   async update(em: EntityManager, id: string, fields: Partial<LedgerImport>): Promise<void> {
-    await em.update(LedgerImport, { id }, fields as never);
+    await em.update(LedgerImport, { id }, fields);
   }
 
   /** The encrypted chunks of an upload, in order. */

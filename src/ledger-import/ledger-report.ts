@@ -111,14 +111,13 @@ function countRepeats(create: PlannedRow[], stored: ReadonlyMap<string, readonly
     const since = minusUtcMonths(p.row.receivedAt, REPEAT_WINDOW_MONTHS).getTime();
     const before = (other: PlannedRow): boolean => other !== p && (other.row.receivedAt.getTime() < at || (other.row.receivedAt.getTime() === at && other.row.rowNumber < p.row.rowNumber));
     const earlier = new Set<PlannedRow>();
-    let existing = 0;
     let inWindow = 0;
     for (const hash of hashesOf(p)) {
       for (const other of byPetitioner.get(hash) ?? []) if (before(other)) earlier.add(other);
     }
     const storedEarlier = new Map<string, number>();
     for (const hash of hashesOf(p)) for (const c of stored.get(hash) ?? []) if (c.receivedAt.getTime() < at) storedEarlier.set(c.id, c.receivedAt.getTime());
-    existing = storedEarlier.size;
+    const existing = storedEarlier.size;
     for (const other of earlier) if (other.row.receivedAt.getTime() >= since) inWindow++;
     for (const t of storedEarlier.values()) if (t >= since) inWindow++;
     p.repeatCount = inWindow;

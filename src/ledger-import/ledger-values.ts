@@ -32,7 +32,7 @@ const CATEGORY_WORDS: Record<string, Category> = Object.fromEntries(
     [squash(ZH.categoryFull[c]), c],
     [c, c],
   ]),
-) as Record<string, Category>;
+);
 
 export function parseCategory(text: string): Category | null {
   return CATEGORY_WORDS[squash(text)] ?? null;

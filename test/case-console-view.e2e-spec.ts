@@ -67,6 +67,11 @@ describe('allowed actions of a case: advertised = accepted by the API', () => {
       urge: { action: 'urge', note: '请于本周内报送办理情况' },
       'leader-reception': { action: 'leader-reception', leaderId, note: '主任接待来访群众' },
       'leader-instruction': { action: 'leader-instruction', leaderId, note: '请城建环保委跟踪督办' },
+      sign: { action: 'sign' },
+      ask: { action: 'ask', reason: '请明确信访诉求' },
+      'answer-question': { action: 'answer-question', reason: '诉求见来信第二段' },
+      'request-extension': { action: 'request-extension', days: 10, reason: '需现场核查' },
+      'refuse-extension': { action: 'refuse-extension', reason: '期限内可以办结' },
     };
     return bodies[action];
   };
@@ -88,8 +93,12 @@ describe('allowed actions of a case: advertised = accepted by the API', () => {
       const res = await t.http.post(`/cases/${probe}/actions`).set(bearer(secretary)).send(validBody(action));
       refused.push({ action, status: res.status, code: (res.body as { code: string }).code });
     }
-    expect(refused.every((r) => r.status === 409)).toBe(true);
-    expect(refused.map((r) => r.code).filter((code) => !['CASE_INVALID_TRANSITION', 'DEADLINE_EXTENSION_USED', 'FEEDBACK_ALREADY_RECORDED'].includes(code as string))).toEqual([]);
+    // The unit's own requests are not the secretariat's (403); everything else the case's state refuses (409).
+    const unitOnly = ['ask', 'request-extension'];
+    expect(refused.filter((r) => unitOnly.includes(r.action as string))).toEqual(unitOnly.map((action) => ({ action, status: 403, code: 'CASE_ACTION_NOT_ALLOWED' })));
+    const byState = refused.filter((r) => !unitOnly.includes(r.action as string));
+    expect(byState.every((r) => r.status === 409)).toBe(true);
+    expect(byState.map((r) => r.code).filter((code) => !['CASE_INVALID_TRANSITION', 'DEADLINE_EXTENSION_USED', 'FEEDBACK_ALREADY_RECORDED', 'NO_EXTENSION_REQUEST'].includes(code as string))).toEqual([]);
     const accepted: Record<string, unknown>[] = [];
     for (const action of allowedActions) {
       const fresh = await caseIn(steps);

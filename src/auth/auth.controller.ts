@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { clientAddress } from './access.guard.js';
 import { CurrentActor, Public, Roles } from './actor.js';
-import { type Actor } from '../domain/actor.js';
+import { type Actor, ROLES } from '../domain/actor.js';
 import { CurrentUserResponse, PasswordResetResponse, SignedInResponse, UserViewResponse } from './auth-response.js';
 import { AuthService, type SignedIn } from './auth.service.js';
 import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto, UpdateUserDto } from './dto/auth.dto.js';
@@ -39,6 +39,7 @@ export class AuthController {
 
   /** Ends this session: its access and refresh tokens stop working. */
   @ApiBearerAuth()
+  @Roles(...ROLES) // every signed-in user, units included (a unit is denied where @Roles does not name it)
   @Post('auth/logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'signed out' })
@@ -48,6 +49,7 @@ export class AuthController {
 
   /** Changes one's own password: every other session ends; this one continues with the tokens returned. */
   @ApiBearerAuth()
+  @Roles(...ROLES) // every signed-in user, units included (a unit is denied where @Roles does not name it)
   @Post('auth/password')
   @HttpCode(200)
   @ApiOkResponse({ type: SignedInResponse })
@@ -57,6 +59,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @ApiOkResponse({ type: CurrentUserResponse })
+  @Roles(...ROLES) // every signed-in user, units included (a unit is denied where @Roles does not name it)
   @Get('auth/me')
   me(@CurrentActor() actor: Actor): Actor {
     return actor;

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Actor, Role } from '../domain/actor.js';
 import { CaseErrors } from './case.errors.js';
+import { unitSees } from './case-permissions.js';
 import type { PetitionCase } from './case.entity.js';
 import { CaseRepository } from './case.repository.js';
 import type { LedgerFilter } from './ledger-filter.js';
@@ -21,11 +22,6 @@ export const CASE_SCOPES: Readonly<Record<Role, CaseScope>> = {
   leader: 'leader',
   unit: 'unit',
 };
-
-/** Whether a unit account sees the case: routed (or transferred) to its unit, which still handles it. */
-export function unitSees(c: Pick<PetitionCase, 'routeHandledBy' | 'routedAt'>, actor: Pick<Actor, 'unitCode'>): boolean {
-  return actor.unitCode !== null && c.routedAt !== null && c.routeHandledBy === actor.unitCode;
-}
 
 /**
  * Object-level access to cases, for every module: a case the actor may not see answers exactly like a

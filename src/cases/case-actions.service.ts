@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../domain/actor.js';
 import { OPEN_STATUSES } from '../domain/case-vocabulary.js';
 import { Clock } from '../domain/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import { CaseChanges, type CaseTarget } from './case-changes.js';
 import { CaseErrors } from './case.errors.js';
 import type { PetitionCase } from './case.entity.js';
@@ -14,11 +16,25 @@ import { OfficeSettings } from '../settings/office-settings.js';
 import type { DeadlineCalculator } from './deadlines.js';
 import { deadlinesOf } from './office-deadlines.js';
 import type { CaseActionDto } from './dto/case-action.dto.js';
-import { planAction, targetUnitCode } from './lifecycle.js';
+import { type CaseAction, planAction, targetUnitCode } from './lifecycle.js';
+import { actionRoleRefusal } from './case-permissions.js';
+import { CASE_HAND_OVERS, type CaseHandOvers, type HandOverKind } from './case-hand-overs.port.js';
+
+/** The actions that hand the case (again) to its handling unit, and what the unit is told. */
+const HAND_OVERS: Partial<Record<CaseAction, HandOverKind>> = {
+  route: 'route',
+  transfer: 'transfer',
+  extend: 'extension-approved',
+  'refuse-extension': 'extension-refused',
+  urge: 'urge',
+  resupervise: 'resupervise',
+};
 
 /** 分流交办 → 跟踪督办 → 结果反馈: applies one lifecycle action through the owner of case changes, atomically. */
 @Injectable()
-export class CaseActionsService {
+export class CaseActionsService implements OnModuleInit {
+  private handOvers: CaseHandOvers | null = null;
+
   constructor(
     private readonly repo: CaseRepository,
     private readonly changes: CaseChanges,
@@ -27,7 +43,18 @@ export class CaseActionsService {
     private readonly settings: OfficeSettings,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
+    private readonly attachments: AttachmentsService,
   ) {}
+
+  /** The hand-over port is provided by the unit-notices module, above this one: start-up fails without it. */
+  onModuleInit(): void {
+    try {
+      this.handOvers = this.moduleRef.get<CaseHandOvers>(CASE_HAND_OVERS, { strict: false });
+    } catch {
+      throw new Error('No provider for the CaseHandOvers port (CASE_HAND_OVERS): import UnitNoticesModule into the application');
+    }
+  }
 
   /** The calculator of the office settings in force now (a new version applies from the next computation). */
   private get deadlines(): DeadlineCalculator {
@@ -50,16 +77,24 @@ export class CaseActionsService {
       em,
       target,
       async (current) => {
+        // Who may ask first: a unit acts on its own cases only (404 otherwise), each role within its actions (403).
+        const refusal = actionRoleRefusal(actor, input.action, current);
+        if (refusal) throw refusal;
         const unitCode = targetUnitCode(current, input);
         const unit = unitCode ? await this.directory.unitByCode(unitCode) : null;
         if (input.action === 'assign-leader' && input.leaderId) await this.checkLeader(input.leaderId, current);
         if ((input.action === 'leader-reception' || input.action === 'leader-instruction') && input.leaderId) await this.directory.getLeader(input.leaderId);
+        // The reply's attachments must be the case's own (checked in the transaction, before anything is written).
+        if (input.action === 'reply' && input.attachmentIds?.length && !(await this.attachments.idsBelongToCase(em, current.id, input.attachmentIds))) {
+          throw CaseErrors.unknownAttachments();
+        }
         const plan = planAction(current, input, {
           now,
           deadlines: this.deadlines,
           unit,
           handleDays: current.evaluation.deadlines.handleDays,
           supervisedReplyMonths: current.evaluation.deadlines.supervisedReplyMonths,
+          actorRole: actor.role,
         });
         createsNotice = plan.createsNotice === true;
         return { action: input.action, fields: plan.changes, reason: plan.reason, data: plan.data };
@@ -77,6 +112,10 @@ export class CaseActionsService {
         createdAt: now,
         deliveredAt: null,
       });
+    }
+    const kind = HAND_OVERS[input.action];
+    if (kind && this.handOvers && after.routedAt !== null) {
+      await this.handOvers.handedOverIn(em, { caseId: after.id, eventId: event.id, kind, unitCode: after.routeHandledBy, at: now });
     }
     return after;
   }

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
  * be imported by them): each hand-over of a case to its handling unit (route, transfer, an extension
  * decided, a manual urge, a re-supervision) is told to the notices, in the transaction of the change,
  * so the unit's notice (mail with the letter and the link) commits with the timeline event.
- * `UnitNoticesModule` provides it under `CASE_HAND_OVERS`; until it does, hand-overs tell no one.
+ * `UnitNoticesModule` provides it under `CASE_HAND_OVERS`; start-up fails without a provider.
  */
 export type HandOverKind = 'route' | 'transfer' | 'extension-approved' | 'extension-refused' | 'urge' | 'resupervise';
 

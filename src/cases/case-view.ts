@@ -36,6 +36,20 @@ export interface DeadlinesView {
   dueSoon: boolean;
   extensionUsed: boolean;
   reportRequired: boolean;
+  /** 签收期限: the handling unit signs by then (null: not routed, or routed before sign deadlines). */
+  signDueAt: string | null;
+  /** 已签收: when the unit signed (null: not yet). */
+  signedAt: string | null;
+  signedOnTime: boolean | null;
+  /** 签收超期: routed, not signed, the sign deadline passed. */
+  signOverdue: boolean;
+}
+
+/** The handling unit's extension request waiting for the secretariat (申请延期). */
+export interface ExtensionRequestView {
+  requestedAt: string;
+  days: number;
+  reason: string | null;
 }
 
 export interface TimelineEventView {
@@ -82,6 +96,8 @@ export interface CaseView {
   closedAt: string | null;
   leadLeaderId: string | null;
   resupervisionCount: number;
+  /** The handling unit's pending extension request (null when none). */
+  extensionRequest: ExtensionRequestView | null;
   /** The rules' verdict as stored, with "why this grade" in words. */
   evaluation: EvaluationView;
   /** The actions this actor may request on this case now (`POST /cases/:id/actions`); the console shows exactly these. */
@@ -144,12 +160,18 @@ export class CaseViewBuilder {
         dueSoon: due ? deadlines.isDueSoon(due, now) : false,
         extensionUsed: c.extensionUsed,
         reportRequired: c.reportRequired,
+        signDueAt: iso(c.signDueAt),
+        signedAt: iso(c.signedAt),
+        signedOnTime: c.signedOnTime,
+        signOverdue: signOverdue(c, now),
       },
       feedback: c.feedback,
       repliedAt: iso(c.repliedAt),
       closedAt: iso(c.closedAt),
       leadLeaderId: c.leadLeaderId,
       resupervisionCount: c.resupervisionCount,
+      extensionRequest:
+        c.extensionRequestedAt !== null ? { requestedAt: c.extensionRequestedAt.toISOString(), days: c.extensionRequestedDays ?? 0, reason: c.extensionRequestReason } : null,
       evaluation: withExplanation(c.evaluation),
       allowedActions: allowedActionsFor(actor, c),
       canConvert: canConvert(actor),
@@ -175,6 +197,11 @@ export class CaseViewBuilder {
       masked: true,
     };
   }
+}
+
+/** 签收超期: the case waits for its unit's sign (routed, not signed) after the sign deadline. */
+export function signOverdue(c: Pick<PetitionCase, 'status' | 'signDueAt' | 'signedAt'>, now: Date): boolean {
+  return c.status === 'routed' && c.signedAt === null && c.signDueAt !== null && now.getTime() > c.signDueAt.getTime();
 }
 
 function reportingDeputy(c: PetitionCase, actor: Actor, deputies: ReadonlyMap<string, ReportingDeputyView>): ReportingDeputyView | null {

@@ -117,6 +117,32 @@ export const CaseErrors = {
       zh: '督办件答复须附书面报告。',
       en: 'A supervised item must be answered with a written report.',
     }),
+  writtenReportAttachmentRequired: () =>
+    new DomainError(
+      'WRITTEN_REPORT_ATTACHMENT_REQUIRED',
+      422,
+      { zh: '督办件的答复须附书面报告文件：请先上传书面报告，再在答复中选择该附件。', en: 'A supervised item must be answered with the written report attached: upload it first, then choose it in the reply.' },
+      { field: 'attachmentIds' },
+    ),
+  unknownAttachments: () =>
+    new DomainError(
+      'ATTACHMENT_NOT_OF_CASE',
+      422,
+      { zh: '所选附件不属于该信访事项。', en: 'The attachments chosen do not belong to this case.' },
+      { field: 'attachmentIds' },
+    ),
+  actionNotAllowed: (action: string, actionZh: string) =>
+    new DomainError('CASE_ACTION_NOT_ALLOWED', 403, { zh: `您无权对该事项进行“${actionZh}”操作。`, en: `You may not perform "${action}" on this case.` }, { action }),
+  extensionAlreadyRequested: () =>
+    conflict('EXTENSION_ALREADY_REQUESTED', {
+      zh: '已提出延期申请，正在等待秘书处审批，不能重复申请。',
+      en: 'An extension request is already waiting for the secretariat’s decision.',
+    }),
+  noExtensionRequest: () =>
+    conflict('NO_EXTENSION_REQUEST', {
+      zh: '该事项没有待审批的延期申请。',
+      en: 'The case has no pending extension request.',
+    }),
   feedbackRequired: (allowed: readonly string[]) =>
     badRequest('FEEDBACK_REQUIRED', { zh: '请选择信访人反馈：满意或不满意。', en: 'Feedback is required: satisfied or dissatisfied.' }, { allowed }),
   feedbackAlreadyRecorded: (feedback: string) =>

@@ -6,7 +6,7 @@ import { type Actor } from '../domain/actor.js';
 import type { Page } from '../common/http/pagination.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { CaseView, TimelineEventView } from './case-view.js';
-import { CASE_ACTION_ROLES } from './case-permissions.js';
+import { CASE_ACTION_ROLES, CASE_READER_ROLES } from './case-permissions.js';
 import { CasesService } from './cases.service.js';
 import { CasePageResponse, CaseViewResponse, TimelineEventViewResponse } from './dto/case-view.response.js';
 import { CaseActionDto } from './dto/case-action.dto.js';
@@ -57,18 +57,21 @@ export class CasesController {
     return this.history.find(body);
   }
 
+  @Roles(...CASE_READER_ROLES)
   @ApiOkResponse({ type: CasePageResponse })
   @Get()
   ledger(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor): Promise<Page<CaseView>> {
     return this.cases.ledger(query, actor);
   }
 
-  @ApiOkResponse({ type: CaseViewResponse, description: 'the case with its timeline, allowed actions and the explanation of its grade' })
+  @Roles(...CASE_READER_ROLES)
+  @ApiOkResponse({ type: CaseViewResponse, description: 'the case with its timeline, allowed actions and the explanation of its grade (a leader or a unit: only its cases, else 404)' })
   @Get(':id')
   get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<CaseView> {
     return this.cases.get(id, actor);
   }
 
+  @Roles(...CASE_READER_ROLES)
   @ApiOkResponse({ type: TimelineEventViewResponse, isArray: true })
   @Get(':id/timeline')
   timeline(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<TimelineEventView[]> {
@@ -76,7 +79,11 @@ export class CasesController {
   }
 
   @Roles(...CASE_ACTION_ROLES)
-  @ApiOkResponse({ type: CaseViewResponse, description: 'the case after the action; 409 CASE_INVALID_TRANSITION when its state refuses the action' })
+  @ApiOkResponse({
+    type: CaseViewResponse,
+    description:
+      "the case after the action; 409 CASE_INVALID_TRANSITION when its state refuses the action; 403 CASE_ACTION_NOT_ALLOWED for an action outside the role's (a unit: sign, ask, request-extension, reply); 404 for a unit on another unit's case",
+  })
   @HttpCode(200)
   @Post(':id/actions')
   act(@Param('id', UuidPipe) id: string, @Body() body: CaseActionDto, @CurrentActor() actor: Actor): Promise<CaseView> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseChanges } from './case-changes.js';
@@ -36,7 +37,7 @@ import { PetitionerHistoryService } from './petitioner-history.service.js';
 import { UnitReminderService } from './unit-reminder.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PetitionCase, CaseEvent, CaseCounter, IdempotencyKey, CaseNotice, CaseConversion, CaseDailyFigure]), DirectoryModule, RulesModule],
+  imports: [TypeOrmModule.forFeature([PetitionCase, CaseEvent, CaseCounter, IdempotencyKey, CaseNotice, CaseConversion, CaseDailyFigure]), DirectoryModule, RulesModule, AttachmentsModule],
   controllers: [CasesController, ConversionsController],
   providers: [
     CaseRepository,

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { WorkingCalendar } from '../common/time/working-calendar.js';
 import { daysBetween, localTime } from '../common/time/zoned-time.js';
-import type { DeadlinePolicy } from '../domain/office-policy.js';
+import { DEFAULT_SIGN_DAYS, type DeadlinePolicy } from '../domain/office-policy.js';
 import { CaseErrors } from './case.errors.js';
 
 /** Bound on the memo of deadline instants per last day (a few years of days). */
@@ -71,6 +71,17 @@ export class DeadlineCalculator {
     return this.afterDays(currentDue, days);
   }
 
+  /**
+   * 签收期限: the handling unit signs within N working days of the routing (default 3): the end of the
+   * N-th working day after the routing's day.
+   */
+  signDue(routedAt: Date, days: number = this.policy.signDays ?? DEFAULT_SIGN_DAYS): Date {
+    assertPositiveInteger('days', days);
+    let day = this.localDate(routedAt);
+    for (let i = 0; i < days; i++) day = this.calendar.nextWorkingDay(nextDate(day));
+    return this.endOfWorkingDay(day);
+  }
+
   /** Re-supervision (再督办): a new reply deadline (default 30 days). */
   resupervisionDue(at: Date, days: number = this.policy.resupervisionDays): Date {
     return this.afterDays(at, days);
@@ -122,6 +133,11 @@ export class DeadlineCalculator {
     }
     return new Date(end.getTime());
   }
+}
+
+/** The calendar day after `YYYY-MM-DD`. */
+function nextDate(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function assertPositiveInteger(name: string, value: number): void {

@@ -49,6 +49,11 @@ function caseIn(status: CaseStatus, overrides: Partial<CaseState> = {}): CaseSta
     repliedAt: status === 'replied' ? shanghai('2026-06-05') : null,
     resupervisionCount: 0,
     leadLeaderId: null,
+    signDueAt: null,
+    signedAt: null,
+    extensionRequestedAt: null,
+    extensionRequestedDays: null,
+    extensionRequestReason: null,
     ...overrides,
   };
 }
@@ -60,8 +65,15 @@ const ctx = (overrides: Partial<ActionContext> = {}): ActionContext => ({
   ...overrides,
 });
 
-/** A valid input for every action, with the unit the caller would have looked up. */
-const VALID: Record<CaseAction, { input: ActionInput; unit?: ActionContext['unit'] }> = {
+const SIGN_DUE = new Date(endOfShanghaiDay('2026-06-15'));
+const NO_REQUEST = { extensionRequestedAt: null, extensionRequestedDays: null, extensionRequestReason: null };
+const NOTHING_SIGNED_OR_REQUESTED = { signedAt: null, signedOnTime: null, ...NO_REQUEST };
+
+/** A unit's pending extension request (申请延期), for the secretariat to decide. */
+const PENDING_REQUEST = { extensionRequestedAt: shanghai('2026-06-08'), extensionRequestedDays: 15, extensionRequestReason: '需协调多个部门' } as const;
+
+/** A valid input for every action, with the unit the caller would have looked up (and what the state needs beyond its status). */
+const VALID: Record<CaseAction, { input: ActionInput; unit?: ActionContext['unit']; state?: Partial<CaseState> }> = {
   accept: { input: { action: 'accept' } },
   reject: { input: { action: 'reject', reason: '不属于人大信访受理范围' } },
   route: { input: { action: 'route', committee: 'LAC' }, unit: LAC },
@@ -77,7 +89,15 @@ const VALID: Record<CaseAction, { input: ActionInput; unit?: ActionContext['unit
   urge: { input: { action: 'urge', note: '请于本周内报送办理情况' } },
   'leader-reception': { input: { action: 'leader-reception', leaderId: 'leader-1', note: '主任接待来访群众' } },
   'leader-instruction': { input: { action: 'leader-instruction', leaderId: 'leader-1', note: '请城建环保委跟踪督办' } },
+  sign: { input: { action: 'sign' } },
+  ask: { input: { action: 'ask', reason: '信访人联系方式是否有更新？' } },
+  'answer-question': { input: { action: 'answer-question', reason: '以登记信息为准' } },
+  'request-extension': { input: { action: 'request-extension', days: 15, reason: '需协调多个部门' } },
+  'refuse-extension': { input: { action: 'refuse-extension', reason: '期限内可以办结' }, state: PENDING_REQUEST },
 };
+
+/** The unit's loop from a routed or handled case: the status does not change (sign takes it into handling). */
+const UNIT_LOOP = (status: CaseStatus): Partial<Record<CaseAction, CaseStatus>> => ({ ask: status, 'answer-question': status, 'request-extension': status, 'refuse-extension': status });
 
 /** Leaders receive petitioners and instruct letters in every status but withdrawn; nothing else changes. */
 const LEADER_RECORDS = (status: CaseStatus): Partial<Record<CaseAction, CaseStatus>> => ({ 'leader-reception': status, 'leader-instruction': status });
@@ -92,9 +112,10 @@ const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
     withdraw: 'withdrawn',
     'assign-leader': 'accepted',
     ...LEADER_RECORDS('accepted'),
+    'refuse-extension': 'accepted',
   },
   rejected: { ...LEADER_RECORDS('rejected') },
-  routed: { start: 'in_handling', extend: 'routed', withdraw: 'withdrawn', 'assign-leader': 'routed', urge: 'routed', ...LEADER_RECORDS('routed') },
+  routed: { start: 'in_handling', extend: 'routed', withdraw: 'withdrawn', 'assign-leader': 'routed', urge: 'routed', ...LEADER_RECORDS('routed'), sign: 'in_handling', ...UNIT_LOOP('routed') },
   in_handling: {
     reply: 'replied',
     extend: 'in_handling',
@@ -102,6 +123,7 @@ const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
     'assign-leader': 'in_handling',
     urge: 'in_handling',
     ...LEADER_RECORDS('in_handling'),
+    ...UNIT_LOOP('in_handling'),
   },
   replied: { feedback: 'replied', resupervise: 'in_handling', close: 'closed', 'assign-leader': 'replied', ...LEADER_RECORDS('replied') },
   closed: { ...LEADER_RECORDS('closed') },
@@ -123,10 +145,10 @@ function domainError(fn: () => unknown): DomainError {
 }
 
 describe('case lifecycle', () => {
-  it('covers all 15 × 8 action/status pairs', () => {
-    expect(pairs).toHaveLength(120);
-    expect(allowedPairs).toHaveLength(37);
-    expect(invalidPairs).toHaveLength(83);
+  it('covers all 20 × 8 action/status pairs', () => {
+    expect(pairs).toHaveLength(160);
+    expect(allowedPairs).toHaveLength(47);
+    expect(invalidPairs).toHaveLength(113);
   });
 
   describe.each(CASE_STATUSES)('allowedActions(%s)', (status) => {
@@ -136,14 +158,14 @@ describe('case lifecycle', () => {
   });
 
   it.each(allowedPairs)('$action from $status succeeds', ({ status, action }) => {
-    const { input, unit } = VALID[action];
-    const plan = planAction(caseIn(status), input, ctx({ unit: unit ?? null }));
+    const { input, unit, state } = VALID[action];
+    const plan = planAction(caseIn(status, state), input, ctx({ unit: unit ?? null }));
     expect(plan.toStatus).toBe(EXPECTED[status][action]);
   });
 
   it.each(invalidPairs)('$action from $status is CASE_INVALID_TRANSITION (409)', ({ status, action }) => {
-    const { input, unit } = VALID[action];
-    const err = domainError(() => planAction(caseIn(status), input, ctx({ unit: unit ?? null })));
+    const { input, unit, state } = VALID[action];
+    const err = domainError(() => planAction(caseIn(status, state), input, ctx({ unit: unit ?? null })));
     expect(err.code).toBe('CASE_INVALID_TRANSITION');
     expect(err.status).toBe(409);
     expect(err.details).toEqual({ action, status, allowed: allowedActions(status) });
@@ -215,12 +237,16 @@ describe('case lifecycle', () => {
         routeHandledBy: 'LAC',
         routeMode: 'internal',
         routedAt: NOW,
+        // 签收期限: 3 working days after Wed 2026-06-10 → Thu, Fri, Mon 2026-06-15
+        signDueAt: SIGN_DUE,
+        ...NOTHING_SIGNED_OR_REQUESTED,
       });
       expect(plan.data).toEqual({
         committee: 'LAC',
         handledBy: 'LAC',
         mode: 'internal',
         dueAt: REPLY_DUE.toISOString(),
+        signDueAt: SIGN_DUE.toISOString(),
       });
     });
 
@@ -265,6 +291,8 @@ describe('case lifecycle', () => {
         replyDueAt: REPLY_DUE,
         dueAt: REPLY_DUE,
         reportRequired: false,
+        signDueAt: SIGN_DUE,
+        ...NOTHING_SIGNED_OR_REQUESTED,
       });
       expect(plan.data).toMatchObject({ mode: 'transfer', handledBy: 'GOV', committee: 'UCEC' });
     });
@@ -321,7 +349,7 @@ describe('case lifecycle', () => {
   describe('reply', () => {
     it('is on time up to the last instant of the deadline', () => {
       const plan = planAction(caseIn('in_handling'), VALID.reply.input, ctx({ now: REPLY_DUE }));
-      expect(plan.changes).toEqual({ repliedAt: REPLY_DUE, repliedOnTime: true, dueAt: null, feedback: null });
+      expect(plan.changes).toEqual({ repliedAt: REPLY_DUE, repliedOnTime: true, dueAt: null, feedback: null, ...NO_REQUEST });
       expect(plan.reason).toBe('已答复信访人');
     });
 
@@ -368,7 +396,7 @@ describe('case lifecycle', () => {
       const plan = planAction(caseIn('routed'), { ...VALID.extend.input, days: 30 }, ctx());
       // 2026-08-10 + 30 = 2026-09-09 (Wed)
       const newDue = new Date(endOfShanghaiDay('2026-09-09'));
-      expect(plan.changes).toEqual({ replyDueAt: newDue, dueAt: newDue, extensionUsed: true });
+      expect(plan.changes).toEqual({ replyDueAt: newDue, dueAt: newDue, extensionUsed: true, ...NO_REQUEST });
       expect(plan.data).toEqual({
         days: 30,
         approver: '李主任',
@@ -468,6 +496,120 @@ describe('case lifecycle', () => {
     it('falls back to the reason, then to none', () => {
       expect(planAction(caseIn('routed'), { action: 'urge', reason: '逾期未报' }, ctx()).reason).toBe('逾期未报');
       expect(planAction(caseIn('routed'), { action: 'urge' }, ctx()).reason).toBeNull();
+    });
+  });
+});
+
+describe("the handling unit's loop (部门联动)", () => {
+  const routed = (overrides: Partial<CaseState> = {}): CaseState => caseIn('routed', { signDueAt: SIGN_DUE, ...overrides });
+
+  describe('sign (签收)', () => {
+    it('takes the routed case into handling, on time up to the last instant of the sign deadline', () => {
+      const plan = planAction(routed(), { action: 'sign' }, ctx({ now: SIGN_DUE }));
+      expect(plan.toStatus).toBe('in_handling');
+      expect(plan.changes).toEqual({ signedAt: SIGN_DUE, signedOnTime: true });
+      expect(plan.data).toEqual({ handledBy: 'GOV', signDueAt: SIGN_DUE.toISOString(), signedOnTime: true, dueAt: REPLY_DUE.toISOString() });
+    });
+
+    it('is late one millisecond after it (签收超期)', () => {
+      const plan = planAction(routed(), { action: 'sign' }, ctx({ now: new Date(SIGN_DUE.getTime() + 1) }));
+      expect(plan.changes.signedOnTime).toBe(false);
+    });
+
+    it('counts as on time for a case routed before sign deadlines existed', () => {
+      expect(planAction(routed({ signDueAt: null }), { action: 'sign' }, ctx()).changes.signedOnTime).toBe(true);
+    });
+
+    it('counts working days: routed on Tue 2026-09-29, the National Day holiday (10-01 to 10-07) skipped', () => {
+      // 09-30 is the first working day, 10-08 the second, 10-09 the third
+      expect(deadlines.signDue(shanghai('2026-09-29', '17:00')).toISOString()).toBe(endOfShanghaiDay('2026-10-09'));
+      const plain = deadlines.signDue(shanghai('2026-06-10'), 1);
+      expect(plain.toISOString()).toBe(endOfShanghaiDay('2026-06-11'));
+    });
+  });
+
+  describe('ask and answer-question', () => {
+    it('records the question and the answer as the reason, the status unchanged', () => {
+      const asked = planAction(routed(), { action: 'ask', reason: ' 信访人是否已另行起诉？ ' }, ctx());
+      expect(asked.toStatus).toBe('routed');
+      expect(asked.reason).toBe('信访人是否已另行起诉？');
+      expect(asked.changes).toEqual({});
+      const answered = planAction(caseIn('in_handling'), { action: 'answer-question', reason: '未起诉' }, ctx());
+      expect(answered.toStatus).toBe('in_handling');
+      expect(answered.reason).toBe('未起诉');
+    });
+
+    it.each(['ask', 'answer-question'] as const)('%s without text is REASON_REQUIRED', (action) => {
+      expect(domainError(() => planAction(routed(), { action, reason: '  ' }, ctx())).code).toBe('REASON_REQUIRED');
+    });
+  });
+
+  describe('request-extension (申请延期)', () => {
+    it('records the pending request: days and reason', () => {
+      const plan = planAction(caseIn('in_handling'), VALID['request-extension'].input, ctx());
+      expect(plan.changes).toEqual({ extensionRequestedAt: NOW, extensionRequestedDays: 15, extensionRequestReason: '需协调多个部门' });
+      expect(plan.data).toEqual({ days: 15, handledBy: 'GOV', replyDueAt: REPLY_DUE.toISOString() });
+      expect(plan.toStatus).toBe('in_handling');
+    });
+
+    it.each([0, 31, 2.5])('refuses %s days with EXTENSION_TOO_LONG (1 to 30)', (days) => {
+      const err = domainError(() => planAction(caseIn('in_handling'), { ...VALID['request-extension'].input, days }, ctx()));
+      expect(err.code).toBe('EXTENSION_TOO_LONG');
+      expect(err.status).toBe(400);
+    });
+
+    it('needs days and a reason', () => {
+      expect(domainError(() => planAction(caseIn('in_handling'), { action: 'request-extension', reason: '复杂' }, ctx())).code).toBe('EXTENSION_DAYS_REQUIRED');
+      expect(domainError(() => planAction(caseIn('in_handling'), { action: 'request-extension', days: 5 }, ctx())).code).toBe('REASON_REQUIRED');
+    });
+
+    it('refuses a second request while one is pending, and any once the extension is used (409)', () => {
+      const pending = domainError(() => planAction(caseIn('in_handling', PENDING_REQUEST), VALID['request-extension'].input, ctx()));
+      expect([pending.code, pending.status]).toEqual(['EXTENSION_ALREADY_REQUESTED', 409]);
+      const used = domainError(() => planAction(caseIn('in_handling', { extensionUsed: true }), VALID['request-extension'].input, ctx()));
+      expect([used.code, used.status]).toEqual(['DEADLINE_EXTENSION_USED', 409]);
+    });
+  });
+
+  describe('the secretariat decides the request', () => {
+    it('extend approves it: the requested days unless others are given, the request cleared', () => {
+      const plan = planAction(caseIn('in_handling', PENDING_REQUEST), { action: 'extend', reason: '同意延期', approver: '李主任' }, ctx());
+      // 2026-08-10 + 15 = 2026-08-25 (Tue)
+      const newDue = new Date(endOfShanghaiDay('2026-08-25'));
+      expect(plan.changes).toEqual({ replyDueAt: newDue, dueAt: newDue, extensionUsed: true, ...NO_REQUEST });
+      expect(plan.data).toMatchObject({ days: 15, approvesRequest: true, requestedDays: 15, handledBy: 'GOV' });
+      const shorter = planAction(caseIn('in_handling', PENDING_REQUEST), { action: 'extend', days: 5, reason: '同意延期 5 日', approver: '李主任' }, ctx());
+      expect(shorter.data.days).toBe(5);
+    });
+
+    it('refuse-extension clears it and keeps the deadline', () => {
+      const plan = planAction(caseIn('in_handling', PENDING_REQUEST), VALID['refuse-extension'].input, ctx());
+      expect(plan.changes).toEqual(NO_REQUEST);
+      expect(plan.reason).toBe('期限内可以办结');
+      expect(plan.data).toMatchObject({ requestedDays: 15, replyDueAt: REPLY_DUE.toISOString() });
+    });
+
+    it('refuse-extension without a pending request is NO_EXTENSION_REQUEST (409)', () => {
+      const err = domainError(() => planAction(caseIn('in_handling'), VALID['refuse-extension'].input, ctx()));
+      expect([err.code, err.status]).toEqual(['NO_EXTENSION_REQUEST', 409]);
+    });
+  });
+
+  describe('reply by the unit', () => {
+    it('needs an attachment for a supervised item (422), carries the attachment ids', () => {
+      const supervised = caseIn('in_handling', { reportRequired: true });
+      const input: ActionInput = { action: 'reply', reason: '已答复', report: '书面报告见附件' };
+      const err = domainError(() => planAction(supervised, input, ctx({ actorRole: 'unit' })));
+      expect([err.code, err.status]).toEqual(['WRITTEN_REPORT_ATTACHMENT_REQUIRED', 422]);
+      const plan = planAction(supervised, { ...input, attachmentIds: ['a1', 'a1', 'a2'] }, ctx({ actorRole: 'unit' }));
+      expect(plan.data.attachmentIds).toEqual(['a1', 'a2']);
+      // The secretariat records an answer received on paper without a file.
+      expect(planAction(supervised, input, ctx({ actorRole: 'secretariat' })).data.attachmentIds).toEqual([]);
+    });
+
+    it('clears a pending extension request', () => {
+      const plan = planAction(caseIn('in_handling', PENDING_REQUEST), VALID.reply.input, ctx({ actorRole: 'unit' }));
+      expect(plan.changes).toMatchObject(NO_REQUEST);
     });
   });
 });

@@ -6,6 +6,7 @@ import type { PetitionCase } from './case.entity.js';
 import { CaseErrors } from './case.errors.js';
 import { CASE_STATUSES, FEEDBACK_VALUES, OPEN_STATUSES, type CaseStatus, type Feedback, type HandlingMode } from '../domain/case-vocabulary.js';
 import type { DeadlineCalculator } from './deadlines.js';
+import type { Role } from '../domain/actor.js';
 
 /**
  * The case lifecycle as a pure state machine: given the case's current state, an action and
@@ -34,6 +35,12 @@ export const CASE_ACTIONS = [
   'urge',
   'leader-reception',
   'leader-instruction',
+  // The handling unit's loop (部门联动): the unit signs, asks, asks for the one extension; the secretariat answers and decides.
+  'sign',
+  'ask',
+  'answer-question',
+  'request-extension',
+  'refuse-extension',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -55,6 +62,8 @@ export interface ActionInput {
   leaderId?: string;
   report?: string;
   note?: string;
+  /** reply: the case's attachments the answer refers to (checked to belong to the case by the caller). */
+  attachmentIds?: string[];
 }
 
 export type CaseState = Pick<
@@ -73,6 +82,11 @@ export type CaseState = Pick<
   | 'repliedAt'
   | 'resupervisionCount'
   | 'leadLeaderId'
+  | 'signDueAt'
+  | 'signedAt'
+  | 'extensionRequestedAt'
+  | 'extensionRequestedDays'
+  | 'extensionRequestReason'
 >;
 
 export interface ActionContext {
@@ -83,6 +97,8 @@ export interface ActionContext {
   /** day-count overrides from the rule set evaluation stored on the case */
   handleDays?: number;
   supervisedReplyMonths?: number;
+  /** Who acts: a handling unit's reply of a supervised item needs an attachment (the written report as a file). */
+  actorRole?: Role;
 }
 
 export interface ActionPlan {
@@ -113,6 +129,11 @@ export const ACTION_LABELS_ZH: Readonly<Record<CaseAction, string>> = {
   urge: '催办',
   'leader-reception': '领导接访',
   'leader-instruction': '领导批示',
+  sign: '签收',
+  ask: '提出问题',
+  'answer-question': '答复问题',
+  'request-extension': '申请延期',
+  'refuse-extension': '不同意延期',
 };
 
 /** Longest reason, note or report accepted, in characters. */
@@ -122,6 +143,8 @@ export const MAX_TEXT_LENGTH = 2000;
 export const NOT_FINAL_STATUSES: readonly CaseStatus[] = [...OPEN_STATUSES, 'replied'];
 /** Statuses in which a reply deadline runs: it may be extended, or set by a meeting's outcome. */
 export const REPLY_DEADLINE_STATUSES: readonly CaseStatus[] = ['accepted', 'routed', 'in_handling'];
+/** Routed to a handling unit and not yet answered: the unit's loop (sign, questions, an extension request) runs. */
+export const HANDLING_STATUSES: readonly CaseStatus[] = ['routed', 'in_handling'];
 /** Not yet routed: a new rule set may still grade the case again. */
 export const UNROUTED_STATUSES: readonly CaseStatus[] = ['registered', 'accepted'];
 /**
@@ -148,6 +171,12 @@ const TRANSITIONS: Readonly<Record<CaseAction, { from: readonly CaseStatus[]; to
   // A leader may receive the petitioner (接访) or read and instruct the letter (批示) at any point but after a withdrawal.
   'leader-reception': { from: ['registered', 'accepted', 'rejected', 'routed', 'in_handling', 'replied', 'closed'], to: 'same' },
   'leader-instruction': { from: ['registered', 'accepted', 'rejected', 'routed', 'in_handling', 'replied', 'closed'], to: 'same' },
+  // 签收: the unit takes the routed case into handling (the secretariat's `start` stays for cases it handles itself).
+  sign: { from: ['routed'], to: 'in_handling' },
+  ask: { from: HANDLING_STATUSES, to: 'same' },
+  'answer-question': { from: HANDLING_STATUSES, to: 'same' },
+  'request-extension': { from: HANDLING_STATUSES, to: 'same' },
+  'refuse-extension': { from: REPLY_DEADLINE_STATUSES, to: 'same' },
 };
 
 /**
@@ -194,7 +223,7 @@ export function allowedActions(status: CaseStatus): CaseAction[] {
 }
 
 /** What an action's state refusal needs to know of the case beyond its status. */
-export type ActionStateFacts = Pick<CaseState, 'status' | 'extensionUsed' | 'feedback' | 'replyDueAt'>;
+export type ActionStateFacts = Pick<CaseState, 'status' | 'extensionUsed' | 'feedback' | 'replyDueAt' | 'extensionRequestedAt'>;
 
 /**
  * Conditions on the case's state beyond its status (409), checked before the action's input: one
@@ -203,6 +232,15 @@ export type ActionStateFacts = Pick<CaseState, 'status' | 'extensionUsed' | 'fee
 const STATE_REFUSALS: Partial<Record<CaseAction, (state: ActionStateFacts) => DomainError | null>> = {
   feedback: (state) => (state.feedback !== null ? CaseErrors.feedbackAlreadyRecorded(state.feedback) : null),
   extend: (state) => (state.extensionUsed ? CaseErrors.extensionUsed() : state.replyDueAt === null ? CaseErrors.noRunningDeadline() : null),
+  'request-extension': (state) =>
+    state.extensionUsed
+      ? CaseErrors.extensionUsed()
+      : state.extensionRequestedAt !== null
+        ? CaseErrors.extensionAlreadyRequested()
+        : state.replyDueAt === null
+          ? CaseErrors.noRunningDeadline()
+          : null,
+  'refuse-extension': (state) => (state.extensionRequestedAt === null ? CaseErrors.noExtensionRequest() : null),
 };
 
 /** Why the case's state refuses the action beyond its status (a 409 to throw), or null. */
@@ -243,13 +281,14 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     data: {},
   }),
 
-  route: (state, input, { now, unit }) => {
+  route: (state, input, { now, unit, deadlines }) => {
     const { committee, handledBy } = internalRoute(state, input);
     const handler = requireActiveUnit(unit, handledBy);
     if (handler.kind === 'external') throw CaseErrors.routeToExternalUnit(handledBy);
+    const signDueAt = deadlines.signDue(now);
     return {
-      changes: { routeCommittee: committee, routeHandledBy: handledBy, routeMode: 'internal', routedAt: now },
-      data: { committee, handledBy, mode: 'internal', dueAt: iso(state.replyDueAt) },
+      changes: { routeCommittee: committee, routeHandledBy: handledBy, routeMode: 'internal', routedAt: now, ...newHandOver(signDueAt) },
+      data: { committee, handledBy, mode: 'internal', dueAt: iso(state.replyDueAt), signDueAt: iso(signDueAt) },
     };
   },
 
@@ -261,6 +300,7 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     const supervised = state.grade === 'escalated' || state.grade === 'joint-consultation';
     const mode: HandlingMode = supervised ? 'supervised' : 'transfer';
     const replyDueAt = supervised ? deadlines.supervisedReplyDue(now, supervisedReplyMonths) : state.replyDueAt;
+    const signDueAt = deadlines.signDue(now);
     return {
       changes: {
         routeCommittee: committee,
@@ -270,8 +310,9 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
         replyDueAt,
         dueAt: replyDueAt,
         reportRequired: supervised || state.reportRequired,
+        ...newHandOver(signDueAt),
       },
-      data: { committee, handledBy, mode, grade: state.grade, reportRequired: supervised, dueAt: iso(replyDueAt) },
+      data: { committee, handledBy, mode, grade: state.grade, reportRequired: supervised, dueAt: iso(replyDueAt), signDueAt: iso(signDueAt) },
     };
   },
 
@@ -280,15 +321,18 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     data: { handledBy: state.routeHandledBy, dueAt: iso(state.replyDueAt) },
   }),
 
-  reply: (state, input, { now }) => {
+  reply: (state, input, { now, actorRole }) => {
     const reason = requiredText(input, 'reason');
     const report = optionalText(input.report, 'report');
     if (state.reportRequired && report === null) throw CaseErrors.writtenReportRequired();
+    const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+    // A unit answering a supervised item sends its written report as a file (the secretariat may record an answer received on paper).
+    if (state.reportRequired && actorRole === 'unit' && attachmentIds.length === 0) throw CaseErrors.writtenReportAttachmentRequired();
     const repliedOnTime = state.replyDueAt === null || now.getTime() <= state.replyDueAt.getTime();
     return {
       reason,
-      changes: { repliedAt: now, repliedOnTime, dueAt: null, feedback: null },
-      data: { handledBy: state.routeHandledBy, replyDueAt: iso(state.replyDueAt), repliedOnTime, report },
+      changes: { repliedAt: now, repliedOnTime, dueAt: null, feedback: null, ...NO_EXTENSION_REQUEST },
+      data: { handledBy: state.routeHandledBy, replyDueAt: iso(state.replyDueAt), repliedOnTime, report, attachmentIds },
     };
   },
 
@@ -299,7 +343,9 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
   },
 
   extend: (state, input, { deadlines }) => {
-    const days = input.days;
+    // Approving the unit's pending request: its days unless others are given.
+    const requested = state.extensionRequestedAt !== null;
+    const days = input.days ?? (requested ? (state.extensionRequestedDays ?? undefined) : undefined);
     if (days === undefined) throw CaseErrors.extensionDaysRequired();
     const previous = state.replyDueAt;
     if (previous === null) throw CaseErrors.noRunningDeadline(); // refused by STATE_REFUSALS already
@@ -309,10 +355,55 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     if (approver === null) throw CaseErrors.approverRequired();
     return {
       reason,
-      changes: { replyDueAt, dueAt: replyDueAt, extensionUsed: true },
-      data: { days, approver, previousDueAt: iso(previous), newDueAt: iso(replyDueAt) },
+      changes: { replyDueAt, dueAt: replyDueAt, extensionUsed: true, ...NO_EXTENSION_REQUEST },
+      data: {
+        days,
+        approver,
+        previousDueAt: iso(previous),
+        newDueAt: iso(replyDueAt),
+        ...(requested && { approvesRequest: true, requestedDays: state.extensionRequestedDays, requestedAt: iso(state.extensionRequestedAt), handledBy: state.routeHandledBy }),
+      },
     };
   },
+
+  sign: (state, _input, { now }) => {
+    const signedOnTime = state.signDueAt === null || now.getTime() <= state.signDueAt.getTime();
+    return {
+      changes: { signedAt: now, signedOnTime },
+      data: { handledBy: state.routeHandledBy, signDueAt: iso(state.signDueAt), signedOnTime, dueAt: iso(state.replyDueAt) },
+    };
+  },
+
+  ask: (state, input) => ({
+    reason: requiredText(input, 'reason'),
+    changes: {},
+    data: { handledBy: state.routeHandledBy },
+  }),
+
+  'answer-question': (state, input) => ({
+    reason: requiredText(input, 'reason'),
+    changes: {},
+    data: { handledBy: state.routeHandledBy },
+  }),
+
+  'request-extension': (state, input, { now, deadlines }) => {
+    const days = input.days;
+    if (days === undefined) throw CaseErrors.extensionDaysRequired();
+    const max = deadlines.limits().extensionMaxDays;
+    if (!Number.isInteger(days) || days < 1 || days > max) throw CaseErrors.extensionTooLong(days, max);
+    const reason = requiredText(input, 'reason');
+    return {
+      reason,
+      changes: { extensionRequestedAt: now, extensionRequestedDays: days, extensionRequestReason: reason },
+      data: { days, handledBy: state.routeHandledBy, replyDueAt: iso(state.replyDueAt) },
+    };
+  },
+
+  'refuse-extension': (state, input) => ({
+    reason: requiredText(input, 'reason'),
+    changes: { ...NO_EXTENSION_REQUEST },
+    data: { handledBy: state.routeHandledBy, requestedDays: state.extensionRequestedDays, requestedAt: iso(state.extensionRequestedAt), replyDueAt: iso(state.replyDueAt) },
+  }),
 
   resupervise: (state, input, { now, deadlines }) => {
     const reason = requiredText(input, 'reason');
@@ -367,6 +458,14 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     };
   },
 };
+
+/** No extension request pending (decided, answered, or handed to another unit). */
+const NO_EXTENSION_REQUEST = { extensionRequestedAt: null, extensionRequestedDays: null, extensionRequestReason: null } as const;
+
+/** A (new) hand-over to a handling unit: its sign deadline runs, nothing signed or requested yet. */
+function newHandOver(signDueAt: Date): Partial<PetitionCase> {
+  return { signDueAt, signedAt: null, signedOnTime: null, ...NO_EXTENSION_REQUEST };
+}
 
 /** 领导接访 / 领导批示: who, and what was said or instructed; the case's status does not change. */
 function leaderRecord(input: ActionInput): Omit<ActionPlan, 'toStatus'> {

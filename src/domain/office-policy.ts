@@ -10,8 +10,13 @@ export interface DeadlinePolicy {
   resupervisionDays: number;
   reviewRequestDays: number;
   dueSoonDays: number;
+  /** 签收期限: working days a handling unit has to sign for a routed case (absent in older settings: `DEFAULT_SIGN_DAYS`). */
+  signDays?: number;
   timeZone: string;
 }
+
+/** The sign deadline's working days when the settings name none. */
+export const DEFAULT_SIGN_DAYS = 3;
 
 export interface CalendarOverrides {
   /** Dates that are days off, whatever the package says. */

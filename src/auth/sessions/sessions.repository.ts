@@ -15,7 +15,7 @@ export interface Principal {
   role: Role;
   leaderId: string | null;
   unitId: string | null;
-  /** The code of the user's unit (role unit), read with the user. */
+  /** The code of the user's unit (role unit) while that unit is active, read with the user. */
   unitCode: string | null;
   active: boolean;
   tokenVersion: number;
@@ -56,7 +56,7 @@ export class SessionsRepository {
   /** The user and session behind an access token, or null when either is gone. */
   async principal(sessionId: string): Promise<Principal | null> {
     const rows: Record<string, unknown>[] = await this.sessions.query(
-      'SELECT s.id AS sessionId, s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, u.id AS userId, u.username AS username, u.displayName AS displayName, u.role AS role, u.leaderId AS leaderId, u.unitId AS unitId, un.code AS unitCode, u.active AS active, u.tokenVersion AS tokenVersion FROM auth_sessions s JOIN users u ON u.id = s.userId LEFT JOIN units un ON un.id = u.unitId WHERE s.id = ?',
+      'SELECT s.id AS sessionId, s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, u.id AS userId, u.username AS username, u.displayName AS displayName, u.role AS role, u.leaderId AS leaderId, u.unitId AS unitId, un.code AS unitCode, un.active AS unitActive, u.active AS active, u.tokenVersion AS tokenVersion FROM auth_sessions s JOIN users u ON u.id = s.userId LEFT JOIN units un ON un.id = u.unitId WHERE s.id = ?',
       [sessionId],
     );
     const row = rows[0];
@@ -69,7 +69,8 @@ export class SessionsRepository {
       role: row.role as Role,
       leaderId: typeof row.leaderId === 'string' ? row.leaderId : null,
       unitId: typeof row.unitId === 'string' ? row.unitId : null,
-      unitCode: typeof row.unitCode === 'string' ? row.unitCode : null,
+      // A disabled (or removed) unit's accounts reach nothing: no code, so the guard refuses them.
+      unitCode: typeof row.unitCode === 'string' && rawBool(row.unitActive) ? row.unitCode : null,
       active: rawBool(row.active),
       tokenVersion: Number(row.tokenVersion),
       sessionExpiresAt: rawDate(row.expiresAt),

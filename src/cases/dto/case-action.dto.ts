@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OptionalNotNull } from '../../common/http/optional-not-null.js';
 import { FEEDBACK_VALUES, type Feedback } from '../../domain/case-vocabulary.js';
 import { CASE_ACTIONS, type CaseAction } from '../lifecycle.js';
@@ -10,7 +10,7 @@ export class CaseActionDto {
   @IsIn(CASE_ACTIONS)
   action!: CaseAction;
 
-  @ApiPropertyOptional({ description: 'why (reject, extend, resupervise, withdraw), or the reply summary (reply)' })
+  @ApiPropertyOptional({ description: 'why (reject, extend, resupervise, withdraw, request-extension, refuse-extension), the reply summary (reply), the question (ask) or its answer (answer-question)' })
   @OptionalNotNull()
   @IsString()
   @MaxLength(4000)
@@ -28,7 +28,7 @@ export class CaseActionDto {
   @MaxLength(32)
   handledBy?: string;
 
-  @ApiPropertyOptional({ description: 'extend: days (≤ 30); resupervise: days for the new deadline' })
+  @ApiPropertyOptional({ description: "extend: days (≤ 30; approving a unit's request: its days when omitted); request-extension: days (1 to 30); resupervise: days for the new deadline" })
   @OptionalNotNull()
   @IsInt()
   @Min(1)
@@ -56,6 +56,13 @@ export class CaseActionDto {
   @IsString()
   @MaxLength(4000)
   report?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 20, description: "reply: the case's attachments the answer refers to (a handling unit's answer to a supervised item needs at least one: the written report)" })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 
   @ApiPropertyOptional({ description: 'urge: note to the handling unit' })
   @OptionalNotNull()

@@ -15,7 +15,7 @@ import {
   type MeetingType,
 } from '../../domain/case-vocabulary.js';
 import { EvaluationResponse, RouteResponse } from '../../rules/dto/evaluation.response.js';
-import type { CaseView, DeadlinesView, PetitionerView, ReportingDeputyView, TimelineEventView } from '../case-view.js';
+import type { CaseView, DeadlinesView, ExtensionRequestView, PetitionerView, ReportingDeputyView, TimelineEventView } from '../case-view.js';
 import { CASE_ACTIONS, type CaseAction } from '../lifecycle.js';
 
 /** The response schemas of the case views (case-view.ts); `implements` keeps them in step with the views. */
@@ -39,6 +39,16 @@ export class DeadlinesViewResponse implements DeadlinesView {
   @ApiProperty({ description: 'due within 3 working days' }) dueSoon!: boolean;
   @ApiProperty() extensionUsed!: boolean;
   @ApiProperty({ description: 'a supervised item: the reply needs a written report' }) reportRequired!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '签收期限: the handling unit signs by then (signDays working days after routing)' }) signDueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '签收: when the unit signed' }) signedAt!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) signedOnTime!: boolean | null;
+  @ApiProperty({ description: '签收超期: routed, not signed, the sign deadline passed' }) signOverdue!: boolean;
+}
+
+export class ExtensionRequestResponse implements ExtensionRequestView {
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ description: 'days asked for (1 to 30)' }) days!: number;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }
 
 export class TimelineActorResponse {
@@ -98,12 +108,14 @@ export class CaseViewResponse implements CaseView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) leadLeaderId!: string | null;
   @ApiProperty() resupervisionCount!: number;
+  @ApiProperty({ type: () => ExtensionRequestResponse, nullable: true, description: "the handling unit's extension request waiting for the secretariat (申请延期)" })
+  extensionRequest!: ExtensionRequestResponse | null;
   @ApiProperty({ type: () => EvaluationResponse }) evaluation!: EvaluationResponse;
   @ApiProperty({
     enum: CASE_ACTIONS,
     enumName: 'CaseAction',
     isArray: true,
-    description: 'the actions this actor may request on this case now (POST /cases/{id}/actions); empty for leaders and auditors',
+    description: "the actions this actor may request on this case now (POST /cases/{id}/actions); empty for leaders and auditors; a unit's own steps on its cases",
   })
   allowedActions!: CaseAction[];
   @ApiProperty({ description: 'whether this actor may convert the case (POST /cases/{id}/conversions)' }) canConvert!: boolean;

@@ -287,6 +287,19 @@ const ROUTES: Route[] = [
   { family: 'case-attachments', method: 'POST', path: (c, r) => `/cases/${one(r, c.caseIds)}/attachments`, roles: ['secretary', 'admin', 'director'], body: () => ({ kind: 'other' }) },
   { family: 'case-attachments', method: 'GET', path: (c, r) => `/cases/${one(r, c.caseIds)}/attachments`, roles: ['secretary', 'auditor', 'director'] },
   { family: 'case-attachments', method: 'GET', path: (c, r) => `/attachments/${one(r, c.attachmentIds ?? [])}/content`, roles: ['secretary', 'auditor', 'director'] },
+  // issue 15: letters (公文) and the notices to units (docs/letters.md)
+  { family: 'letters', method: 'POST', path: (c, r) => `/cases/${one(r, c.caseIds)}/letters`, roles: ['secretary', 'admin', 'auditor', 'director'], body: (_c, r) => ({ kind: pick(r, ['acceptance-notice', 'rejection-notice', 'transfer-letter', 'memo']) }) },
+  { family: 'letters', method: 'GET', path: (c, r) => `/cases/${one(r, c.caseIds)}/letters`, roles: ['secretary', 'auditor', 'director'] },
+  { family: 'letters', method: 'GET', path: (c, r) => `/cases/${one(r, c.caseIds)}/notices`, roles: ['secretary', 'auditor', 'director'] },
+  { family: 'letter-templates', method: 'GET', path: (_c, r) => `/letter-templates/${pick(r, ['acceptance-notice', 'urging-notice', 'memo', '%00'])}`, roles: ['secretary', 'admin', 'director'] },
+  {
+    family: 'letter-templates',
+    method: 'PUT',
+    path: (_c, r) => `/letter-templates/${pick(r, ['transfer-letter', 'memo'])}`,
+    roles: ['admin', 'secretary'],
+    body: (_c, r) => ({ title: '关于转送信访事项的函', numberPrefix: pick(r, ['人大信转', '{{caseCode}}']), addressee: '{{unitName}}：', body: pick(r, ['现转送{{caseCode}}。', '{{idNumber}}', '{{caseCode']), version: 0 }),
+  },
+  { family: 'letter-templates', method: 'POST', path: () => '/letter-templates/urging-notice/preview', roles: ['admin', 'secretary'], body: () => ({ title: '催办通报', numberPrefix: '人大信催', addressee: '{{unitName}}：', body: '请于{{dueDate}}前办结。' }) },
   // issue 15: unit links (docs/unit-links.md): the office's routes, and the public ones a link opens (forged tokens too)
   { family: 'unit-links', method: 'GET', path: (c, r) => `/cases/${one(r, c.unitLinkCaseIds ?? c.caseIds)}/unit-links`, roles: ['secretary', 'admin', 'auditor', 'director'] },
   { family: 'unit-links', method: 'POST', path: (c, r) => `/cases/${one(r, [...(c.unitLinkCaseIds ?? []), ...c.caseIds])}/unit-links`, roles: ['secretary', 'director'] },

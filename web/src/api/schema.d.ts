@@ -2789,23 +2789,23 @@ export interface components {
         /** @enum {string} */
         EvaluationGrade: "excellent" | "good" | "pass" | "fail";
         EvaluationResponse: {
-            /** @example 市信访局 */
-            evaluatedBy: string;
-            /** @example 2026-10-01 */
-            fromDay: string;
-            grade: components["schemas"]["EvaluationGrade"];
-            /** @example 2026-Q4 */
-            period: string;
-            /** Format: date-time */
-            recordedAt: string;
-            /** @example 张秘书 */
-            recordedByName: string;
-            remark: string | null;
-            score: number | null;
-            /** @example 2026-12-31 */
-            toDay: string;
-            /** Format: uuid */
-            unitId: string;
+            deadlines: components["schemas"]["DeadlinePolicyOverrideResponse"];
+            /** @description set when the rule set failed (the case is then normal + needs-review) */
+            error: string | null;
+            explanation: components["schemas"]["EvaluationExplanationResponse"];
+            firedRules: components["schemas"]["FiredRuleResponse"][];
+            /**
+             * @example [
+             *       "group-petition"
+             *     ]
+             */
+            flags: string[];
+            grade: components["schemas"]["Grade"];
+            inviteDeputyProfessions: string[];
+            meetingType: components["schemas"]["MeetingType"] | null;
+            route: components["schemas"]["RouteResponse"];
+            ruleSetVersion: number;
+            specialMeetingInvitees: string[];
         };
         ExtensionRequestResponse: {
             /** @description days asked for (1 to 30) */
@@ -3861,7 +3861,7 @@ export interface components {
         /** @enum {string} */
         ReceptionStatus: "planned" | "confirmed" | "held" | "cancelled";
         RecordedEvaluationResponse: {
-            evaluation: components["schemas"]["EvaluationResponse"];
+            evaluation: components["schemas"]["UnitEvaluationResponse"];
             /** @description true when an evaluation of the same unit and period was replaced */
             replaced: boolean;
         };
@@ -4621,6 +4621,25 @@ export interface components {
             /** @description of which by their deadline */
             repliedOnTime: number;
         };
+        UnitEvaluationResponse: {
+            /** @example 市信访局 */
+            evaluatedBy: string;
+            /** @example 2026-10-01 */
+            fromDay: string;
+            grade: components["schemas"]["EvaluationGrade"];
+            /** @example 2026-Q4 */
+            period: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @example 张秘书 */
+            recordedByName: string;
+            remark: string | null;
+            score: number | null;
+            /** @example 2026-12-31 */
+            toDay: string;
+            /** Format: uuid */
+            unitId: string;
+        };
         UnitFiguresResponse: {
             /** @description distinct cases urged in the window */
             casesUrged: number;
@@ -4783,7 +4802,7 @@ export interface components {
         };
         UnitScorecardResponse: {
             /** @description the evaluation for the period asked (null: none asked or none recorded) */
-            evaluation: components["schemas"]["EvaluationResponse"] | null;
+            evaluation: components["schemas"]["UnitEvaluationResponse"] | null;
             figures: components["schemas"]["UnitFiguresResponse"];
             rates: components["schemas"]["UnitRatesResponse"];
             /** @example GOV */
@@ -8145,7 +8164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvaluationResponse"][];
+                    "application/json": components["schemas"]["UnitEvaluationResponse"][];
                 };
             };
         };
@@ -8167,7 +8186,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvaluationResponse"];
+                    "application/json": components["schemas"]["UnitEvaluationResponse"];
                 };
             };
         };

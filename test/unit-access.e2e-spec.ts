@@ -26,6 +26,9 @@ const UNIT_ROUTES: Record<string, (other: Foreign) => Probe> = {
   'POST /auth/logout': () => null,
   'POST /auth/password': () => null,
   'GET /cases': () => null,
+  // The units' names (to name a case's units); nothing else of the directory.
+  'GET /units': () => null,
+  'GET /directory/units': () => null,
   'GET /cases/:id': (o) => ({ path: `/cases/${o.caseId}` }),
   'GET /cases/:id/timeline': (o) => ({ path: `/cases/${o.caseId}/timeline` }),
   'POST /cases/:id/actions': (o) => ({ path: `/cases/${o.caseId}/actions`, body: { action: 'sign' } }),

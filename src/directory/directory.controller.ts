@@ -33,6 +33,8 @@ import type { Unit } from './unit.entity.js';
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
+  // Every role, handling units included (they name the units of their cases; the list holds no personal data).
+  @Roles('admin', 'secretariat', 'leader', 'auditor', 'unit')
   @ApiOkResponse({ type: UnitResponse, isArray: true })
   @Get(['units', 'directory/units'])
   listUnits(): Promise<Unit[]> {

@@ -22,6 +22,8 @@ export const DEMO_USERS = [
   { username: 'auditor', password: 'shenji-demo-2026', role: 'auditor', displayName: '审计 刘审', leaderKey: null },
   { username: 'director', password: 'leader-demo-2026', role: 'leader', displayName: '李明华 主任', leaderKey: 'director' },
   { username: 'wang', password: 'leader-demo-2026', role: 'leader', displayName: '王建国 副主任', leaderKey: 'deputy-1' },
+  // A handling unit's account (承办单位): the city government's petition liaison.
+  { username: 'gov-liaison', password: 'danwei-demo-2026', role: 'unit', displayName: '市政府 信访联络员', leaderKey: null, unitCode: 'GOV' },
 ] as const;
 
 interface DemoCase {
@@ -68,6 +70,7 @@ export class SeedService {
         role: u.role,
         displayName: u.displayName,
         leaderId: u.leaderKey ? leaderIds.get(u.leaderKey) : undefined,
+        unitId: 'unitCode' in u ? (await this.directory.unitByCode(u.unitCode))?.id : undefined,
       });
     }
     await this.seedDemoCases(leaderIds);

@@ -28,6 +28,29 @@ describe('case action forms', () => {
     expect(actionBody('resupervise', { ...form, days: undefined, reason: '仍未解决' })).toEqual({ action: 'resupervise', reason: '仍未解决' });
   });
 
+  it("takes the handling unit's loop: sign has no field, a question or an answer its text, a request its days", () => {
+    expect(actionFields('sign', false)).toEqual([]);
+    expect(actionFields('ask', false).map((spec) => [spec.field, spec.required])).toEqual([['reason', true]]);
+    expect(actionFields('request-extension', false).map((spec) => spec.field)).toEqual(['days', 'reason']);
+    expect(actionBody('sign', { ...emptyActionForm('sign', routed), reason: 'ignored' })).toEqual({ action: 'sign' });
+    expect(actionBody('request-extension', { ...emptyActionForm('request-extension', routed), days: 15, reason: ' 需协调 ' })).toEqual({ action: 'request-extension', days: 15, reason: '需协调' });
+  });
+
+  it("approves a unit's pending request with its days, which need not be typed again", () => {
+    const pending = { ...routed, extensionRequest: { requestedAt: '2026-11-27T02:00:00.000Z', days: 12, reason: '需协调' } };
+    expect(emptyActionForm('extend', pending).days).toBe(12);
+    expect(emptyActionForm('extend', routed).days).toBeUndefined();
+    expect(actionFields('extend', false, false, true).find((spec) => spec.field === 'days')?.required).toBe(false);
+  });
+
+  it("asks a unit's reply of a supervised item for the report's file, and sends the chosen attachments", () => {
+    expect(actionFields('reply', true, true).find((spec) => spec.field === 'attachmentIds')?.required).toBe(true);
+    expect(actionFields('reply', true, false).find((spec) => spec.field === 'attachmentIds')?.required).toBe(false);
+    const form = { ...emptyActionForm('reply', routed), reason: '已答复', attachmentIds: ['a1'] };
+    expect(actionBody('reply', form)).toEqual({ action: 'reply', reason: '已答复', attachmentIds: ['a1'] });
+    expect(actionBody('reply', { ...form, attachmentIds: [] })).toEqual({ action: 'reply', reason: '已答复' });
+  });
+
   it('offers committees to follow, inside units for a route and outside bodies for a transfer', () => {
     const units = [unit('UCEC', 'committee'), unit('OFFICE', 'office'), unit('GOV', 'external'), unit('OLD', 'external', false)];
     expect(unitOptions(units, 'route', 'committee').map((o) => o.value)).toEqual(['UCEC']);

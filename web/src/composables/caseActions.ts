@@ -10,7 +10,7 @@ export type CaseActionBody = components['schemas']['CaseActionDto'];
 type CaseView = components['schemas']['CaseViewResponse'];
 type Unit = components['schemas']['UnitResponse'];
 
-export type ActionField = 'reason' | 'report' | 'committee' | 'handledBy' | 'days' | 'approver' | 'feedback' | 'leaderId' | 'note';
+export type ActionField = 'reason' | 'report' | 'committee' | 'handledBy' | 'days' | 'approver' | 'feedback' | 'leaderId' | 'note' | 'attachmentIds';
 
 export interface FieldSpec {
   field: ActionField;
@@ -31,6 +31,8 @@ export interface ActionForm {
   feedback: '' | 'satisfied' | 'dissatisfied';
   leaderId: string;
   note: string;
+  /** reply: the case's attachments the answer refers to (the written report). */
+  attachmentIds: string[];
 }
 
 const f = (field: ActionField, label: string, required: boolean, long = false): FieldSpec => ({ field, label, required, long });
@@ -42,7 +44,7 @@ const FIELDS: Readonly<Record<CaseAction, readonly FieldSpec[]>> = {
   route: [f('committee', 'case.form.committee', false), f('handledBy', 'case.form.handledBy', false), optionalReason],
   transfer: [f('committee', 'case.form.committee', false), f('handledBy', 'case.form.handledBy', true), optionalReason],
   start: [optionalReason],
-  reply: [f('reason', 'case.form.replyReason', true, true), f('report', 'case.form.report', false, true)],
+  reply: [f('reason', 'case.form.replyReason', true, true), f('report', 'case.form.report', false, true), f('attachmentIds', 'case.form.attachments', false)],
   feedback: [f('feedback', 'case.form.feedback', true), optionalReason],
   extend: [f('days', 'case.form.extendDays', true), f('approver', 'case.form.approver', true), f('reason', 'case.form.reason', true, true)],
   resupervise: [f('reason', 'case.form.reason', true, true), f('days', 'case.form.resuperviseDays', false)],
@@ -52,16 +54,31 @@ const FIELDS: Readonly<Record<CaseAction, readonly FieldSpec[]>> = {
   urge: [f('note', 'case.form.urgeNote', false, true)],
   'leader-reception': [f('leaderId', 'case.form.leader', true), f('note', 'case.form.note', false, true)],
   'leader-instruction': [f('leaderId', 'case.form.leader', true), f('note', 'case.form.note', false, true)],
+  sign: [],
+  ask: [f('reason', 'case.form.question', true, true)],
+  'answer-question': [f('reason', 'case.form.answer', true, true)],
+  'request-extension': [f('days', 'case.form.requestDays', true), f('reason', 'case.form.reason', true, true)],
+  'refuse-extension': [f('reason', 'case.form.refuseReason', true, true)],
 };
 
-/** The fields of an action's form; a reply's written report is required when the API says the case needs one. */
-export function actionFields(action: CaseAction, reportRequired: boolean): FieldSpec[] {
-  return FIELDS[action].map((spec) => (action === 'reply' && spec.field === 'report' ? { ...spec, required: reportRequired } : spec));
+/**
+ * The fields of an action's form: a reply's written report (and, from a handling unit, its file) is
+ * required when the API says the case needs one; approving a unit's pending request takes its days.
+ */
+export function actionFields(action: CaseAction, reportRequired: boolean, unitAccount = false, requestPending = false): FieldSpec[] {
+  return FIELDS[action].map((spec) => {
+    if (action === 'reply' && spec.field === 'report') return { ...spec, required: reportRequired };
+    if (action === 'reply' && spec.field === 'attachmentIds') return { ...spec, required: reportRequired && unitAccount };
+    if (action === 'extend' && spec.field === 'days' && requestPending) return { ...spec, required: false };
+    return spec;
+  });
 }
 
 /** The form's starting values: the case's current route for routing, its leader in charge for the leaders' records. */
-export function emptyActionForm(action: CaseAction, c: Pick<CaseView, 'route' | 'leadLeaderId'>): ActionForm {
-  const form: ActionForm = { reason: '', report: '', committee: '', handledBy: '', days: undefined, approver: '', feedback: '', leaderId: '', note: '' };
+export function emptyActionForm(action: CaseAction, c: Pick<CaseView, 'route' | 'leadLeaderId'> & Partial<Pick<CaseView, 'extensionRequest'>>): ActionForm {
+  const form: ActionForm = { reason: '', report: '', committee: '', handledBy: '', days: undefined, approver: '', feedback: '', leaderId: '', note: '', attachmentIds: [] };
+  // 同意延期: the days the unit asked for, which the secretariat may change.
+  if (action === 'extend' && c.extensionRequest) form.days = c.extensionRequest.days;
   if (action === 'route' || action === 'transfer') {
     form.committee = c.route.committee;
     if ((action === 'route') === (c.route.mode === 'internal')) form.handledBy = c.route.handledBy;
@@ -78,6 +95,8 @@ export function actionBody(action: CaseAction, form: ActionForm): CaseActionBody
       if (typeof form.days === 'number' && Number.isFinite(form.days)) body.days = form.days;
     } else if (field === 'feedback') {
       if (form.feedback) body.feedback = form.feedback;
+    } else if (field === 'attachmentIds') {
+      if (form.attachmentIds.length) body.attachmentIds = [...form.attachmentIds];
     } else {
       const value = form[field].trim();
       if (value) body[field] = value;
@@ -110,6 +129,8 @@ const FIELD_OF_CODE: Readonly<Record<string, ActionField>> = {
   REASON_REQUIRED: 'reason',
   REASON_TOO_LONG: 'reason',
   WRITTEN_REPORT_REQUIRED: 'report',
+  WRITTEN_REPORT_ATTACHMENT_REQUIRED: 'attachmentIds',
+  ATTACHMENT_NOT_OF_CASE: 'attachmentIds',
   REPORT_TOO_LONG: 'report',
   NOTE_TOO_LONG: 'note',
   FEEDBACK_REQUIRED: 'feedback',

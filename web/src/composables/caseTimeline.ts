@@ -31,7 +31,7 @@ export interface TimelineEntry {
 
 const UNIT_KEYS = new Set(['committee', 'handledBy', 'unit']);
 const LEADER_KEYS = new Set(['leaderId', 'previousLeaderId']);
-const TIME_KEYS = new Set(['dueAt', 'replyDueAt', 'acceptDueAt', 'previousDueAt', 'newDueAt']);
+const TIME_KEYS = new Set(['dueAt', 'replyDueAt', 'acceptDueAt', 'previousDueAt', 'newDueAt', 'signDueAt', 'requestedAt']);
 const TERM_KEYS: Readonly<Record<string, keyof Vocabulary>> = {
   mode: 'mode',
   grade: 'grade',
@@ -93,6 +93,8 @@ function detailValue(key: string, raw: unknown, action: string, data: Record<str
       return Array.isArray(raw) && raw.length ? raw.map(String).join('、') : null;
     case 'relatedCaseIds':
       return Array.isArray(raw) && raw.length ? t('case.data.relatedCount', { n: raw.length }) : null;
+    case 'attachmentIds':
+      return Array.isArray(raw) && raw.length ? t('case.data.attachmentCount', { n: raw.length }) : null;
     case 'kind':
       return action === 'convert' ? t(`case.conversion.kinds.${String(raw)}`) : null;
     case 'before':

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-export type Role = 'admin' | 'secretariat' | 'leader' | 'auditor';
+export type Role = 'admin' | 'secretariat' | 'leader' | 'auditor' | 'unit';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -8,12 +8,16 @@ declare module 'vue-router' {
     roles?: Role[];
     /** The menu entry's message key, for pages in the menu. */
     menu?: string;
+    /** Another label for some roles (a unit's ledger is 本单位承办事项). */
+    menuByRole?: Partial<Record<Role, string>>;
     public?: boolean;
   }
 }
 
 const OFFICE: Role[] = ['admin', 'secretariat'];
 const EVERYONE: Role[] = ['admin', 'secretariat', 'leader', 'auditor'];
+/** Handling units' accounts see their own cases (the API scopes the ledger and the case). */
+const WITH_UNITS: Role[] = [...EVERYONE, 'unit'];
 const ADMIN: Role[] = ['admin'];
 const OVERSIGHT: Role[] = ['admin', 'auditor'];
 
@@ -22,32 +26,39 @@ export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/LoginView.vue'), meta: { public: true } },
   /** 会议回执 by the signed link in an invite: no login, no menu. */
   { path: '/reply/:token', name: 'reply', component: () => import('@/views/reply/ReplyView.vue'), meta: { public: true }, props: true },
+  /** 单位办理链接: a handling unit without an account works on its case by the signed link in the notice; no login, no menu. */
+  { path: '/unit-link/:token', name: 'unit-link', component: () => import('@/views/unit/UnitLinkView.vue'), meta: { public: true }, props: true },
   {
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     children: [
       { path: '', name: 'home', redirect: { name: 'ledger' } },
-      { path: 'ledger', name: 'ledger', component: () => import('@/views/ledger/LedgerView.vue'), meta: { roles: [...OFFICE, 'auditor'], menu: 'common.menu.ledger' } },
+      { path: 'ledger', name: 'ledger', component: () => import('@/views/ledger/LedgerView.vue'), meta: { roles: [...OFFICE, 'auditor', 'unit'], menu: 'common.menu.ledger', menuByRole: { unit: 'common.menu.unitCases' } } },
       { path: 'intake', name: 'intake', component: () => import('@/views/intake/IntakeView.vue'), meta: { roles: OFFICE, menu: 'common.menu.intake' } },
       { path: 'planning', name: 'planning', component: () => import('@/views/planning/PlanningView.vue'), meta: { roles: OFFICE, menu: 'common.menu.planning' } },
       { path: 'my', name: 'mine', component: () => import('@/views/leader/LeaderView.vue'), meta: { roles: ['leader'], menu: 'common.menu.mine' } },
       { path: 'rules', name: 'rules', component: () => import('@/views/rules/RulesView.vue'), meta: { roles: ADMIN, menu: 'common.menu.rules' } },
       { path: 'rules/sets/:id', name: 'rule-set', component: () => import('@/views/rules/RuleSetView.vue'), meta: { roles: ADMIN }, props: true },
       { path: 'settings', name: 'settings', component: () => import('@/views/settings/SettingsView.vue'), meta: { roles: ADMIN, menu: 'common.menu.settings' } },
+      { path: 'letter-templates', name: 'letter-templates', component: () => import('@/views/letters/LetterTemplatesView.vue'), meta: { roles: ADMIN, menu: 'common.menu.letterTemplates' } },
       { path: 'directory', name: 'directory', component: () => import('@/views/directory/DirectoryView.vue'), meta: { roles: ADMIN, menu: 'common.menu.directory' } },
       { path: 'reports', name: 'reports', component: () => import('@/views/reports/ReportsView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat'], menu: 'common.menu.reports' } },
+      { path: 'unit-scorecard', name: 'unit-scorecard', component: () => import('@/views/reports/UnitScorecardView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat', 'leader', 'unit'], menu: 'common.menu.unitScorecard' } },
       { path: 'reports/annual', name: 'annual-report', component: () => import('@/views/reports/AnnualReportView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat'] } },
       { path: 'audit', name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { roles: OVERSIGHT, menu: 'common.menu.audit' } },
-      { path: 'cases/:id', name: 'case', component: () => import('@/views/case/CaseView.vue'), meta: { roles: EVERYONE }, props: true },
+      { path: 'cases/:id', name: 'case', component: () => import('@/views/case/CaseView.vue'), meta: { roles: WITH_UNITS }, props: true },
       { path: 'meetings/:id', name: 'meeting', component: () => import('@/views/planning/MeetingView.vue'), meta: { roles: EVERYONE }, props: true },
       { path: 'meetings/:id/minutes', name: 'meeting-minutes', component: () => import('@/views/meetings/MinutesView.vue'), meta: { roles: EVERYONE }, props: true },
       { path: 'reception', name: 'reception', component: () => import('@/views/meetings/ReceptionView.vue'), meta: { roles: [...OFFICE, 'leader'], menu: 'common.menu.reception' } },
-      { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { roles: EVERYONE } },
+      { path: 'unit/cases', name: 'unit-cases', component: () => import('@/views/unit/UnitCasesView.vue'), meta: { roles: ['unit'], menu: 'common.menu.unitCases' } },
+      { path: 'unit/cases/:id', name: 'unit-case', component: () => import('@/views/unit/UnitCaseView.vue'), meta: { roles: ['unit'] }, props: true },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { roles: WITH_UNITS } },
     ],
   },
 ];
 
 /** Where a user lands after signing in. */
 export function homeOf(role: Role | null): string {
+  if (role === 'unit') return '/unit/cases';
   return role === 'leader' ? '/my' : '/ledger';
 }

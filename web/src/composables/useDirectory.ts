@@ -3,7 +3,6 @@ import { api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
 import { directoryRegions, unitNamer, unitOptions } from './directoryOptions';
 import { useI18n } from './useI18n';
-import { useSessionStore } from '@/stores/session';
 
 type Unit = components['schemas']['UnitResponse'];
 type Deputy = components['schemas']['DeputyResponse'];
@@ -13,12 +12,7 @@ const regions = shallowRef<string[]>([]);
 const deputies = shallowRef<Deputy[]>([]);
 let loading: Promise<void> | null = null;
 
-async function load(unitsOnly: boolean): Promise<void> {
-  // A handling unit's account reads the units (to name them) and nothing else of the directory.
-  if (unitsOnly) {
-    units.value = unwrap(await api.GET('/units'));
-    return;
-  }
+async function load(): Promise<void> {
   const [unitList, leaders, deputyList] = await Promise.all([
     api.GET('/units').then(unwrap),
     api.GET('/leaders').then(unwrap),
@@ -35,7 +29,7 @@ async function load(unitsOnly: boolean): Promise<void> {
  */
 export function useDirectory() {
   const { language } = useI18n();
-  loading ??= load(useSessionStore().role === 'unit').catch((error: unknown) => {
+  loading ??= load().catch((error: unknown) => {
     loading = null;
     throw error;
   });

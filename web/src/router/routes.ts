@@ -8,15 +8,13 @@ declare module 'vue-router' {
     roles?: Role[];
     /** The menu entry's message key, for pages in the menu. */
     menu?: string;
-    /** Another label for some roles (a unit's ledger is 本单位承办事项). */
-    menuByRole?: Partial<Record<Role, string>>;
     public?: boolean;
   }
 }
 
 const OFFICE: Role[] = ['admin', 'secretariat'];
 const EVERYONE: Role[] = ['admin', 'secretariat', 'leader', 'auditor'];
-/** Handling units' accounts see their own cases (the API scopes the ledger and the case). */
+/** Handling units' accounts open the shared case page too (the API shows them their own cases only); their list is /unit/cases. */
 const WITH_UNITS: Role[] = [...EVERYONE, 'unit'];
 const ADMIN: Role[] = ['admin'];
 const OVERSIGHT: Role[] = ['admin', 'auditor'];
@@ -33,7 +31,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/layouts/ConsoleLayout.vue'),
     children: [
       { path: '', name: 'home', redirect: { name: 'ledger' } },
-      { path: 'ledger', name: 'ledger', component: () => import('@/views/ledger/LedgerView.vue'), meta: { roles: [...OFFICE, 'auditor', 'unit'], menu: 'common.menu.ledger', menuByRole: { unit: 'common.menu.unitCases' } } },
+      { path: 'ledger', name: 'ledger', component: () => import('@/views/ledger/LedgerView.vue'), meta: { roles: [...OFFICE, 'auditor'], menu: 'common.menu.ledger' } },
       { path: 'intake', name: 'intake', component: () => import('@/views/intake/IntakeView.vue'), meta: { roles: OFFICE, menu: 'common.menu.intake' } },
       { path: 'planning', name: 'planning', component: () => import('@/views/planning/PlanningView.vue'), meta: { roles: OFFICE, menu: 'common.menu.planning' } },
       { path: 'my', name: 'mine', component: () => import('@/views/leader/LeaderView.vue'), meta: { roles: ['leader'], menu: 'common.menu.mine' } },

@@ -9,7 +9,7 @@ import { ExportAudit } from './export-audit.js';
 import { RecordEvaluationDto } from './unit-evaluation.dto.js';
 import { type EvaluationView, UnitEvaluationService } from './unit-evaluation.service.js';
 import { scorecardCsv } from './unit-scorecard-csv.js';
-import { EvaluationResponse, RecordedEvaluationResponse, UnitScorecardDetailResponse, UnitScorecardsResponse } from './unit-scorecard.response.js';
+import { UnitEvaluationResponse, RecordedEvaluationResponse, UnitScorecardDetailResponse, UnitScorecardsResponse } from './unit-scorecard.response.js';
 import { type UnitScorecardDetail, type UnitScorecardList, UnitScorecardService } from './unit-scorecard.service.js';
 
 const BOUND = 'an office day `2026-11-29` (included) or an ISO-8601 date-time';
@@ -72,14 +72,14 @@ export class UnitScorecardController {
   }
 
   @Roles('admin', 'secretariat', 'auditor', 'leader', 'unit')
-  @ApiOkResponse({ type: EvaluationResponse, isArray: true })
+  @ApiOkResponse({ type: UnitEvaluationResponse, isArray: true })
   @Get('units/:unitId/evaluations')
   evaluationsOf(@Param('unitId', UuidPipe) unitId: string, @CurrentActor() actor: Actor): Promise<EvaluationView[]> {
     return this.evaluations.list(unitId, actor);
   }
 
   @Roles('admin', 'secretariat', 'auditor', 'leader', 'unit')
-  @ApiOkResponse({ type: EvaluationResponse })
+  @ApiOkResponse({ type: UnitEvaluationResponse })
   @Get('units/:unitId/evaluations/:period')
   evaluation(@Param('unitId', UuidPipe) unitId: string, @Param('period') period: string, @CurrentActor() actor: Actor): Promise<EvaluationView> {
     return this.evaluations.get(unitId, period, actor);

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EVALUATION_GRADES, type EvaluationGrade } from './unit-evaluation.entity.js';
 import type { EvaluationView } from './unit-evaluation.service.js';
-import type { ScorecardCaseView, ScorecardWindow } from './unit-scorecard.service.js';
+import { REPLY_STATES, type ReplyState, SIGN_STATES, type ScorecardCaseView, type ScorecardWindow, type SignState } from './unit-scorecard.service.js';
 import type { UnitFigures, UnitRates } from './unit-scorecard.js';
 
 /** The response schemas of 单位考评 (scorecards and evaluation records). */
@@ -41,7 +41,7 @@ export class UnitRatesResponse implements UnitRates {
   @ApiProperty({ ...RATE, description: '满意率 = satisfied / feedback recorded' }) satisfaction!: number | null;
 }
 
-export class EvaluationResponse implements EvaluationView {
+export class UnitEvaluationResponse implements EvaluationView {
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty({ example: '2026-Q4' }) period!: string;
   @ApiProperty({ example: '2026-10-01' }) fromDay!: string;
@@ -55,7 +55,7 @@ export class EvaluationResponse implements EvaluationView {
 }
 
 export class RecordedEvaluationResponse {
-  @ApiProperty({ type: () => EvaluationResponse }) evaluation!: EvaluationResponse;
+  @ApiProperty({ type: () => UnitEvaluationResponse }) evaluation!: UnitEvaluationResponse;
   @ApiProperty({ description: 'true when an evaluation of the same unit and period was replaced' }) replaced!: boolean;
 }
 
@@ -65,7 +65,7 @@ export class UnitScorecardResponse {
   @ApiProperty({ example: '市人民政府' }) unitName!: string;
   @ApiProperty({ type: () => UnitFiguresResponse }) figures!: UnitFiguresResponse;
   @ApiProperty({ type: () => UnitRatesResponse }) rates!: UnitRatesResponse;
-  @ApiProperty({ type: () => EvaluationResponse, nullable: true, description: 'the evaluation for the period asked (null: none asked or none recorded)' }) evaluation!: EvaluationResponse | null;
+  @ApiProperty({ type: () => UnitEvaluationResponse, nullable: true, description: 'the evaluation for the period asked (null: none asked or none recorded)' }) evaluation!: UnitEvaluationResponse | null;
 }
 
 export class UnitScorecardsResponse {
@@ -88,6 +88,8 @@ export class ScorecardCaseResponse implements ScorecardCaseView {
   @ApiProperty(WHEN) repliedAt!: string | null;
   @ApiProperty({ type: Boolean, nullable: true }) repliedOnTime!: boolean | null;
   @ApiProperty({ description: 'with the unit and past its running deadline now' }) overdue!: boolean;
+  @ApiProperty({ enum: SIGN_STATES, enumName: 'ScorecardSignState', description: '签收 as of now' }) signState!: SignState;
+  @ApiProperty({ enum: REPLY_STATES, enumName: 'ScorecardReplyState', description: '答复 as of now' }) replyState!: ReplyState;
   @ApiProperty() extensionUsed!: boolean;
   @ApiProperty() extensionRequested!: boolean;
   @ApiProperty({ description: 'urgings in the window' }) urgings!: number;

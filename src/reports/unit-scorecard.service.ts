@@ -39,6 +39,10 @@ export interface ScorecardCaseView {
   repliedOnTime: boolean | null;
   /** Open with the unit and past its running deadline now. */
   overdue: boolean;
+  /** 签收 as of now: on time, late, not signed past its deadline, not signed yet, or nothing to sign. */
+  signState: SignState;
+  /** 答复: on time, late, not answered past the deadline, or none yet. */
+  replyState: ReplyState;
   extensionUsed: boolean;
   extensionRequested: boolean;
   urgings: number;
@@ -48,6 +52,11 @@ export interface ScorecardCaseView {
 
 /** A scorecard with the unit's evaluation (考评结果) for the period asked, if one was asked and recorded. */
 export type EvaluatedScorecard = UnitScorecard & { evaluation: EvaluationView | null };
+
+export const SIGN_STATES = ['on-time', 'late', 'overdue', 'pending', 'none'] as const;
+export type SignState = (typeof SIGN_STATES)[number];
+export const REPLY_STATES = ['on-time', 'late', 'overdue', 'none'] as const;
+export type ReplyState = (typeof REPLY_STATES)[number];
 
 export interface UnitScorecardList {
   window: ScorecardWindow;
@@ -145,6 +154,17 @@ export function caseView(r: ScorecardCaseRow, unitCode: string, actor: Pick<Acto
   const withUnit = r.routeHandledBy === unitCode && (r.status === 'routed' || r.status === 'in_handling' || r.status === 'replied');
   const seesSubject = actor.role === 'admin' || actor.role === 'secretariat' || actor.role === 'auditor' || (actor.role === 'unit' && r.routeHandledBy === actor.unitCode);
   const open = r.status === 'routed' || r.status === 'in_handling';
+  const overdue = open && r.routeHandledBy === unitCode && r.dueAt !== null && r.dueAt < now;
+  const signState: SignState = r.signedAt
+    ? r.signedOnTime === false
+      ? 'late'
+      : 'on-time'
+    : r.status !== 'routed' || r.signDueAt === null
+      ? 'none'
+      : r.signDueAt < now
+        ? 'overdue'
+        : 'pending';
+  const replyState: ReplyState = r.repliedAt ? (r.repliedOnTime ? 'on-time' : 'late') : overdue ? 'overdue' : 'none';
   return {
     id: r.id,
     code: r.code,
@@ -158,7 +178,9 @@ export function caseView(r: ScorecardCaseRow, unitCode: string, actor: Pick<Acto
     replyDueAt: iso(r.replyDueAt),
     repliedAt: iso(r.repliedAt),
     repliedOnTime: r.repliedAt ? r.repliedOnTime : null,
-    overdue: open && r.routeHandledBy === unitCode && r.dueAt !== null && r.dueAt < now,
+    overdue,
+    signState,
+    replyState,
     extensionUsed: r.extensionUsed,
     extensionRequested: r.extensionRequested,
     urgings: r.urgings,

@@ -107,7 +107,7 @@ describe('a scorecard case as each reader sees it', () => {
     const v = caseView(stored, 'GOV', { role: 'secretariat', unitCode: null }, now);
     expect(v.subject).not.toMatch(/420302198001011234|13912345678/);
     expect(v.subject).toContain('小区漏水');
-    expect(v).toMatchObject({ withUnit: true, overdue: true, repliedOnTime: null, urgings: 2, extensionRequested: true });
+    expect(v).toMatchObject({ withUnit: true, overdue: true, repliedOnTime: null, urgings: 2, extensionRequested: true, signState: 'on-time', replyState: 'overdue' });
   });
 
   it('a leader sees no subject; a unit sees it only while the case is with it', () => {
@@ -116,5 +116,15 @@ describe('a scorecard case as each reader sees it', () => {
     const moved = { ...stored, routeHandledBy: 'COURT' };
     const seen = caseView(moved, 'GOV', { role: 'unit', unitCode: 'GOV' }, now);
     expect(seen).toMatchObject({ subject: null, withUnit: false, overdue: false });
+  });
+
+  it('dates the sign-for and the answer by the service’s clock', () => {
+    const routed = { ...stored, status: 'routed', signedAt: null, signedOnTime: null };
+    expect(caseView(routed, 'GOV', { role: 'secretariat', unitCode: null }, now).signState).toBe('overdue');
+    expect(caseView(routed, 'GOV', { role: 'secretariat', unitCode: null }, new Date('2026-11-02T02:00:00Z')).signState).toBe('pending');
+    expect(caseView({ ...stored, signedOnTime: false }, 'GOV', { role: 'secretariat', unitCode: null }, now).signState).toBe('late');
+    const answered = { ...stored, status: 'replied', repliedAt: new Date('2026-11-21T02:00:00Z'), repliedOnTime: false, dueAt: null };
+    expect(caseView(answered, 'GOV', { role: 'secretariat', unitCode: null }, now)).toMatchObject({ replyState: 'late', overdue: false });
+    expect(caseView({ ...stored, status: 'accepted', signedAt: null, signDueAt: null }, 'GOV', { role: 'secretariat', unitCode: null }, now).signState).toBe('none');
   });
 });

@@ -90,7 +90,7 @@ describeBrowser('the console: reports dashboard and the annual report', () => {
     const year = (await c.t.http.get('/reports/dashboard?from=2026-01-01&to=2026-11-26').set(bearer(auditor)).expect(200)).body;
     await c.page.getByRole('heading', { name: '一、基本情况' }).waitFor();
     await expect(c.page.getByText(`共登记来信来访 ${year.summary.cases.received} 件次`).count()).resolves.toBe(1);
-    await expect(c.page.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(['一、基本情况', '二、办理质效', '三、领导重视', '四、信访事项分布', '五、成果转化']);
+    await expect(c.page.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(['一、基本情况', '二、办理质效', '三、领导重视', '四、信访事项分布', '五、成果转化', '六、承办单位考评']);
     await c.page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {

@@ -4212,6 +4212,8 @@ export interface components {
             repliedOnTime: boolean | null;
             /** Format: date-time */
             replyDueAt: string | null;
+            /** @description 答复 as of now */
+            replyState: components["schemas"]["ScorecardReplyState"];
             resupervisionCount: number;
             /** Format: date-time */
             routedAt: string | null;
@@ -4220,6 +4222,8 @@ export interface components {
             /** Format: date-time */
             signedAt: string | null;
             signedOnTime: boolean | null;
+            /** @description 签收 as of now */
+            signState: components["schemas"]["ScorecardSignState"];
             status: string;
             /** @description masked; null for leaders, and for a unit once the case is no longer with it */
             subject: string | null;
@@ -4228,6 +4232,16 @@ export interface components {
             /** @description the case is with this unit now */
             withUnit: boolean;
         };
+        /**
+         * @description 答复 as of now
+         * @enum {string}
+         */
+        ScorecardReplyState: "on-time" | "late" | "overdue" | "none";
+        /**
+         * @description 签收 as of now
+         * @enum {string}
+         */
+        ScorecardSignState: "on-time" | "late" | "overdue" | "pending" | "none";
         ScorecardWindowResponse: {
             /** Format: date-time */
             from: string;
@@ -6251,7 +6265,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                kind: components["schemas"]["LetterKind"];
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6270,7 +6286,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                kind: components["schemas"]["LetterKind"];
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6294,7 +6312,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                kind: components["schemas"]["LetterKind"];
+            };
             cookie?: never;
         };
         requestBody: {

@@ -6,6 +6,8 @@ export interface AnnualSection {
   number: string;
   heading: string;
   paragraphs: string[];
+  /** A table under the paragraphs (the units' scorecard). */
+  table?: { columns: string[]; rows: string[][] };
 }
 
 export interface AnnualReport {
@@ -97,6 +99,7 @@ export function annualReport(d: Dashboard, w: ReportWords): AnnualReport {
         }),
       ],
     },
+    unitsSection(d, w, none),
   ];
   const numerals = w.t('reports.annual.numerals').split(',');
   return {
@@ -105,5 +108,40 @@ export function annualReport(d: Dashboard, w: ReportWords): AnnualReport {
     issuer: w.t('reports.annual.issuer'),
     sections: sections.map((section, i) => ({ number: numerals[i] ?? String(i + 1), ...section })),
     note: w.t('reports.annual.note'),
+  };
+}
+
+/** 承办单位考评: the units that had cases in the window, their totals in a sentence and a row each (figures from the API). */
+function unitsSection(d: Dashboard, w: ReportWords, none: string): Omit<AnnualSection, 'number'> {
+  const units = d.units.filter((u) => u.figures.received + u.figures.repliedOnTime + u.figures.repliedLate + u.figures.urgings + u.figures.unsignedOverdue > 0);
+  const heading = w.t('reports.annual.sections.units');
+  if (!units.length) return { heading, paragraphs: [w.t('reports.annual.unitsNone')] };
+  const sum = (key: 'received' | 'signedOnTime' | 'signedLate' | 'repliedOnTime' | 'repliedLate' | 'urgings' | 'resupervisions'): number => units.reduce((s, u) => s + u.figures[key], 0);
+  return {
+    heading,
+    paragraphs: [
+      w.t('reports.annual.units', {
+        count: units.length,
+        received: sum('received'),
+        signedOnTime: sum('signedOnTime'),
+        signedLate: sum('signedLate'),
+        repliedOnTime: sum('repliedOnTime'),
+        repliedLate: sum('repliedLate'),
+        urgings: sum('urgings'),
+        resupervisions: sum('resupervisions'),
+      }),
+    ],
+    table: {
+      columns: w.t('reports.annual.unitColumns').split(','),
+      rows: units.map((u) => [
+        u.unitName,
+        String(u.figures.received),
+        percent(u.rates.signOnTime, none),
+        percent(u.rates.replyOnTime, none),
+        String(u.figures.urgings),
+        String(u.figures.resupervisions),
+        percent(u.rates.satisfaction, none),
+      ]),
+    },
   };
 }

@@ -79,11 +79,16 @@ export class AttachmentsService {
    * Stores a file in the caller's transaction: the count limit is checked in it, the sealed file is written
    * before the row. If the transaction then rolls back, the file stays as an unreachable orphan (sealed).
    */
-  async storeIn(em: EntityManager, input: StoreAttachmentInput): Promise<AttachmentRecord> {
+  storeIn(em: EntityManager, input: StoreAttachmentInput): Promise<AttachmentRecord> {
+    return this.write(em, input, () => undefined);
+  }
+
+  private async write(em: EntityManager, input: StoreAttachmentInput, written: (storageKey: string) => void): Promise<AttachmentRecord> {
     const { mediaType } = await this.checkUpload({ buffer: input.buffer, originalname: input.fileName, size: input.buffer.length });
     if ((await this.repo.countForCase(em, input.caseId)) >= this.limits.perCase) throw AttachmentErrors.limitReached(this.limits.perCase);
     const id = randomUUID();
     const { storageKey, keyId } = await this.files.write(id, input.buffer);
+    written(storageKey);
     const row: CaseAttachment = {
       id,
       caseId: input.caseId,
@@ -108,15 +113,15 @@ export class AttachmentsService {
 
   /** `storeIn` in its own transaction; the file is removed again when the row could not be written. */
   async store(input: StoreAttachmentInput): Promise<AttachmentRecord> {
-    let written: string | null = null;
+    const written: string[] = [];
     try {
-      return await this.tx.run(async (em) => {
-        const record = await this.storeIn(em, input);
-        written = AttachmentStore.storageKeyOf(record.id);
-        return record;
-      });
+      const record = await this.tx.run((em) => this.write(em, input, (storageKey) => written.push(storageKey)));
+      // A MySQL deadlock retry wrote another file before this one: only the last has a row.
+      for (const storageKey of written) if (storageKey !== AttachmentStore.storageKeyOf(record.id)) await this.files.discard(storageKey);
+      return record;
     } catch (error) {
-      if (written) await this.files.discard(written);
+      // Every attempt's file: none of them has a row.
+      for (const storageKey of written) await this.files.discard(storageKey);
       throw error;
     }
   }

@@ -32,7 +32,7 @@ function setup(options: { failInsert?: boolean; perCase?: number } = {}) {
   } as unknown as AttachmentsRepository;
   const tx = { run: <T>(work: (em: EntityManager) => Promise<T>) => work({} as EntityManager) } as unknown as TransactionRunner;
   const audit = { record: () => Promise.resolve() } as unknown as AuditRepository;
-  const clock = { now: () => new Date('2026-11-26T02:00:00Z') } as Clock;
+  const clock: Clock = { now: () => new Date('2026-11-26T02:00:00Z') };
   const config = { attachments: { dir, maxBytes: 1024, perCase: options.perCase ?? 50 } } as AppConfig;
   const service = new AttachmentsService(repo, new AttachmentStore(dir, new PiiCipher(randomBytes(32))), tx, audit, clock, config);
   return { service, rows, dir };

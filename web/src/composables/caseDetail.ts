@@ -3,6 +3,7 @@ import { api, unwrap } from '@/api/client';
 import { ApiError } from '@/api/errors';
 import type { components } from '@/api/schema';
 import { currentLanguage } from './useI18n';
+import { useSessionStore } from '@/stores/session';
 import { directoryNames, type DirectoryNames } from './directoryNames';
 
 type CaseView = components['schemas']['CaseViewResponse'];
@@ -31,7 +32,9 @@ export function useCaseDetail() {
   async function loadDirectory(): Promise<void> {
     if (directoryLoaded) return;
     directoryLoaded = true;
-    const [u, l] = await Promise.allSettled([api.GET('/units'), api.GET('/leaders')]);
+    // A handling unit reads the units (to name them), not the leaders.
+    const unitAccount = useSessionStore().role === 'unit';
+    const [u, l] = await Promise.allSettled([api.GET('/units'), unitAccount ? Promise.resolve({ data: undefined }) : api.GET('/leaders')]);
     if (u.status === 'fulfilled' && u.value.data) units.value = u.value.data;
     if (l.status === 'fulfilled' && l.value.data) leaders.value = l.value.data;
   }

@@ -138,6 +138,11 @@ async function setup(): Promise<HostileContext> {
     tokens.set(role, await signIn(username, password));
   }
   const units = await api<{ id: string; code: string }[]>('GET', '/units', undefined, 'admin', [200]);
+  // Issue 15: a handling unit's account (the city government).
+  const gov = units.find((u) => u.code === 'GOV') ?? units[0];
+  const unitUser = await api<{ id: string }>('POST', '/users', { username: 'bench-unit', password: 'Quartz-Lantern-48-Ferry', role: 'unit', displayName: '压测unit', unitId: gov.id }, 'admin', [201]);
+  userIds.push(unitUser.id);
+  tokens.set('unit', await signIn('bench-unit', 'Quartz-Lantern-48-Ferry'));
   const caseIds: string[] = [];
   for (let i = 0; i < 5; i++) {
     const c = await api<{ id: string }>(

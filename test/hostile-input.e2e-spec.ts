@@ -44,6 +44,7 @@ describe('hostile input', () => {
       ['secretary', 'secretary'],
       ['auditor', 'auditor'],
       ['director', 'director'],
+      ['unit', 'unit-gov'],
     ] as [HostileRole, TestUser][]) {
       tokens.set(role, await t.token(user));
     }

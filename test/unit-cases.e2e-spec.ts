@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { CASE_HAND_OVERS, type CaseHandOver } from '../src/cases/case-hand-overs.port.js';
+import { pdfWithText } from './support/attachment-files.js';
 import { bearer, idNumber } from './support/factories.js';
 import { caseAction, expectError, idsOf, registerCase } from './support/http-helpers.js';
 import { useTestApp } from './support/test-app.js';
@@ -226,6 +227,37 @@ describe("the unit's loop: sign, ask, request an extension, reply", () => {
     expectError(await act(id, gov, { action: 'reply', reason: '已答复', report: '书面报告', attachmentIds: ['x'] }), 400, 'VALIDATION_FAILED');
     expectError(await act(id, gov, { action: 'reply', reason: '已答复', report: '书面报告', attachmentIds: ['5b0c4f0e-1111-4222-8333-944445555666'] }), 422, 'ATTACHMENT_NOT_OF_CASE');
     expect((await view(id)).status).toBe('in_handling');
+  });
+
+  it('answers a supervised item with its written report as a PDF; the secretariat sees the reply and downloads the file', async () => {
+    const id = await transferred({ headcount: 6, unitsInvolved: ['GOV'] });
+    await act(id, gov, { action: 'sign' }).expect(200);
+    const pdf = pdfWithText('Written report of the city government');
+    const up = await t.http.post(`/cases/${id}/attachments`).set(bearer(gov)).field('kind', 'unit-report').attach('file', pdf, '书面报告.pdf');
+    expect(up.status).toBe(201);
+    const attachmentId = body<{ id: string }>(up).id;
+    // Another unit cannot use it, nor read it.
+    expect((await t.http.get(`/attachments/${attachmentId}/content`).set(bearer(lac))).status).toBe(404);
+    const replied = body<CaseView>(await act(id, gov, { action: 'reply', reason: '已制定改造计划', report: '详见书面报告', attachmentIds: [attachmentId] }).expect(200));
+    expect(replied.status).toBe('replied');
+    const seen = await view(id);
+    expect(seen.timeline?.at(-1)).toMatchObject({ action: 'reply', actor: { role: 'unit' }, data: { attachmentIds: [attachmentId], report: '详见书面报告' } });
+    const download = await t.http.get(`/attachments/${attachmentId}/content`).set(bearer(secretary)).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+  });
+
+  it('refuses as a reply attachment a file of another case (422)', async () => {
+    const other = await transferred();
+    const up = await t.http.post(`/cases/${other}/attachments`).set(bearer(gov)).field('kind', 'unit-report').attach('file', pdfWithText('other'), 'other.pdf');
+    expect(up.status).toBe(201);
+    const id = await transferred({ headcount: 6, unitsInvolved: ['GOV'] });
+    await act(id, gov, { action: 'sign' }).expect(200);
+    expectError(await act(id, gov, { action: 'reply', reason: '已答复', report: '书面报告', attachmentIds: [body<{ id: string }>(up).id] }), 422, 'ATTACHMENT_NOT_OF_CASE');
   });
 
   it('answers a plain transfer without an attachment; the secretariat sees the reply', async () => {

@@ -5,7 +5,7 @@
  * the same kinds of input; no test framework here.
  */
 
-export type HostileRole = 'anonymous' | 'admin' | 'secretary' | 'auditor' | 'director';
+export type HostileRole = 'anonymous' | 'admin' | 'secretary' | 'auditor' | 'director' | 'unit';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Ids of things that exist in the app under test (made by the caller before sending). */
@@ -163,6 +163,25 @@ const ROUTES: Route[] = [
     roles: ['secretary'],
     body: (_c, r) => pick(r, [{ action: 'accept' }, { action: 'urge', note: '请加快办理' }, { action: 'extend', days: 10, reason: '情况复杂', approver: '主任' }, { action: 'route', committee: 'UCEC', handledBy: 'GOV' }]),
   },
+  // Issue 15: the handling unit's loop (a unit of GOV on any case: its own → the state machine decides, another's → 404),
+  // and the secretariat's decisions on it.
+  {
+    family: 'unit-loop',
+    method: 'POST',
+    path: (c, r) => `/cases/${one(r, c.caseIds)}/actions`,
+    roles: ['unit', 'secretary'],
+    body: (c, r) =>
+      pick(r, [
+        { action: 'sign' },
+        { action: 'ask', reason: '请明确诉求' },
+        { action: 'request-extension', days: Math.floor(r() * 40), reason: '需协调' },
+        { action: 'reply', reason: '已答复', report: '书面报告', attachmentIds: c.attachmentIds?.length ? [one(r, c.attachmentIds)] : [] },
+        { action: 'answer-question', reason: '答复' },
+        { action: 'refuse-extension', reason: '不同意' },
+      ]),
+  },
+  { family: 'unit-loop', method: 'GET', path: (c, r) => `/cases/${one(r, c.caseIds)}`, roles: ['unit'] },
+  { family: 'unit-loop', method: 'GET', path: () => '/cases', roles: ['unit'], query: { status: ['routed', 'in_handling'], page: ['1'], pageSize: ['20'] } },
   {
     family: 'conversions',
     method: 'POST',

@@ -173,8 +173,16 @@ describe("the unit's loop: sign, ask, request an extension, reply", () => {
     t.clock.set('2026-12-02T09:00:00+08:00');
     try {
       expect((await view(id, gov)).deadlines.signOverdue).toBe(true);
+      // Counted in the ledger (签收超期): this case among them, for the office and for the unit.
+      const late = body<{ items: CaseView[]; total: number }>(await t.http.get('/cases').query({ signOverdue: 'true', pageSize: 200 }).set(bearer(secretary)).expect(200));
+      expect(late.items.map((c) => c.id)).toContain(id);
+      expect(late.items.every((c) => c.deadlines.signOverdue)).toBe(true);
+      const mine = body<{ total: number }>(await t.http.get('/cases').query({ signOverdue: 'true' }).set(bearer(gov)).expect(200));
+      expect(mine.total).toBe(late.items.filter((c) => c.route.handledBy === 'GOV').length);
       const signed = body<CaseView>(await act(id, gov, { action: 'sign' }).expect(200));
       expect(signed.deadlines).toMatchObject({ signedOnTime: false, signOverdue: false });
+      const after = body<{ items: CaseView[] }>(await t.http.get('/cases').query({ signOverdue: 'true', pageSize: 200 }).set(bearer(secretary)).expect(200));
+      expect(after.items.map((c) => c.id)).not.toContain(id);
     } finally {
       t.clock.set('2026-11-26T10:00:00+08:00');
     }

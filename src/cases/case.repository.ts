@@ -354,6 +354,8 @@ export class CaseRepository {
     if (f.unit) qb.andWhere('c.routeHandledBy = :unit', { unit: f.unit });
     if (f.overdue === true) qb.andWhere('c.dueAt < :now', { now });
     if (f.overdue === false) qb.andWhere('(c.dueAt IS NULL OR c.dueAt >= :now)', { now });
+    if (f.signOverdue === true) qb.andWhere("c.status = 'routed' AND c.signedAt IS NULL AND c.signDueAt < :now", { now });
+    if (f.signOverdue === false) qb.andWhere("NOT (c.status = 'routed' AND c.signedAt IS NULL AND c.signDueAt IS NOT NULL AND c.signDueAt < :now)", { now });
     if (f.dueBefore) qb.andWhere('c.dueAt < :dueBefore', { dueBefore: f.dueBefore });
     if (f.receivedFrom) qb.andWhere('c.receivedAt >= :receivedFrom', { receivedFrom: f.receivedFrom });
     if (f.receivedTo) qb.andWhere('c.receivedAt < :receivedTo', { receivedTo: f.receivedTo });

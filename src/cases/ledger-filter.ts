@@ -8,6 +8,8 @@ export interface LedgerFilter {
   region?: string;
   unit?: string;
   overdue?: boolean;
+  /** 签收超期: routed, not signed, the sign deadline passed (true), or not in that state (false). */
+  signOverdue?: boolean;
   dueBefore?: Date;
   /** Received in [receivedFrom, receivedTo) (the report window of the CSV export). */
   receivedFrom?: Date;

@@ -18,6 +18,11 @@ export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) region?: string;
   @ApiPropertyOptional({ description: 'handling unit code' }) @IsOptional() @IsString() @MaxLength(32) unit?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ description: '签收超期: routed, not signed by the handling unit, the sign deadline passed (the total counts them)' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  signOverdue?: boolean;
   @ApiPropertyOptional({ description: 'current deadline before this instant' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -43,6 +48,7 @@ export function toLedgerFilter(query: ListCasesQuery, leadLeaderId?: string): Le
     region: query.region,
     unit: query.unit,
     overdue: query.overdue,
+    signOverdue: query.signOverdue,
     dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
     q: query.q?.trim() || undefined,
     flag: query.flag,

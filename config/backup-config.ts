@@ -26,6 +26,8 @@ export interface DataPaths {
   embedded: boolean;
   /** The SQLite file (embedded mode), else null. */
   sqlitePath: string | null;
+  /** Where case attachments live (ATTACHMENTS_DIR, relative to DATA_DIR; default DATA_DIR/attachments). */
+  attachmentsDir: string;
 }
 
 /** Key files of the embedded mode in DATA_DIR. */
@@ -42,7 +44,7 @@ export function dataPaths(env: Env = process.env): DataPaths {
   const raw = str(env, 'DATA_DIR') ?? './data';
   const dataDir = isAbsolute(raw) ? raw : resolve(process.cwd(), raw);
   const embedded = str(env, 'DATABASE_URL') === undefined;
-  return { dataDir, embedded, sqlitePath: embedded ? join(dataDir, str(env, 'SQLITE_FILE') ?? 'petitions.sqlite') : null };
+  return { dataDir, embedded, sqlitePath: embedded ? join(dataDir, str(env, 'SQLITE_FILE') ?? 'petitions.sqlite') : null, attachmentsDir: resolve(dataDir, str(env, 'ATTACHMENTS_DIR') ?? 'attachments') };
 }
 
 export function loadBackupConfig(env: Env = process.env): BackupConfig {

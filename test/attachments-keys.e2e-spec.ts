@@ -151,6 +151,7 @@ describe('rotation of the personal-data key re-seals attachment files', () => {
   const dataDir = join(root, 'data');
   const backupDir = join(root, 'offsite');
   const PASSPHRASE = '附件备份口令 2026 strong';
+  const elsewhere = join(root, 'attachments-elsewhere');
   const embeddedEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ DATA_DIR: dataDir, PII_KEY: '', JWT_SECRET: '', ...extra });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -177,6 +178,38 @@ describe('rotation of the personal-data key re-seals attachment files', () => {
       await expectDownloads(restored, stored);
       const list = await restored.http.get(`/cases/${stored[0].caseId}/attachments`).set(bearer(await restored.token('secretary')));
       expect((list.body as { items: Stored[] }).items.map((i) => i.id)).toEqual(stored.map((s) => s.id));
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('backs up an ATTACHMENTS_DIR outside DATA_DIR too, and restores it there', async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(backupDir, { recursive: true, force: true });
+    const env = (extra: Record<string, string> = {}): Record<string, string> => embeddedEnv({ ATTACHMENTS_DIR: elsewhere, ...extra });
+    const t = await createTestApp({ env: env() });
+    let stored: Stored[];
+    try {
+      expect(t.config.attachments.dir).toBe(elsewhere);
+      stored = await uploadTwo(t);
+    } finally {
+      await t.close();
+    }
+    const files = filesUnder(elsewhere).map((f) => f.slice(elsewhere.length));
+    expect(files).toHaveLength(2);
+    expect(filesUnder(join(dataDir, 'attachments'))).toEqual([]);
+    expect(await backupCommand([backupDir], env({ BACKUP_PASSPHRASE: PASSPHRASE }), capture())).toBe(0);
+    const archive = join(backupDir, readdirSync(backupDir).find((n) => n.endsWith('.xfbak')) as string);
+
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+    expect(await restoreCommand([archive], env({ BACKUP_PASSPHRASE: PASSPHRASE }), capture())).toBe(0);
+    expect(filesUnder(elsewhere).map((f) => f.slice(elsewhere.length)).sort()).toEqual(files.sort());
+    expect(readdirSync(dataDir).filter((n) => n.includes('attachments'))).toEqual([]);
+
+    const restored = await createTestApp({ env: env() });
+    try {
+      await expectDownloads(restored, stored);
     } finally {
       await restored.close();
     }

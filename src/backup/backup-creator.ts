@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type Database from 'better-sqlite3';
 import { KEY_FILES } from '../../config/backup-config.js';
 import { PiiCipher } from '../common/pii/pii-cipher.js';
 import { BackupArchiveWriter } from './archive/backup-archive.js';
-import { DATABASE_ENTRY, databaseFacts, FILES_PREFIX, KEY_ENTRIES, MANIFEST_ENTRY, type BackupManifest } from './backup-manifest.js';
+import { DATABASE_ENTRY, databaseFacts, FILES_PREFIX, KEY_ENTRIES, MANIFEST_ENTRY, OUTSIDE_ATTACHMENTS, type BackupManifest } from './backup-manifest.js';
 import { RUNNING_DIR } from './instance-lock.js';
 import { SqliteBackup } from './sqlite-backup.js';
 
@@ -19,6 +19,14 @@ export interface BackupSource {
   jwtSecret: string;
   /** Directories inside DATA_DIR not to copy (BACKUP_DIR). */
   exclude: string[];
+  /** ATTACHMENTS_DIR: copied too when it lies outside DATA_DIR (as `files/@attachments/…`). */
+  attachmentsDir?: string;
+}
+
+/** True when `dir` is `root` or lies under it. */
+function inside(root: string, dir: string): boolean {
+  const rel = relative(resolve(root), resolve(dir));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export type BackupProgress =
@@ -98,15 +106,19 @@ export async function createBackup(source: BackupSource, options: BackupOptions)
     else await SqliteBackup.fromFile(source.sqlitePath, snapshot, report);
     const facts = await databaseFacts(snapshot, { selfContained: true });
 
-    const files = await listFiles({ ...source, exclude: [...source.exclude, options.directory] }, source.dataDir);
+    const listed = { ...source, exclude: [...source.exclude, options.directory] };
+    const files = (await listFiles(listed, source.dataDir)).map((file) => ({ file, name: FILES_PREFIX + relative(source.dataDir, file).split(sep).join('/') }));
+    const attachmentsDir = source.attachmentsDir;
+    if (attachmentsDir !== undefined && !inside(source.dataDir, attachmentsDir)) {
+      for (const file of await listFiles(listed, attachmentsDir)) files.push({ file, name: `${FILES_PREFIX}${OUTSIDE_ATTACHMENTS}/${relative(attachmentsDir, file).split(sep).join('/')}` });
+    }
     options.onProgress?.({ phase: 'files', files: files.length });
 
     writer = await BackupArchiveWriter.create(partial, options.passphrase, startedAt, options.compressionLevel);
     const w = writer;
     const progress = (): void => options.onProgress?.({ phase: 'archive', bytes: w.bytesWritten, done: false });
     await writer.addFile(DATABASE_ENTRY, snapshot, progress);
-    for (const file of files) {
-      const name = FILES_PREFIX + relative(source.dataDir, file).split(sep).join('/');
+    for (const { file, name } of files) {
       await writer.addFile(name, file).catch((error: unknown) => {
         // An outbox message removed while we listed: not part of this backup.
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

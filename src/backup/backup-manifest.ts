@@ -28,6 +28,8 @@ export const MANIFEST_ENTRY = 'manifest.json';
 export const DATABASE_ENTRY = 'db/database.sqlite';
 export const KEY_ENTRIES = { pii: 'keys/pii.key', piiPrevious: 'keys/pii.key.previous', jwt: 'keys/jwt.secret' } as const;
 export const FILES_PREFIX = 'files/';
+/** Files of an ATTACHMENTS_DIR outside DATA_DIR, under `files/` (restored into the target's ATTACHMENTS_DIR). */
+export const OUTSIDE_ATTACHMENTS = '@attachments';
 
 export interface DatabaseFacts {
   migrations: string[];

@@ -90,7 +90,7 @@ export class BackupService implements OnModuleInit {
     let run: BackupRun;
     try {
       const result = await createBackup(
-        { dataDir: this.config.dataDir, sqlitePath: database.path, piiKey: this.config.piiKey, piiPreviousKeys: this.config.piiPreviousKeys, jwtSecret: this.config.jwtSecret, exclude: [backup.dir] },
+        { dataDir: this.config.dataDir, sqlitePath: database.path, piiKey: this.config.piiKey, piiPreviousKeys: this.config.piiPreviousKeys, jwtSecret: this.config.jwtSecret, exclude: [backup.dir], attachmentsDir: this.config.attachments.dir },
         { directory: backup.dir, passphrase: backup.passphrase, connection: sqliteHandleOf(this.dataSource), now: () => this.clock.now() },
       );
       run = backupRunOf(kind, startedAt, this.clock.now(), { result });

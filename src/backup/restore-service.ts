@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { chmod, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -9,7 +9,7 @@ import { KEY_FILES } from '../../config/backup-config.js';
 import { PiiCipher } from '../common/pii/pii-cipher.js';
 import { readArchiveHeader, readBackupArchive } from './archive/backup-archive.js';
 import { BackupErrors } from './backup-errors.js';
-import { DATABASE_ENTRY, databaseFacts, type DatabaseFacts, FILES_PREFIX, KEY_ENTRIES, MANIFEST_ENTRY, parseManifest, verifyEntries, type BackupManifest } from './backup-manifest.js';
+import { DATABASE_ENTRY, databaseFacts, type DatabaseFacts, FILES_PREFIX, KEY_ENTRIES, MANIFEST_ENTRY, OUTSIDE_ATTACHMENTS, parseManifest, verifyEntries, type BackupManifest } from './backup-manifest.js';
 import { InstanceLock, RUNNING_DIR } from './instance-lock.js';
 
 /** Where to restore, and which keys the environment already gives (they win over key files). */
@@ -21,6 +21,8 @@ export interface RestoreTarget {
   envPiiKey: Buffer | null;
   envPiiPreviousKeys: Buffer[];
   envJwtSecret: boolean;
+  /** ATTACHMENTS_DIR of the restored installation (default DATA_DIR/attachments). */
+  attachmentsDir?: string;
 }
 
 export interface RestoreOptions {
@@ -126,6 +128,16 @@ export class RestoreService {
       await mkdir(dirname(db), { recursive: true });
       await rename(stagedDb, db);
       const stagedFiles = join(staging, 'files');
+      // Attachments go where the restored installation keeps them: an archive of an ATTACHMENTS_DIR outside
+      // DATA_DIR (files/@attachments) or of the default (files/attachments), into the target's ATTACHMENTS_DIR.
+      const attachmentsTarget = this.target.attachmentsDir ?? join(this.target.dataDir, 'attachments');
+      for (const name of [OUTSIDE_ATTACHMENTS, 'attachments']) {
+        const staged = join(stagedFiles, name);
+        if (!existsSync(staged) || resolve(attachmentsTarget) === resolve(join(this.target.dataDir, name))) continue;
+        await mkdir(attachmentsTarget, { recursive: true, mode: 0o700 });
+        await moveTree(staged, attachmentsTarget);
+        await rm(staged, { recursive: true, force: true });
+      }
       if (existsSync(stagedFiles)) await moveTree(stagedFiles, this.target.dataDir);
       if (piiText !== null) {
         for (const [entry, file] of [
@@ -190,7 +202,7 @@ export class RestoreService {
   }
 }
 
-/** Moves every file under `from` to the same relative place under `to`. */
+/** Moves every file under `from` to the same relative place under `to` (copied when `to` is on another file system). */
 async function moveTree(from: string, to: string): Promise<void> {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
@@ -198,7 +210,13 @@ async function moveTree(from: string, to: string): Promise<void> {
     if (entry.isDirectory()) {
       await mkdir(target, { recursive: true });
       await moveTree(source, target);
-    } else await rename(source, target);
+    } else {
+      await rename(source, target).catch(async (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        await copyFile(source, target);
+        await rm(source, { force: true });
+      });
+    }
   }
 }
 

@@ -73,7 +73,7 @@ export async function backupCommand(argv: string[], env?: Env, io: CliIo = proce
   let result: BackupResult;
   try {
     result = await createBackup(
-      { dataDir: config.dataDir, sqlitePath: paths.sqlitePath, piiKey: config.piiKey, piiPreviousKeys: config.piiPreviousKeys, jwtSecret: config.jwtSecret, exclude: [config.backup.dir] },
+      { dataDir: config.dataDir, sqlitePath: paths.sqlitePath, piiKey: config.piiKey, piiPreviousKeys: config.piiPreviousKeys, jwtSecret: config.jwtSecret, exclude: [config.backup.dir], attachmentsDir: config.attachments.dir },
       {
         directory,
         passphrase: secret,

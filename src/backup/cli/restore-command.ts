@@ -36,6 +36,7 @@ export async function restoreCommand(argv: string[], env?: Env, io: CliIo = proc
     envPiiKey: envKeys.piiKey,
     envPiiPreviousKeys: envKeys.piiPreviousKeys,
     envJwtSecret: envKeys.jwtSecret,
+    attachmentsDir: paths.attachmentsDir,
   });
   io.err(t(`正在${values.check ? '校验' : '恢复'} ${archive}（备份于 ${header.createdAt}）`, `${values.check ? 'checking' : 'restoring'} ${archive} (taken ${header.createdAt})`));
   let lastBytes = 0;

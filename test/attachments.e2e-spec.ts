@@ -92,6 +92,8 @@ describe('case attachments', () => {
     await caseAction(t, secretary, govCase, { action: 'accept' });
     await caseAction(t, secretary, govCase, { action: 'transfer' });
     officeCase = (await registerCase<{ id: string }>(t, secretary)).id;
+    // The director leads the office case (a leader who sees it); deputy2 leads nothing here.
+    await caseAction(t, secretary, officeCase, { action: 'assign-leader', leaderId: t.leaders.get('director') });
     pdf = pdfWithText(`Petitioner ID ${SAMPLE_ID} phone ${SAMPLE_PHONE}`);
   });
 
@@ -195,13 +197,15 @@ describe('case attachments', () => {
       officeFile = (await upload(t, 'secretary', officeCase, pdf, 'office.pdf', 'other')).body as AttachmentView;
     });
 
-    // [user, case, upload, list, download]: a leader sees only the cases in his or her charge (none here),
+    // [user, case, upload, list, download]: a leader sees only the cases in his or her charge (the director the office case),
     // a unit only the cases routed to it; leaders and auditors never upload.
     it.each([
       ['admin', 'officeCase', 201, 200, 200],
       ['secretary', 'officeCase', 201, 200, 200],
       ['auditor', 'officeCase', 403, 200, 200],
+      ['director', 'officeCase', 403, 200, 200],
       ['deputy2', 'officeCase', 403, 404, 404],
+      ['director', 'lacCase', 403, 404, 404],
       ['unit-gov', 'officeCase', 404, 404, 404],
       ['unit-lac', 'officeCase', 404, 404, 404],
       ['unit-gov', 'lacCase', 404, 404, 404],

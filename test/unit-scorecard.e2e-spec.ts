@@ -102,9 +102,6 @@ describe('unit scorecard (单位考评) and evaluation records', () => {
     // most received first; units without figures listed with zeros
     expect(cards[0].unitCode).toBe('GOV');
     expect(cards.find((c) => c.unitCode === 'COURT')?.figures).toMatchObject({ received: 0, urgings: 0 });
-    // the same table in the dashboard the annual report is printed from
-    const dashboard = await t.http.get(`/reports/dashboard?${WINDOW}`).set(bearer(secretary)).expect(200);
-    expect((dashboard.body.units as Card[]).find((c) => c.unitCode === 'GOV')).toMatchObject({ figures: govCard?.figures, rates: govCard?.rates });
   });
 
   it('a window counts only the events in it (2026-Q4: before the sweep and the late reply)', async () => {

@@ -7,8 +7,6 @@ import { DeputyInvitations } from '../meetings/deputies/deputy-invitations.servi
 import type { DeputyParticipation } from '../meetings/deputies/deputy-participation.js';
 import { officeDays, officeMonths } from './office-months.js';
 import { ReportsService, type Summary } from './reports.service.js';
-import { UnitScorecardService } from './unit-scorecard.service.js';
-import type { UnitScorecard } from './unit-scorecard.js';
 
 export interface TrendPoint {
   /** Office month, `yyyy-MM`. */
@@ -48,8 +46,6 @@ export interface Dashboard {
   leaders: LeaderLoad[];
   /** 代表参与: deputies invited to meetings starting in the window. */
   deputies: DeputyParticipation;
-  /** 单位考评: the handling units' scorecards over the window (unit-scorecard.ts). */
-  units: UnitScorecard[];
 }
 
 /** 统计分析: everything the dashboard draws, for one window, as codes (the console maps labels). */
@@ -60,14 +56,13 @@ export class DashboardService {
     private readonly stats: CaseStatistics,
     private readonly directory: DirectoryService,
     private readonly deputyInvitations: DeputyInvitations,
-    private readonly unitScorecards: UnitScorecardService,
     @Inject(POLICY) private readonly policy: Policy,
   ) {}
 
   async dashboard(w: Window): Promise<Dashboard> {
     const zone = this.policy.timeZone;
     const { months, bounds } = officeMonths(w, zone);
-    const [summary, received, accepted, closed, replied, onTime, clusters, leaders, deputies, units] = await Promise.all([
+    const [summary, received, accepted, closed, replied, onTime, clusters, leaders, deputies] = await Promise.all([
       this.reports.summary(w),
       this.stats.countPerPeriod('receivedAt', bounds),
       this.stats.countPerPeriod('acceptedAt', bounds),
@@ -77,7 +72,6 @@ export class DashboardService {
       this.stats.categoryRegion(w),
       this.directory.listLeaders(),
       this.deputyInvitations.participation(w.from, w.to),
-      this.unitScorecards.all(w),
     ]);
     const cells = clusters
       .map((c) => ({ ...c, warning: c.earlyWarning > 0 }))
@@ -109,7 +103,6 @@ export class DashboardService {
         .filter((x) => x.shown)
         .map((x) => x.load),
       deputies,
-      units,
     };
   }
 }

@@ -2,7 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { Dashboard, HeatCell, LeaderLoad, TrendPoint } from './dashboard.service.js';
 import type { DeputyFigures, DeputyParticipation, StationFigures } from '../meetings/deputies/deputy-participation.js';
 import type { Hotspot, Summary } from './reports.service.js';
-import { UnitFiguresResponse, UnitRatesResponse } from './unit-scorecard.response.js';
 
 /** The response schemas of the reports (the CSV and Markdown routes declare a string body). */
 
@@ -144,15 +143,6 @@ export class DeputyParticipationResponse implements DeputyParticipation, DeputyF
   @ApiProperty({ type: () => StationFiguresResponse, isArray: true, description: 'most invitations first' }) byStation!: StationFiguresResponse[];
 }
 
-/** A unit's scorecard in the dashboard (without evaluation: the window is not an evaluation period). */
-export class DashboardUnitResponse {
-  @ApiProperty({ format: 'uuid' }) unitId!: string;
-  @ApiProperty({ example: 'GOV' }) unitCode!: string;
-  @ApiProperty({ example: '市人民政府' }) unitName!: string;
-  @ApiProperty({ type: () => UnitFiguresResponse }) figures!: UnitFiguresResponse;
-  @ApiProperty({ type: () => UnitRatesResponse }) rates!: UnitRatesResponse;
-}
-
 /** 统计分析: the dashboard's data for one window (codes; the console maps labels). */
 export class DashboardResponse implements Dashboard {
   @ApiProperty({ type: () => DashboardWindowResponse }) window!: DashboardWindowResponse;
@@ -161,5 +151,4 @@ export class DashboardResponse implements Dashboard {
   @ApiProperty({ type: () => HeatmapResponse }) heatmap!: HeatmapResponse;
   @ApiProperty({ type: () => LeaderLoadResponse, isArray: true }) leaders!: LeaderLoadResponse[];
   @ApiProperty({ type: () => DeputyParticipationResponse }) deputies!: DeputyParticipationResponse;
-  @ApiProperty({ type: () => DashboardUnitResponse, isArray: true, description: '单位考评: every active unit’s scorecard over the window, most received first' }) units!: DashboardUnitResponse[];
 }

@@ -115,11 +115,6 @@ export class UnitScorecardService {
     return { window: this.windowOf(w), period, units: cards.map((c) => ({ ...c, evaluation: byUnit.get(c.unitId) ?? null })) };
   }
 
-  /** The scorecards of all units, for the office's reports (no access question: the caller's route decides). */
-  async all(w: Window): Promise<UnitScorecard[]> {
-    return this.cards(w, await this.access.allUnits(), undefined);
-  }
-
   async one(unitId: string, query: ScorecardQuery, actor: Actor): Promise<UnitScorecardDetail> {
     const { w, period } = this.resolve(query);
     const unit = await this.access.readableUnit(unitId, actor);

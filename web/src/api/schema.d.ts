@@ -2256,6 +2256,11 @@ export interface components {
         };
         /** @enum {string} */
         CaseStatus: "registered" | "accepted" | "rejected" | "routed" | "in_handling" | "replied" | "closed" | "withdrawn";
+        CaseUnitLinksResponse: {
+            /** @description routed to a unit and still open: POST issues a link (otherwise 409 with the reason) */
+            canIssue: boolean;
+            items: components["schemas"]["UnitLinkViewResponse"][];
+        };
         CaseViewResponse: {
             /** @description the actions this actor may request on this case now (POST /cases/{id}/actions); empty for leaders and auditors; a unit's own steps on its cases */
             allowedActions: components["schemas"]["CaseAction"][];
@@ -2584,19 +2589,7 @@ export interface components {
             leaders: components["schemas"]["LeaderLoadResponse"][];
             summary: components["schemas"]["SummaryResponse"];
             trend: components["schemas"]["TrendPointResponse"][];
-            /** @description 单位考评: every active unit’s scorecard over the window, most received first */
-            units: components["schemas"]["DashboardUnitResponse"][];
             window: components["schemas"]["DashboardWindowResponse"];
-        };
-        DashboardUnitResponse: {
-            figures: components["schemas"]["UnitFiguresResponse"];
-            rates: components["schemas"]["UnitRatesResponse"];
-            /** @example GOV */
-            unitCode: string;
-            /** Format: uuid */
-            unitId: string;
-            /** @example 市人民政府 */
-            unitName: string;
         };
         DashboardWindowResponse: {
             /** Format: date-time */
@@ -5527,13 +5520,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the case's unit links, newest first */
+            /** @description the case's unit links, newest first, and whether one can be issued now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnitLinkViewResponse"][];
+                    "application/json": components["schemas"]["CaseUnitLinksResponse"];
                 };
             };
         };

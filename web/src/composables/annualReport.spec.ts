@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annualReport, fullYear } from './annualReport';
-import { sampleDashboard, zhWords } from './reportFixtures';
+import { sampleDashboard, sampleUnits, zhWords } from './reportFixtures';
 import { translate } from './useI18n';
 
 describe('annual report', () => {
@@ -26,12 +26,10 @@ describe('annual report', () => {
   });
 
   it('ends with the handling units’ scorecard: totals in words and a row per unit with cases', () => {
-    const units = annualReport(sampleDashboard(), zhWords).sections[5];
+    const units = annualReport(sampleDashboard(), zhWords, sampleUnits()).sections[5];
     expect(units.paragraphs[0]).toBe('1 个承办单位共收到交办转送事项 3 件，按期签收 1 件、逾期签收 1 件，按期答复 2 件、逾期答复 1 件，被催办 3 次，再督办 1 次。各单位情况见下表。');
     expect(units.table).toEqual({ columns: ['承办单位', '交办转送', '按期签收率', '按期答复率', '催办', '再督办', '满意率'], rows: [['市人民政府', '3', '33.3%', '66.7%', '3', '1', '66.7%']] });
-    const quiet = sampleDashboard();
-    quiet.units = [];
-    expect(annualReport(quiet, zhWords).sections[5]).toEqual({ number: '六', heading: '承办单位考评', paragraphs: ['统计区间内没有交办转送承办单位的事项。'] });
+    expect(annualReport(sampleDashboard(), zhWords, []).sections[5]).toEqual({ number: '六', heading: '承办单位考评', paragraphs: ['统计区间内没有交办转送承办单位的事项。'] });
   });
 
   it('reads in English when the console does', () => {

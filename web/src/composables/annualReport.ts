@@ -1,5 +1,6 @@
 import type { Dashboard, ReportWords } from './reportCharts';
 import { namedCounts } from './reportCharts';
+import type { UnitScorecard } from './unitScorecard';
 
 export interface AnnualSection {
   /** 一、二、三… */
@@ -34,9 +35,10 @@ export function fullYear(fromDay: string, toDay: string): number | null {
 
 /**
  * The annual report (年度信访工作情况报告) from the dashboard's figures, in the office's words and
- * order: numbered sections 一、二、三…, every number from the API.
+ * order: numbered sections 一、二、三…, every number from the API (the units' scorecards from GET /reports/units
+ * for the same window).
  */
-export function annualReport(d: Dashboard, w: ReportWords): AnnualReport {
+export function annualReport(d: Dashboard, w: ReportWords, units: UnitScorecard[] = []): AnnualReport {
   const s = d.summary;
   const { fromDay, toDay } = d.window;
   const none = w.t('reports.annual.nothing');
@@ -99,7 +101,7 @@ export function annualReport(d: Dashboard, w: ReportWords): AnnualReport {
         }),
       ],
     },
-    unitsSection(d, w, none),
+    unitsSection(units, w, none),
   ];
   const numerals = w.t('reports.annual.numerals').split(',');
   return {
@@ -112,8 +114,8 @@ export function annualReport(d: Dashboard, w: ReportWords): AnnualReport {
 }
 
 /** 承办单位考评: the units that had cases in the window, their totals in a sentence and a row each (figures from the API). */
-function unitsSection(d: Dashboard, w: ReportWords, none: string): Omit<AnnualSection, 'number'> {
-  const units = d.units.filter((u) => u.figures.received + u.figures.repliedOnTime + u.figures.repliedLate + u.figures.urgings + u.figures.unsignedOverdue > 0);
+function unitsSection(all: UnitScorecard[], w: ReportWords, none: string): Omit<AnnualSection, 'number'> {
+  const units = all.filter((u) => u.figures.received + u.figures.repliedOnTime + u.figures.repliedLate + u.figures.urgings + u.figures.unsignedOverdue > 0);
   const heading = w.t('reports.annual.sections.units');
   if (!units.length) return { heading, paragraphs: [w.t('reports.annual.unitsNone')] };
   const sum = (key: 'received' | 'signedOnTime' | 'signedLate' | 'repliedOnTime' | 'repliedLate' | 'urgings' | 'resupervisions'): number => units.reduce((s, u) => s + u.figures[key], 0);

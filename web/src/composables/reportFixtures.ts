@@ -1,5 +1,6 @@
 import { translate } from './useI18n';
 import type { Dashboard, ReportWords } from './reportCharts';
+import type { UnitScorecard } from './unitScorecard';
 
 /** A year of figures like the office's 2025 report, for the report composables' specs. */
 export const zhWords: ReportWords = {
@@ -57,56 +58,61 @@ export function sampleDashboard(): Dashboard {
       attended: 2,
       byStation: [{ station: '茅箭区人大代表之家', stationKind: 'home', meetings: 3, invitations: 5, accepted: 4, attended: 2 }],
     },
-    units: [
-      {
-        unitId: 'u1',
-        unitCode: 'GOV',
-        unitName: '市人民政府',
-        figures: {
-          received: 3,
-          signedOnTime: 1,
-          signedLate: 1,
-          unsignedOverdue: 1,
-          repliedOnTime: 2,
-          repliedLate: 1,
-          openOverdue: 1,
-          extensionsRequested: 2,
-          extensionsApproved: 1,
-          extensionsRefused: 1,
-          urgedManually: 1,
-          urgedAutomatically: 2,
-          urgings: 3,
-          casesUrged: 2,
-          resupervisions: 1,
-          feedback: { satisfied: 2, dissatisfied: 1 },
-        },
-        rates: { signOnTime: 0.3333, replyOnTime: 0.6667, satisfaction: 0.6667 },
-      },
-      {
-        unitId: 'u2',
-        unitCode: 'COURT',
-        unitName: '市中级人民法院',
-        figures: {
-          received: 0,
-          signedOnTime: 0,
-          signedLate: 0,
-          unsignedOverdue: 0,
-          repliedOnTime: 0,
-          repliedLate: 0,
-          openOverdue: 0,
-          extensionsRequested: 0,
-          extensionsApproved: 0,
-          extensionsRefused: 0,
-          urgedManually: 0,
-          urgedAutomatically: 0,
-          urgings: 0,
-          casesUrged: 0,
-          resupervisions: 0,
-          feedback: {},
-        },
-        rates: { signOnTime: null, replyOnTime: null, satisfaction: null },
-      },
-    ],
   };
 }
 
+/** Two units' scorecards as GET /reports/units answers them: one with cases, one without. */
+export function sampleUnits(): UnitScorecard[] {
+  return [
+  {
+    unitId: 'u1',
+    unitCode: 'GOV',
+    unitName: '市人民政府',
+    figures: {
+      received: 3,
+      signedOnTime: 1,
+      signedLate: 1,
+      unsignedOverdue: 1,
+      repliedOnTime: 2,
+      repliedLate: 1,
+      openOverdue: 1,
+      extensionsRequested: 2,
+      extensionsApproved: 1,
+      extensionsRefused: 1,
+      urgedManually: 1,
+      urgedAutomatically: 2,
+      urgings: 3,
+      casesUrged: 2,
+      resupervisions: 1,
+      feedback: { satisfied: 2, dissatisfied: 1 },
+    },
+    rates: { signOnTime: 0.3333, replyOnTime: 0.6667, satisfaction: 0.6667 },
+      evaluation: null,
+  },
+  {
+    unitId: 'u2',
+    unitCode: 'COURT',
+    unitName: '市中级人民法院',
+    figures: {
+      received: 0,
+      signedOnTime: 0,
+      signedLate: 0,
+      unsignedOverdue: 0,
+      repliedOnTime: 0,
+      repliedLate: 0,
+      openOverdue: 0,
+      extensionsRequested: 0,
+      extensionsApproved: 0,
+      extensionsRefused: 0,
+      urgedManually: 0,
+      urgedAutomatically: 0,
+      urgings: 0,
+      casesUrged: 0,
+      resupervisions: 0,
+      feedback: {},
+    },
+    rates: { signOnTime: null, replyOnTime: null, satisfaction: null },
+      evaluation: null,
+  },
+  ];
+}

@@ -84,7 +84,8 @@ describe('unit links', () => {
     expect(c.body.deadlines.dueAt).toBe('2027-01-26T15:59:59.999Z');
     expect(link.expiresAt).toBe('2027-02-25T15:59:59.999Z');
     const listed = await t.http.get(`/cases/${theCase.id}/unit-links`).set(bearer(secretary)).expect(200);
-    expect((listed.body as LinkView[]).map((l) => [l.id, l.state])).toEqual([[link.id, 'active']]);
+    expect((listed.body.items as LinkView[]).map((l) => [l.id, l.state])).toEqual([[link.id, 'active']]);
+    expect(listed.body.canIssue).toBe(true);
   });
 
   it('opens the case as the unit may see it: masked (no ID number, phone or name), its deadlines, its own actions', async () => {
@@ -145,7 +146,7 @@ describe('unit links', () => {
     expect(uses.map((u) => (u.action ? `${u.use}:${u.action}` : u.use)).sort()).toEqual(['action:reply', 'action:sign', 'download', 'upload', 'view']);
     expect(uses.every((u) => u.actorName.endsWith('（链接）'))).toBe(true);
     const listed = await t.http.get(`/cases/${theCase.id}/unit-links`).set(bearer(secretary)).expect(200);
-    expect((listed.body as LinkView[])[0]).toMatchObject({ useCount: 5, lastUsedAt: t.clock.now().toISOString() });
+    expect((listed.body.items as LinkView[])[0]).toMatchObject({ useCount: 5, lastUsedAt: t.clock.now().toISOString() });
     // The refused reply (422) changed nothing and left no use behind.
     const downloads: { n: number | string }[] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'attachment.download' AND entityId = ?", [theCase.id]);
     expect(Number(downloads[0].n)).toBe(2);
@@ -239,7 +240,7 @@ describe('unit links', () => {
       t.clock.set(new Date(issued.expiresAt));
       expectError(await t.http.get(`/unit-links/${own}`), 410, 'UNIT_LINK_EXPIRED');
       const listed = await t.http.get(`/cases/${c.id}/unit-links`).set(bearer(secretary)).expect(200);
-      expect((listed.body as LinkView[]).find((l) => l.id === issued.id)).toMatchObject({ state: 'expired', url: null });
+      expect((listed.body.items as LinkView[]).find((l) => l.id === issued.id)).toMatchObject({ state: 'expired', url: null });
     } finally {
       t.clock.set(before);
     }
@@ -261,8 +262,13 @@ describe('unit links', () => {
     expectError(await t.http.get('/cases/not-a-uuid/unit-links').set(bearer(secretary)), 400, 'INVALID_ID');
     const registered = await registerCase<{ id: string }>(t, secretary);
     expectError(await t.http.post(`/cases/${registered.id}/unit-links`).set(bearer(secretary)), 409, 'UNIT_LINK_NO_UNIT');
+    expect((await t.http.get(`/cases/${registered.id}/unit-links`).set(bearer(secretary)).expect(200)).body).toEqual({ items: [], canIssue: false });
+    const withdrawn = await supervisedCaseForGov(t, secretary);
+    await caseAction(t, secretary, withdrawn.id, { action: 'withdraw', reason: '信访人撤回' });
+    expectError(await t.http.post(`/cases/${withdrawn.id}/unit-links`).set(bearer(secretary)), 409, 'UNIT_LINK_CASE_CLOSED');
+    expect((await t.http.get(`/cases/${withdrawn.id}/unit-links`).set(bearer(secretary)).expect(200)).body.canIssue).toBe(false);
     const listed = await t.http.get(`/cases/${c.id}/unit-links`).set(bearer(secretary)).expect(200);
-    expect((listed.body as LinkView[]).map((l) => l.id)).toEqual([issued.id]);
+    expect((listed.body.items as LinkView[]).map((l) => l.id)).toEqual([issued.id]);
   });
 });
 

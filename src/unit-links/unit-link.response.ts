@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CaseViewResponse } from '../cases/dto/case-view.response.js';
 import { CaseAttachmentsResponse } from '../case-files/case-files-response.js';
 import type { UnitLinkPageView, UrgingView } from './unit-link-desk.service.js';
-import type { UnitLinkState, UnitLinkView } from './unit-links.service.js';
+import type { CaseUnitLinksView, UnitLinkState, UnitLinkView } from './unit-links.service.js';
 
 /** Response schemas of unit links; `implements` keeps them in step with the views. */
 
@@ -19,6 +19,11 @@ export class UnitLinkViewResponse implements UnitLinkView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt!: string | null;
   @ApiProperty() useCount!: number;
+}
+
+export class CaseUnitLinksResponse implements CaseUnitLinksView {
+  @ApiProperty({ type: () => UnitLinkViewResponse, isArray: true }) items!: UnitLinkViewResponse[];
+  @ApiProperty({ description: 'routed to a unit and still open: POST issues a link (otherwise 409 with the reason)' }) canIssue!: boolean;
 }
 
 export class UnitLinkSummaryResponse {

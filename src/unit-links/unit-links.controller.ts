@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { Actor } from '../domain/actor.js';
-import { UnitLinkViewResponse } from './unit-link.response.js';
-import { UnitLinks, type UnitLinkView } from './unit-links.service.js';
+import { CaseUnitLinksResponse, UnitLinkViewResponse } from './unit-link.response.js';
+import { type CaseUnitLinksView, UnitLinks, type UnitLinkView } from './unit-links.service.js';
 
 /** The secretariat's side of unit links: list a case's links, issue one by hand, revoke one. */
 @ApiTags('unit-links')
@@ -14,9 +14,9 @@ import { UnitLinks, type UnitLinkView } from './unit-links.service.js';
 export class UnitLinksController {
   constructor(private readonly links: UnitLinks) {}
 
-  @ApiOkResponse({ type: UnitLinkViewResponse, isArray: true, description: "the case's unit links, newest first" })
+  @ApiOkResponse({ type: CaseUnitLinksResponse, description: "the case's unit links, newest first, and whether one can be issued now" })
   @Get('cases/:id/unit-links')
-  list(@Param('id', UuidPipe) id: string): Promise<UnitLinkView[]> {
+  list(@Param('id', UuidPipe) id: string): Promise<CaseUnitLinksView> {
     return this.links.listForCase(id);
   }
 

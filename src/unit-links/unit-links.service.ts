@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { AuditRepository } from '../audit/audit.repository.js';
+import type { DomainError } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { CaseErrors } from '../cases/case.errors.js';
 import { CaseReader } from '../cases/case-reader.js';
@@ -15,7 +16,7 @@ import type { UnitLink } from './unit-link.entity.js';
 import { UnitLinkSigner, unitLinkKey } from './unit-link-token.js';
 import { unitLinkExpiry } from './unit-link-validity.js';
 import { UnitLinkErrors } from './unit-links.errors.js';
-import { UnitLinksRepository } from './unit-links.repository.js';
+import { type LinkedCaseFacts, UnitLinksRepository } from './unit-links.repository.js';
 
 /** The console's page for a unit link (no login). */
 export const unitLinkPageUrl = (publicBaseUrl: string, token: string): string => `${publicBaseUrl}/console/unit-link/${token}`;
@@ -35,6 +36,20 @@ export interface IssuedUnitLink {
 }
 
 export type UnitLinkState = 'active' | 'expired' | 'revoked';
+
+/** A case's links, and whether the secretariat may issue one by hand now. */
+export interface CaseUnitLinksView {
+  items: UnitLinkView[];
+  /** Routed to a unit and still open: a link can be issued (otherwise POST answers 409 with the reason). */
+  canIssue: boolean;
+}
+
+/** Why no link can be issued on a case in this state (null: it can): closed, or not yet with a unit. */
+export function issueRefusal(facts: Pick<LinkedCaseFacts, 'status'>): DomainError | null {
+  if (!OPEN_STATUSES.includes(facts.status)) return UnitLinkErrors.caseClosed();
+  if (facts.status === 'registered' || facts.status === 'accepted') return UnitLinkErrors.noHandlingUnit();
+  return null;
+}
 
 /** A link as the secretariat sees it on the case page. */
 export interface UnitLinkView {
@@ -103,8 +118,8 @@ export class UnitLinks {
     const id = await this.tx.run(async (em) => {
       const facts = await this.repo.caseFactsIn(em, caseId);
       if (!facts) throw CaseErrors.notFound();
-      if (!OPEN_STATUSES.includes(facts.status)) throw UnitLinkErrors.caseClosed();
-      if (facts.status === 'registered' || facts.status === 'accepted') throw UnitLinkErrors.noHandlingUnit();
+      const refusal = issueRefusal(facts);
+      if (refusal) throw refusal;
       const issued = await this.issueIn(em, { caseId, unitCode: facts.routeHandledBy, createdBy: actor.id });
       await this.audit.record(em, actor, 'unit-link.issue', { type: 'case', id: caseId }, { linkId: issued.id, unitCode: facts.routeHandledBy, expiresAt: issued.expiresAt.toISOString() }, this.clock.now());
       return issued.id;
@@ -112,9 +127,10 @@ export class UnitLinks {
     return this.view(await this.get(id));
   }
 
-  async listForCase(caseId: string): Promise<UnitLinkView[]> {
-    if (!(await this.cases.findById(caseId))) throw CaseErrors.notFound();
-    return (await this.repo.listForCase(caseId)).map((l) => this.view(l));
+  async listForCase(caseId: string): Promise<CaseUnitLinksView> {
+    const c = await this.cases.findById(caseId);
+    if (!c) throw CaseErrors.notFound();
+    return { items: (await this.repo.listForCase(caseId)).map((l) => this.view(l)), canIssue: issueRefusal(c) === null };
   }
 
   /** Revokes a link (a revoked one stays as it was revoked first); audited when this call revoked it. */

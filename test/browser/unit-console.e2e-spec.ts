@@ -87,38 +87,56 @@ describeBrowser('the console: a handling unit', () => {
     await c.expectNoErrors();
   });
 
-  it('the unit link: no login, sign through it, and a revoked or forged link says so', async () => {
+  it('the secretariat issues a unit link on the case page; the unit uses it without a login; revoked or forged links say so', async () => {
     const mine = await caseForGov(c.t, '道路积水长期无人处理');
     const secretary = bearer(await c.t.token('secretary'));
-    const link = (await c.t.http.post(`/cases/${mine.id}/unit-links`).set(secretary).expect(201)).body as { id: string; url: string };
-    const token = link.url.split('/').pop() ?? '';
 
-    await c.page.goto(c.url(`/console/unit-link/${token}`));
-    await c.page.getByRole('heading', { name: `信访事项 ${mine.code}` }).waitFor();
-    await c.page.getByText(/本链接有效期至/).waitFor();
-    await expect(c.page.getByRole('navigation').count()).resolves.toBe(0);
-    await checkA11y(c.page, 'unit link');
-    await screenshot(c.page, 'unit-link');
+    await c.login('secretary');
+    await c.page.goto(c.url(`/console/cases/${mine.id}`));
+    const panel = c.page.getByRole('region', { name: '单位办理链接' });
+    await panel.getByText('尚未生成办理链接。').waitFor();
+    await panel.getByRole('button', { name: '生成新链接' }).click();
+    const urlField = panel.getByRole('textbox', { name: '市人民政府的办理链接' });
+    await urlField.waitFor();
+    const url = await urlField.inputValue();
+    const listed = await c.t.http.get(`/cases/${mine.id}/unit-links`).set(secretary).expect(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ unitCode: 'GOV', state: 'active', url })]);
+    await checkA11y(c.page, 'case page: unit links');
+    await screenshot(c.page, 'unit-links-panel');
 
-    const work = c.page.getByRole('region', { name: '办理' });
+    // The unit, in another browser without an account.
+    const unit = await c.newPage();
+    const token = url.split('/').pop() ?? '';
+    await unit.goto(c.url(`/console/unit-link/${token}`));
+    await unit.getByRole('heading', { name: `信访事项 ${mine.code}` }).waitFor();
+    await unit.getByText(/本链接有效期至/).waitFor();
+    await expect(unit.getByRole('navigation').count()).resolves.toBe(0);
+    await checkA11y(unit, 'unit link');
+    await screenshot(unit, 'unit-link');
+    const work = unit.getByRole('region', { name: '办理' });
     await work.getByRole('button', { name: '签收' }).click();
     await work.getByRole('status').getByText('已签收。').waitFor();
     await work.getByRole('button', { name: '提交答复' }).waitFor();
     expect((await c.t.http.get(`/cases/${mine.id}`).set(secretary).expect(200)).body.status).toBe('in_handling');
-    await checkA11y(c.page, 'unit link: signed');
+    await checkA11y(unit, 'unit link: signed');
 
-    await c.t.http.post(`/unit-links/${link.id}/revoke`).set(secretary).expect(200);
-    c.expectResponse({ status: 410, path: `/unit-links/${token}` });
+    // The secretariat sees the uses and revokes the link; the unit's page then says so.
     await c.page.reload();
-    await c.page.getByRole('heading', { name: '链接无法使用' }).waitFor();
-    await c.page.getByText('办理链接已被信访室收回').waitFor();
-    await checkA11y(c.page, 'unit link: revoked');
+    await panel.getByText('已使用 2 次').waitFor();
+    await panel.getByRole('button', { name: '收回：市人民政府' }).click();
+    await panel.getByText('已收回', { exact: true }).waitFor();
+    await checkA11y(c.page, 'case page: unit link revoked');
+    c.expectResponse({ status: 410, path: `/unit-links/${token}` });
+    await unit.reload();
+    await unit.getByRole('heading', { name: '链接无法使用' }).waitFor();
+    await unit.getByText('办理链接已被信访室收回').waitFor();
+    await checkA11y(unit, 'unit link: revoked');
 
     const forged = `${token.slice(0, -3)}AAA`;
     c.expectResponse({ status: 404, path: `/unit-links/${forged}` });
-    await c.page.goto(c.url(`/console/unit-link/${forged}`));
-    await c.page.getByText('办理链接无效').waitFor();
-    await checkA11y(c.page, 'unit link: invalid');
+    await unit.goto(c.url(`/console/unit-link/${forged}`));
+    await unit.getByText('办理链接无效').waitFor();
+    await checkA11y(unit, 'unit link: invalid');
     await c.expectNoErrors();
   });
 });

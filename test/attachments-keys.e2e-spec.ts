@@ -181,6 +181,19 @@ describe('rotation of the personal-data key re-seals attachment files', () => {
     } finally {
       await restored.close();
     }
+
+    // A data-only archive restored with another key: the attachment files do not open, the restore refuses
+    // (here no case carries personal data, so the files are what proves the key wrong).
+    const dataOnly = join(root, 'data-only');
+    expect(await backupCommand([dataOnly, '--unencrypted'], embeddedEnv(), capture())).toBe(0);
+    const plain = join(dataOnly, readdirSync(dataOnly).find((n) => n.endsWith('.xfbak')) as string);
+    const target = join(root, 'target');
+    const wrongKey = { DATA_DIR: target, PII_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(24).toString('hex') };
+    await expect(restoreCommand([plain], wrongKey, capture())).rejects.toMatchObject({ code: 'BACKUP_KEY_MISMATCH' });
+    const rightKey = { ...wrongKey, PII_KEY: readFileSync(join(dataDir, 'pii.key'), 'utf8').trim() };
+    const io = capture();
+    expect(await restoreCommand([plain], rightKey, io)).toBe(0);
+    expect(io.lines.join('\n')).toMatch(/密钥解密了 2 个抽样字段/);
   });
 
   it('backs up an ATTACHMENTS_DIR outside DATA_DIR too, and restores it there', async () => {

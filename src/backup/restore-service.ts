@@ -117,7 +117,7 @@ export class RestoreService {
       if (!options.checkOnly && !this.target.envJwtSecret && !existsSync(join(staging, KEY_ENTRIES.jwt)) && !(existsSync(join(this.target.dataDir, KEY_FILES.jwt)) && !options.force)) {
         throw BackupErrors.keysMissing();
       }
-      const keyCheckSamples = ring ? checkKey(stagedDb, ring) : 0;
+      const keyCheckSamples = ring ? checkKey(stagedDb, ring) + (await checkAttachmentKey(join(staging, 'files'), ring)) : 0;
 
       const report: RestoreReport = { manifest, restored, files, keysRestored: false, keyCheckSamples, movedAside: null };
       if (options.checkOnly) return report;
@@ -218,6 +218,28 @@ async function moveTree(from: string, to: string): Promise<void> {
       });
     }
   }
+}
+
+/** Opens up to 10 attachment files (sealed with the personal-data key) from the staged archive; throws BACKUP_KEY_MISMATCH if one fails. */
+async function checkAttachmentKey(stagedFiles: string, ring: PiiCipher): Promise<number> {
+  let samples = 0;
+  for (const dir of [join(stagedFiles, 'attachments'), join(stagedFiles, OUTSIDE_ATTACHMENTS)]) {
+    if (!existsSync(dir)) continue;
+    for (const fan of readdirSync(dir, { withFileTypes: true })) {
+      if (!fan.isDirectory()) continue;
+      for (const name of readdirSync(join(dir, fan.name))) {
+        const id = /^([0-9a-f-]{36})\.xfa$/.exec(name)?.[1];
+        if (!id || samples >= 10) continue;
+        try {
+          ring.openBytes(await readFile(join(dir, fan.name, name)), id);
+          samples++;
+        } catch (error) {
+          throw BackupErrors.keyMismatch(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }
+  }
+  return samples;
 }
 
 /** Decrypts up to 50 stored personal-data fields with the ring; throws BACKUP_KEY_MISMATCH if one fails. */

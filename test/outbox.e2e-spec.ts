@@ -6,13 +6,22 @@ import { OutboxJob } from '../src/jobs/outbox-job.entity.js';
 import { bearer, caseBody } from './support/factories.js';
 import { TEST_MODE, useTestApp } from './support/test-app.js';
 
-/** A mailer that fails the first `failures` sends (an SMTP outage), then records what it sends. */
+/**
+ * A mailer that fails the first `failures` sends of digests (an SMTP outage), then records what it sends. Only the
+ * digests are counted here: the notices a route or urge sends the unit (`unit-notice` jobs, message id
+ * `<unit-notice-…>`, docs/letters.md) are sent and kept apart in `notices`.
+ */
 class FlakyMailer {
   readonly from = 'test@example.cn';
   readonly sent: MailMessage[] = [];
+  readonly notices: MailMessage[] = [];
   attempts = 0;
   constructor(private failures: number) {}
   send(message: MailMessage): Promise<void> {
+    if (String(message.messageId ?? '').startsWith('<unit-notice-')) {
+      this.notices.push(message);
+      return Promise.resolve();
+    }
     this.attempts++;
     if (this.failures > 0) {
       this.failures--;
@@ -46,6 +55,8 @@ describe('the outbox: the database is the source of truth for pending work', () 
 
   it('keeps a job whose e-mail failed as pending, retries it after the backoff, and sends it once', async () => {
     await urgedCase();
+    await t.relay.drain(); // the unit's notices of the route and the urge
+    expect(mailer.notices.map((m) => m.to)).toEqual([expect.objectContaining({ address: 'fagongwei@renda.example.cn' }), expect.objectContaining({ address: 'fagongwei@renda.example.cn' })]);
     await t.http.post('/jobs/deadline-sweep').set(bearer(secretary)).expect(202);
     await t.relay.drain();
     expect(await reminders()).toEqual([{ name: 'due-soon-reminder', status: 'pending', attempts: 1, lastError: 'SMTP 421 service not available' }]);

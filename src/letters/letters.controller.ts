@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { Actor } from '../domain/actor.js';
-import type { LetterKind } from '../domain/letter-kinds.js';
+import { LETTER_KINDS, type LetterKind } from '../domain/letter-kinds.js';
 import { CaseLettersResponse, GenerateLetterDto, LetterPreviewResponse, LetterTemplateDto, LetterTemplateResponse, UpdateLetterTemplateDto } from './dto/letters.dto.js';
 import { LetterKindPipe } from './letter-kind.pipe.js';
 import { type LetterPreview, type LetterTemplateView, LetterTemplatesService } from './letter-templates.service.js';
@@ -48,6 +48,7 @@ export class LetterTemplatesController {
 
   @Roles('admin', 'secretariat')
   @ApiOkResponse({ type: LetterTemplateResponse })
+  @ApiParam({ name: 'kind', enum: LETTER_KINDS, enumName: 'LetterKind' })
   @Get(':kind')
   get(@Param('kind', LetterKindPipe) kind: LetterKind): Promise<LetterTemplateView> {
     return this.templates.get(kind);
@@ -55,6 +56,7 @@ export class LetterTemplatesController {
 
   @Roles('admin')
   @ApiOkResponse({ type: LetterTemplateResponse, description: '422 LETTER_TEMPLATE_PLACEHOLDER_UNKNOWN naming unknown placeholders' })
+  @ApiParam({ name: 'kind', enum: LETTER_KINDS, enumName: 'LetterKind' })
   @Put(':kind')
   update(@Param('kind', LetterKindPipe) kind: LetterKind, @Body() body: UpdateLetterTemplateDto, @CurrentActor() actor: Actor): Promise<LetterTemplateView> {
     return this.templates.update(kind, body, actor);
@@ -63,6 +65,7 @@ export class LetterTemplatesController {
   @Roles('admin', 'secretariat')
   @HttpCode(200)
   @ApiOkResponse({ type: LetterPreviewResponse, description: 'the wording filled in with an invented case; nothing is stored' })
+  @ApiParam({ name: 'kind', enum: LETTER_KINDS, enumName: 'LetterKind' })
   @Post(':kind/preview')
   preview(@Param('kind', LetterKindPipe) kind: LetterKind, @Body() body: LetterTemplateDto): LetterPreview {
     return this.templates.preview(kind, body);

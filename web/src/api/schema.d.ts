@@ -2650,6 +2650,11 @@ export interface components {
              */
             reviewRequestDays: number;
             /**
+             * @description 签收期限（工作日）: a handling unit signs within these working days of the hand-over
+             * @example 3
+             */
+            signDays: number;
+            /**
              * @description 督办件答复期限（月）
              * @example 2
              */
@@ -5251,6 +5256,8 @@ export interface operations {
                 /** @description case code, or words of the subject */
                 q?: string;
                 region?: string;
+                /** @description 签收超期: routed, not signed by the handling unit, the sign deadline passed (the total counts them) */
+                signOverdue?: boolean;
                 sort?: "dueAt" | "-dueAt" | "receivedAt" | "-receivedAt" | "code" | "-code";
                 status?: "registered" | "accepted" | "rejected" | "routed" | "in_handling" | "replied" | "closed" | "withdrawn";
                 /** @description handling unit code */
@@ -7121,6 +7128,8 @@ export interface operations {
                 /** @description case code, or words of the subject */
                 q?: string;
                 region?: string;
+                /** @description 签收超期: routed, not signed by the handling unit, the sign deadline passed (the total counts them) */
+                signOverdue?: boolean;
                 sort?: "dueAt" | "-dueAt" | "receivedAt" | "-receivedAt" | "code" | "-code";
                 status?: "registered" | "accepted" | "rejected" | "routed" | "in_handling" | "replied" | "closed" | "withdrawn";
                 /** @description received until: an office day `2026-11-29` (included; the whole day in the office time zone) or an ISO-8601 date-time (the instant) */

@@ -1,6 +1,6 @@
 export const common = {
   appName: 'Petition linkage · Meetings and supervision',
-  menu: { ledger: 'Ledger', intake: 'Register', planning: 'Meeting planning', mine: 'My meetings', rules: 'Rules', settings: 'Office settings', directory: 'Directory and users', reports: 'Statistics', audit: 'Audit trail', reception: 'Receptions', unitScorecard: 'Unit scorecard', unitCases: 'Our cases', main: 'Main menu', letterTemplates: 'Letter templates' },
+  menu: { ledger: 'Ledger', intake: 'Register', planning: 'Meeting planning', mine: 'My meetings', rules: 'Rules', settings: 'Office settings', directory: 'Directory and users', reports: 'Statistics', audit: 'Audit trail', reception: 'Receptions', unitScorecard: 'Unit scorecard', unitCases: 'Our cases', main: 'Main menu' },
   language: { label: 'Language', zh: '中文', en: 'English' },
   user: { logout: 'Sign out', role: { admin: 'Administrator', secretariat: 'Secretariat', leader: 'Leader', auditor: 'Auditor', unit: 'Handling unit' } },
   actions: { save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', back: 'Back', retry: 'Retry', close: 'Close', copy: 'Copy' },

@@ -1,6 +1,6 @@
 export const common = {
   appName: '信访联动 · 会议与督办',
-  menu: { ledger: '台账', intake: '登记', planning: '会议规划', mine: '我的会议', rules: '规则管理', settings: '办公设置', directory: '通讯录与用户', reports: '统计分析', audit: '审计', reception: '接访日', unitScorecard: '单位考评', unitCases: '本单位承办事项', letterTemplates: '公文模板', main: '主菜单' },
+  menu: { ledger: '台账', intake: '登记', planning: '会议规划', mine: '我的会议', rules: '规则管理', settings: '办公设置', directory: '通讯录与用户', reports: '统计分析', audit: '审计', reception: '接访日', unitScorecard: '单位考评', unitCases: '本单位承办事项', main: '主菜单' },
   language: { label: '语言', zh: '中文', en: 'English' },
   user: { logout: '退出登录', role: { admin: '管理员', secretariat: '秘书处', leader: '领导', auditor: '审计', unit: '承办单位' } },
   actions: { save: '保存', cancel: '取消', confirm: '确定', search: '查询', reset: '重置', back: '返回', retry: '重试', close: '关闭', copy: '复制' },

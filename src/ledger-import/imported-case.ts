@@ -19,8 +19,26 @@ export interface ImportContext {
   createdBy: string;
   /** The petition office's unit code: the handler when the ledger names none, the follow-up committee of a case not handled by a committee. */
   officeCode: string;
-  deadlines: DeadlineCalculator;
+  deadlines: Pick<DeadlineCalculator, 'acceptDue' | 'handleDue'>;
   repeatCount: number;
+}
+
+/**
+ * The office's deadlines from a day, remembered per instant: a ledger has a few hundred distinct dates for
+ * 10^5 rows, and each computation walks the working calendar day by day.
+ */
+export function rememberedDeadlines(deadlines: Pick<DeadlineCalculator, 'acceptDue' | 'handleDue'>): Pick<DeadlineCalculator, 'acceptDue' | 'handleDue'> {
+  const accept = new Map<number, Date>();
+  const handle = new Map<number, Date>();
+  const remembered = (cache: Map<number, Date>, compute: (from: Date) => Date) => (from: Date): Date => {
+    let due = cache.get(from.getTime());
+    if (!due) {
+      due = compute(from);
+      cache.set(from.getTime(), due);
+    }
+    return due;
+  };
+  return { acceptDue: remembered(accept, (d) => deadlines.acceptDue(d)), handleDue: remembered(handle, (d) => deadlines.handleDue(d)) };
 }
 
 const OPEN_DUE: Partial<Record<CaseStatus, 'accept' | 'reply'>> = { registered: 'accept', accepted: 'reply', routed: 'reply', in_handling: 'reply' };

@@ -73,32 +73,28 @@ export class LedgerImportRepository {
   }
 
   /**
-   * Stored cases of these petitioners (ID-number or phone lookup hashes): the one read the import makes of
+   * Stored cases of these petitioners (ID-number and phone lookup hashes): the one read the import makes of
    * `cases` (indexed lookups on idx_cases_id_hash / idx_cases_phone_hash; nothing decrypted). Read-only:
    * cases are written only through CaseChanges.
    */
-  async casesByPetitioner(hashes: readonly string[]): Promise<Map<string, StoredCase[]>> {
+  async casesByPetitioner(idHashes: readonly string[], phoneHashes: readonly string[]): Promise<Map<string, StoredCase[]>> {
     const found = new Map<string, StoredCase[]>();
-    const add = (hash: string | null, c: StoredCase): void => {
-      if (hash === null) return;
-      const list = found.get(hash);
-      if (list) list.push(c);
-      else found.set(hash, [c]);
-    };
-    const wanted = new Set(hashes);
-    for (let i = 0; i < hashes.length; i += LOOKUP_BATCH) {
-      const part = hashes.slice(i, i + LOOKUP_BATCH);
-      const marks = part.map(() => '?').join(', ');
-      const rows: { id: string; idHash: string | null; phoneHash: string | null; receivedAt: Date | string }[] = await this.dataSource.query(
-        `SELECT c.id AS id, c.petitionerIdHash AS idHash, c.petitionerPhoneHash AS phoneHash, c.receivedAt AS receivedAt FROM cases c WHERE c.petitionerIdHash IN (${marks}) UNION SELECT c.id, c.petitionerIdHash, c.petitionerPhoneHash, c.receivedAt FROM cases c WHERE c.petitionerPhoneHash IN (${marks})`,
-        [...part, ...part],
-      );
-      for (const r of rows) {
-        const c = { id: r.id, receivedAt: rawDate(r.receivedAt) };
-        if (r.idHash !== null && wanted.has(r.idHash)) add(r.idHash, c);
-        if (r.phoneHash !== null && wanted.has(r.phoneHash)) add(r.phoneHash, c);
+    const lookup = async (column: 'petitionerIdHash' | 'petitionerPhoneHash', hashes: readonly string[]): Promise<void> => {
+      for (let i = 0; i < hashes.length; i += LOOKUP_BATCH) {
+        const part = hashes.slice(i, i + LOOKUP_BATCH);
+        const rows: { id: string; hash: string; receivedAt: unknown }[] = await this.dataSource.query(
+          `SELECT c.id AS id, c.${column} AS hash, c.receivedAt AS receivedAt FROM cases c WHERE c.${column} IN (${part.map(() => '?').join(', ')})`,
+          part,
+        );
+        for (const r of rows) {
+          const list = found.get(r.hash) ?? [];
+          list.push({ id: r.id, receivedAt: rawDate(r.receivedAt) });
+          found.set(r.hash, list);
+        }
       }
-    }
+    };
+    await lookup('petitionerIdHash', idHashes);
+    await lookup('petitionerPhoneHash', phoneHashes);
     return found;
   }
 

@@ -13,7 +13,7 @@ import { DirectoryService } from '../directory/directory.service.js';
 import type { Actor } from '../domain/actor.js';
 import { Clock } from '../domain/clock.js';
 import { OfficeSettings } from '../settings/office-settings.js';
-import { importedCase } from './imported-case.js';
+import { importedCase, rememberedDeadlines } from './imported-case.js';
 import { completeMapping, type LedgerMapping, mappingProblems, suggestMapping } from './ledger-fields.js';
 import { readLedgerFile } from './ledger-file.js';
 import type { LedgerImport, LedgerImportChunk, LedgerImportRow } from './ledger-import.entity.js';
@@ -30,6 +30,14 @@ export interface UploadedFile {
   buffer: Buffer;
   originalname: string;
   size: number;
+}
+
+/** What every transaction of one commit shares. */
+interface CommitContext {
+  actor: Actor;
+  officeCode: string;
+  zone: string;
+  deadlines: ReturnType<typeof rememberedDeadlines>;
 }
 
 /** How many batches the history lists. */
@@ -114,8 +122,10 @@ export class LedgerImportService {
     const mapping = completeMapping(sent);
     const plan = await this.plan(batch, mapping);
     let created = 0;
+    const { officeCode, zone } = await this.rowContext();
+    const deadlines = rememberedDeadlines(deadlinesOf(this.settings));
     for (let i = 0; i < plan.create.length; i += LEDGER_LIMITS.commitBatch) {
-      created += await this.createCases(batch.id, plan.create.slice(i, i + LEDGER_LIMITS.commitBatch), actor);
+      created += await this.createCases(batch.id, plan.create.slice(i, i + LEDGER_LIMITS.commitBatch), { actor, officeCode, zone, deadlines });
     }
     const now = this.clock.now();
     const createdCount = await this.repo.countCreated(batch.id);
@@ -151,8 +161,8 @@ export class LedgerImportService {
     for (const check of checks) if (check.ok) identities.set(check.row, this.identity(check.row));
     const all = [...identities.values()];
     const imported = await this.repo.importedKeys(all.map((x) => x.importKey));
-    const hashes = [...new Set(all.flatMap((x) => [x.idHash, x.phoneHash]).filter((h): h is string => h !== null))];
-    const stored = await this.repo.casesByPetitioner(hashes);
+    const distinct = (hashes: (string | null)[]): string[] => [...new Set(hashes.filter((h): h is string => h !== null))];
+    const stored = await this.repo.casesByPetitioner(distinct(all.map((x) => x.idHash)), distinct(all.map((x) => x.phoneHash)));
     return planLedger(checks, (row) => identities.get(row) as RowIdentity, imported, stored);
   }
 
@@ -163,7 +173,7 @@ export class LedgerImportService {
       for (const name of [u.shortName, u.name, u.code]) if (name && !byName.has(name)) byName.set(name, { code: u.code, kind: u.kind, active: u.active });
     }
     const office = units.find((u) => u.kind === 'office' && u.active);
-    return { now: this.clock.now(), zone: this.settings.timeZone(), units: byName, officeCode: office?.code ?? 'OFFICE' };
+    return { now: this.clock.now(), zone: this.settings.timeZone(), units: byName, officeCode: office?.code ?? 'OFFICE', dates: new Map() };
   }
 
   /**
@@ -184,10 +194,9 @@ export class LedgerImportService {
    * imported meanwhile left out, codes reserved, cases and their `import` events through the owner of case
    * changes, the import rows (UNIQUE key: the database's own guarantee). Returns the cases created.
    */
-  private async createCases(importId: string, planned: PlannedRow[], actor: Actor): Promise<number> {
+  private async createCases(importId: string, planned: PlannedRow[], ctx: CommitContext): Promise<number> {
     const now = this.clock.now();
-    const ctx = await this.rowContext();
-    const deadlines = deadlinesOf(this.settings);
+    const { actor, deadlines } = ctx;
     const prepared = planned.map((p) => ({ p, id: randomUUID(), petitioner: this.protect(p.row), year: Number(localTime(p.row.receivedAt, ctx.zone).date.slice(0, 4)) }));
     return this.tx.run(async (em) => {
       await this.repo.lockCommits(em);

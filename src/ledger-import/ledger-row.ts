@@ -43,6 +43,8 @@ export type RowCheck = { ok: true; row: LedgerRow } | { ok: false; rowNumber: nu
 export interface RowContext {
   now: Date;
   zone: string;
+  /** Dates already read in this file, by cell (a ledger repeats a few hundred dates over all its rows). */
+  dates?: Map<string, Date | null>;
   /** Units by code, name and short name. */
   units: ReadonlyMap<string, { code: string; kind: UnitKind; active: boolean }>;
 }
@@ -82,7 +84,7 @@ export function checkRow(cells: readonly Cell[], rowNumber: number, columns: Par
   const date = (field: LedgerField): Date | null => {
     const cell = raw(field);
     if (cellText(cell) === '') return null;
-    const value = parseLedgerDate(typeof cell === 'string' ? cell.trim() : (cell ?? null), ctx.zone);
+    const value = readDate(cell ?? null, ctx);
     if (value === null) return problem(field, `${FIELD_LABELS[field]}不是有效日期（如 2025-03-01）`);
     if (value.getTime() > ctx.now.getTime()) return problem(field, `${FIELD_LABELS[field]}晚于今天`);
     return value;
@@ -159,6 +161,14 @@ export function checkRow(cells: readonly Cell[], rowNumber: number, columns: Par
 }
 
 const statusLabel = (s: CaseStatus): string => ZH.status[s];
+
+function readDate(cell: Cell, ctx: RowContext): Date | null {
+  const key = cell instanceof Date ? `d${cell.getTime()}` : `${typeof cell}${String(cell).trim()}`;
+  if (ctx.dates?.has(key)) return ctx.dates.get(key) ?? null;
+  const value = parseLedgerDate(typeof cell === 'string' ? cell.trim() : cell, ctx.zone);
+  ctx.dates?.set(key, value);
+  return value;
+}
 
 /** The column index of each mapped field. */
 export function columnsOf(mapping: LedgerMapping, headers: readonly string[]): Partial<Record<LedgerField, number>> {

@@ -1,2 +1,2 @@
-/** @deprecated Moved to src/attachments/http (rank 6) so that case-files and unit-links (both rank 9) can share it; import from there. Kept only until unit-links switches. */
+/** Re-exported: these live in src/attachments/http (rank 6), shared by every upload route (case-files, unit-links); import from there. */
 export { UploadAttachmentDto, UploadAttachmentForm } from '../../attachments/http/dto/upload-attachment.dto.js';

@@ -8,6 +8,7 @@ import { mimeParts } from './support/eml-parts.js';
 import { bearer, idNumber } from './support/factories.js';
 import { caseAction, expectError, registerCase } from './support/http-helpers.js';
 import { useTestApp, type TestUser } from './support/test-app.js';
+import { Mailer, type MailMessage } from '../src/common/mail/mailer.js';
 import { UnitNoticeSender } from '../src/unit-notices/unit-notice-sender.js';
 
 /**
@@ -258,7 +259,7 @@ describe('letters and notices to units (公文, 部门联动)', () => {
   });
 
   describe('object-level access', () => {
-    it('a unit or leader reaches only the cases it sees (404 otherwise); a unit sees its own notices, not the petitioner’s letters', async () => {
+    it('a unit or leader reaches only the cases it sees (404 otherwise); a unit sees its own notices; only the office the petitioner’s letters', async () => {
       const c = await transferred();
       await t.relay.drain();
       later();
@@ -273,11 +274,52 @@ describe('letters and notices to units (公文, 部门联动)', () => {
       expect(mine.items.map((l) => l.kind)).toEqual(['transfer-letter', 'urging-notice']);
       expect(mine.available).toEqual([]);
       expect((await notices(c.id, 'unit-gov')).map((n) => n.kind)).toEqual(['transfer', 'urge']);
-      expect((await letters(c.id, 'auditor')).items.length).toBe(3);
+      expect((await letters(c.id, 'auditor')).items.map((l) => l.kind)).toEqual(['transfer-letter', 'urging-notice']);
+      expect((await letters(c.id, 'admin')).items.map((l) => l.kind)).toEqual(['transfer-letter', 'urging-notice', 'acceptance-notice']);
       expectError(await t.http.post(`/cases/${c.id}/letters`).set(as('unit-gov')).send({ kind: 'urging-notice' }), 403, 'FORBIDDEN');
       expectError(await t.http.post(`/cases/${c.id}/letters`).set(as('auditor')).send({ kind: 'urging-notice' }), 403, 'FORBIDDEN');
       expectError(await t.http.get('/cases/00000000-0000-4000-8000-000000000000/letters').set(as('secretary')), 404, 'CASE_NOT_FOUND');
       expectError(await t.http.get('/cases/not-a-uuid/notices').set(as('secretary')), 400, 'INVALID_ID');
     });
+  });
+});
+
+/** A mailer whose first `failures` sends fail (an SMTP outage). */
+class FailingMailer {
+  readonly from = 'test@example.cn';
+  readonly sent: MailMessage[] = [];
+  constructor(private failures: number) {}
+  send(message: MailMessage): Promise<void> {
+    if (this.failures > 0) {
+      this.failures--;
+      return Promise.reject(new Error('SMTP 421 service not available'));
+    }
+    this.sent.push(message);
+    return Promise.resolve();
+  }
+}
+
+describe('a notice whose mail fails', () => {
+  const mailer = new FailingMailer(1);
+  const t = useTestApp({ overrides: [{ provide: Mailer, useValue: mailer }] });
+
+  it('shows failed with the error, is retried by the outbox and sent once with the same letter and number', async () => {
+    const secretary = await t.token('secretary');
+    const c = await registerCase<{ id: string }>(t, secretary, { category: 'employment-social', region: '郧阳区重试' });
+    await caseAction(t, secretary, c.id, { action: 'accept' });
+    await caseAction(t, secretary, c.id, { action: 'transfer', handledBy: 'GOV' });
+    await t.relay.drain();
+    const read = async (): Promise<Notice[]> => (await t.http.get(`/cases/${c.id}/notices`).set(bearer(secretary)).expect(200)).body as Notice[];
+    const [failed] = await read();
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, lastError: 'SMTP 421 service not available', sentAt: null });
+    expect(failed.letterNumber).toMatch(/^人大信转〔2026〕1号$/);
+    t.clock.advanceMs(6_000); // the outbox's backoff after a first failure
+    await t.relay.drain();
+    const [sent] = await read();
+    expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null, letterNumber: failed.letterNumber, letterAttachmentId: failed.letterAttachmentId });
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0].attachments).toEqual([expect.objectContaining({ filename: expect.stringContaining(failed.letterNumber as string) })]);
+    const listed = (await t.http.get(`/cases/${c.id}/letters`).set(bearer(secretary)).expect(200)).body as Letters;
+    expect(listed.items.map((l) => l.number)).toEqual([failed.letterNumber]);
   });
 });

@@ -128,13 +128,14 @@ export class LettersService {
   }
 
   /**
-   * The letters of a case the actor sees (404 otherwise). Leaders and units do not get the notices to
-   * the petitioner (they carry the name in full); only the office is offered kinds to generate.
+   * The letters of a case the actor sees (404 otherwise). Only the office (admin, secretariat) gets the
+   * notices to the petitioner, which carry the name in full (others see names masked); only the office is
+   * offered kinds to generate.
    */
   async list(caseId: string, actor: Actor): Promise<CaseLettersView> {
     const found = await this.access.findVisible(caseId, actor);
     const office = seesPersonalData(actor);
-    const letters = (await this.repo.lettersOfCase(caseId)).filter((l) => office || actor.role === 'auditor' || !PETITIONER_LETTERS.includes(l.kind));
+    const letters = (await this.repo.lettersOfCase(caseId)).filter((l) => office || !PETITIONER_LETTERS.includes(l.kind));
     const timeZone = this.settings.timeZone();
     const items = letters.map((l) => ({
       id: l.id,

@@ -21,7 +21,13 @@ const valid = (): Record<string, unknown> => ({
 
 describe('loadPolicy', () => {
   it('reads the shipped defaults from config/policy.json', () => {
-    expect(loadPolicy()).toEqual(valid());
+    expect(loadPolicy()).toEqual({ ...valid(), signDays: 3 });
+  });
+
+  it('takes an optional sign deadline of 1 to 30 working days (签收期限)', () => {
+    expect(parsePolicy(valid()).signDays).toBeUndefined();
+    expect(parsePolicy({ ...valid(), signDays: 5 }).signDays).toBe(5);
+    for (const bad of [0, 31, 2.5, '3']) expect(() => parsePolicy({ ...valid(), signDays: bad })).toThrow(/"signDays"/);
   });
 
   it('names the file when it is not JSON', () => {

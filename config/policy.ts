@@ -57,6 +57,12 @@ export function parsePolicy(raw: unknown, source: string = POLICY_FILE): Policy 
     numbers[key] = v as number;
   }
 
+  // 签收期限 (issue 15): optional, working days; absent → DEFAULT_SIGN_DAYS where it is read.
+  const signDays = raw.signDays;
+  if (signDays !== undefined && (typeof signDays !== 'number' || !Number.isInteger(signDays) || signDays < 1 || signDays > 30)) {
+    fail('signDays', `must be a whole number of working days from 1 to 30 (got ${JSON.stringify(signDays)})`);
+  }
+
   const timeZone = raw.timeZone;
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
     fail('timeZone', `must be a valid IANA time zone such as "Asia/Shanghai" (got ${JSON.stringify(timeZone)})`);
@@ -64,6 +70,7 @@ export function parsePolicy(raw: unknown, source: string = POLICY_FILE): Policy 
 
   return {
     ...numbers,
+    ...(signDays !== undefined && { signDays: signDays as number }),
     timeZone: timeZone as string,
     calendarOverrides: parseOverrides(raw.calendarOverrides, fail),
     officeHours: parseOfficeHours(raw.officeHours, fail),

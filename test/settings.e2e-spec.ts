@@ -66,7 +66,7 @@ describe('office settings: versions, validation, publishing without restart, rol
   it('starts with version 1 from config/, published by system, and warns that 2027 has no holiday data', async () => {
     const res = await t.http.get('/settings').set(bearer(secretary)).expect(200);
     expect(res.body).toMatchObject({ version: 1, status: 'published', active: true, createdBy: 'system', publishedBy: 'system', timeZone: 'Asia/Shanghai' });
-    expect(res.body.body.deadlines).toEqual({ acceptDays: 15, handleDays: 60, supervisedReplyMonths: 2, extensionMaxDays: 30, resupervisionDays: 30, reviewRequestDays: 30, dueSoonDays: 7 });
+    expect(res.body.body.deadlines).toEqual({ acceptDays: 15, handleDays: 60, supervisedReplyMonths: 2, extensionMaxDays: 30, resupervisionDays: 30, reviewRequestDays: 30, dueSoonDays: 7, signDays: 3 });
     expect(res.body.body.officeHours).toEqual([
       ['08:30', '12:00'],
       ['14:30', '17:30'],

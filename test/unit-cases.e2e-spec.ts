@@ -168,6 +168,27 @@ describe("the unit's loop: sign, ask, request an extension, reply", () => {
     expect(timeline.find((e) => e.action === 'sign')?.data).toEqual({ handledBy: 'GOV', signDueAt: '2026-12-01T15:59:59.999Z', signedOnTime: true, dueAt: before.deadlines.replyDueAt });
   });
 
+  it('takes the sign deadline from the office settings (signDays, default 3 working days)', async () => {
+    const admin = await t.token('admin');
+    const current = body<{ body: { deadlines: Record<string, unknown> } }>(await t.http.get('/settings').set(bearer(admin)).expect(200));
+    expect(current.body.deadlines.signDays).toBe(3);
+    for (const bad of [0, 31, 1.5]) {
+      const res = await t.http.post('/settings/versions').set(bearer(admin)).send({ body: { ...current.body, deadlines: { ...current.body.deadlines, signDays: bad } }, note: '签收期限' });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('deadlines.signDays');
+    }
+    const draft = body<{ id: string }>(await t.http.post('/settings/versions').set(bearer(admin)).send({ body: { ...current.body, deadlines: { ...current.body.deadlines, signDays: 5 } }, note: '签收期限 5 个工作日' }).expect(201));
+    await t.http.post(`/settings/versions/${draft.id}/publish`).set(bearer(admin)).send({ note: '签收期限 5 个工作日' }).expect(200);
+    try {
+      const id = await transferred();
+      // Thu 2026-11-26 + 5 working days: Fri 27, Mon 30, Tue 1, Wed 2, Thu 3 December.
+      expect((await view(id, gov)).deadlines.signDueAt).toBe('2026-12-03T15:59:59.999Z');
+    } finally {
+      await t.http.post(`/settings/versions/${draft.id}/rollback`).set(bearer(admin)).send({ note: '恢复' }).expect(200);
+    }
+    expect((await view(await transferred(), gov)).deadlines.signDueAt).toBe('2026-12-01T15:59:59.999Z');
+  });
+
   it('shows 签收超期 once the sign deadline passed, and records the late sign', async () => {
     const id = await transferred();
     t.clock.set('2026-12-02T09:00:00+08:00');

@@ -14,6 +14,7 @@ export const DEADLINE_SETTING_KEYS = [
   'resupervisionDays',
   'reviewRequestDays',
   'dueSoonDays',
+  'signDays',
 ] as const;
 export type DeadlineSettingKey = (typeof DEADLINE_SETTING_KEYS)[number];
 

@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_DEPUTIES_PER_MEETING, type MeetingsConfig } from '../../config/meetings-config.js';
 import type { Policy } from '../../config/policy.js';
+import { DEFAULT_SIGN_DAYS } from '../domain/office-policy.js';
 import type { HolidayRange, OfficeSettingsBody } from './office-settings.types.js';
 
 /**
@@ -19,6 +20,7 @@ export function bodyFromFiles(policy: Policy, meetings: MeetingsConfig): OfficeS
       resupervisionDays: policy.resupervisionDays,
       reviewRequestDays: policy.reviewRequestDays,
       dueSoonDays: policy.dueSoonDays,
+      signDays: policy.signDays ?? DEFAULT_SIGN_DAYS,
     },
     officeHours: policy.officeHours.map(([s, e]) => [s, e]),
     holidays: rangesOf(policy.calendarOverrides.holidays),
@@ -38,11 +40,14 @@ export function bodyFromFiles(policy: Policy, meetings: MeetingsConfig): OfficeS
   };
 }
 
-/** A stored body as the API shows it: a field added since it was stored gets its default (maxDeputiesPerMeeting: 2). */
+/** A stored body as the API shows it: a field added since it was stored gets its default (maxDeputiesPerMeeting: 2, signDays: 3). */
 export function withCurrentFields(body: OfficeSettingsBody): OfficeSettingsBody {
   const stored: Partial<OfficeSettingsBody['meetings']> = body.meetings;
-  if (stored.maxDeputiesPerMeeting !== undefined) return body;
-  return { ...body, meetings: { ...body.meetings, maxDeputiesPerMeeting: DEFAULT_MAX_DEPUTIES_PER_MEETING } };
+  const storedDeadlines: Partial<OfficeSettingsBody['deadlines']> = body.deadlines;
+  let current = body;
+  if (stored.maxDeputiesPerMeeting === undefined) current = { ...current, meetings: { ...current.meetings, maxDeputiesPerMeeting: DEFAULT_MAX_DEPUTIES_PER_MEETING } };
+  if (storedDeadlines.signDays === undefined) current = { ...current, deadlines: { ...current.deadlines, signDays: DEFAULT_SIGN_DAYS } };
+  return current;
 }
 
 /** The policy of a settings version; `timeZone` comes from the configuration. */

@@ -37,12 +37,22 @@ describe('validateOfficeSettings', () => {
     ['extensionMaxDays', '30', 'NOT_POSITIVE'],
     ['dueSoonDays', null, 'NOT_POSITIVE'],
     ['resupervisionDays', 366, 'OUT_OF_RANGE'],
+    ['signDays', 31, 'OUT_OF_RANGE'],
+    ['signDays', 0, 'NOT_POSITIVE'],
   ])('refuses deadlines.%s = %p (%s) with a Chinese and an English message', (key, value, code) => {
     const result = validateOfficeSettings(body((b) => ((b.deadlines as Record<string, unknown>)[key] = value)), context);
     expect(result.errors).toEqual([expect.objectContaining({ path: `deadlines.${key}`, code })]);
     expect(result.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
     expect(result.errors[0].messageEn).toMatch(/[a-z]/);
     expect(result.body).toBeNull();
+  });
+
+  it('gives a body written before the sign deadline existed its default of 3 working days', () => {
+    const old = body((b) => delete (b.deadlines as Partial<OfficeSettingsBody['deadlines']>).signDays);
+    const result = validateOfficeSettings(old, context);
+    expect(result.errors).toEqual([]);
+    expect(result.body?.deadlines.signDays).toBe(3);
+    expect(policyOf(result.body as OfficeSettingsBody, 'Asia/Shanghai').signDays).toBe(3);
   });
 
   it('refuses bad times, empty and overlapping office hours, pointing at the period', () => {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_MAX_DEPUTIES_PER_MEETING, MAX_DEPUTIES_PER_MEETING_LIMIT } from '../../config/meetings-config.js';
+import { DEFAULT_SIGN_DAYS } from '../domain/office-policy.js';
 import {
   DEADLINE_SETTING_KEYS,
   MEETING_TYPES_OF_SETTINGS,
@@ -38,6 +39,7 @@ const DEADLINE_LIMITS: Record<DeadlineSettingKey, { max: number; zh: string; en:
   resupervisionDays: { max: 365, zh: '再督办期限（日）', en: 're-supervision period (days)' },
   reviewRequestDays: { max: 365, zh: '复查申请期限（日）', en: 'review request period (days)' },
   dueSoonDays: { max: 90, zh: '临期提醒（日）', en: 'due-soon warning (days)' },
+  signDays: { max: 30, zh: '签收期限（工作日）', en: 'sign deadline (working days)' },
 };
 
 const MAX_PERIODS = 6;
@@ -98,6 +100,11 @@ function deadlinesOf(raw: unknown, fail: Report): Record<DeadlineSettingKey, num
   const out = {} as Record<DeadlineSettingKey, number>;
   for (const key of DEADLINE_SETTING_KEYS) {
     const limit = DEADLINE_LIMITS[key];
+    // A body written before the sign deadline existed (issue 15) takes its default.
+    if (key === 'signDays' && raw[key] === undefined) {
+      out[key] = DEFAULT_SIGN_DAYS;
+      continue;
+    }
     const v = wholeNumber(raw[key], `deadlines.${key}`, 1, limit.max, limit.zh, limit.en, fail);
     if (v !== null) out[key] = v;
   }

@@ -13,6 +13,7 @@ export class DeadlineSettingsResponse {
   @ApiProperty({ example: 30, description: '再督办期限（日）' }) resupervisionDays!: number;
   @ApiProperty({ example: 30, description: '复查申请期限（日）' }) reviewRequestDays!: number;
   @ApiProperty({ example: 7, description: '临期提醒（日）' }) dueSoonDays!: number;
+  @ApiProperty({ example: 3, description: '签收期限（工作日）: a handling unit signs within these working days of the hand-over' }) signDays!: number;
 }
 
 export class HolidayRangeResponse {

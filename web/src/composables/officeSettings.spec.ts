@@ -3,7 +3,7 @@ import { ApiError } from '@/api/errors';
 import { yearRuns, canRollBackTo, editableCopy, numbersOf, openDraft, problemsAt, problemsByPath, sameBody, saveRequest, settingsFailure, withPeriod, withoutIndex, type OfficeSettingsBody } from './officeSettings';
 
 const BODY: OfficeSettingsBody = {
-  deadlines: { acceptDays: 15, handleDays: 60, supervisedReplyMonths: 2, extensionMaxDays: 30, resupervisionDays: 30, reviewRequestDays: 30, dueSoonDays: 7 },
+  deadlines: { acceptDays: 15, handleDays: 60, supervisedReplyMonths: 2, extensionMaxDays: 30, resupervisionDays: 30, reviewRequestDays: 30, dueSoonDays: 7, signDays: 3 },
   officeHours: [
     ['08:30', '12:00'],
     ['14:30', '17:30'],

@@ -15,6 +15,8 @@ export interface OfficeSettingsBody {
     resupervisionDays: number;
     reviewRequestDays: number;
     dueSoonDays: number;
+    /** 签收期限: working days a handling unit has to sign (issue 15). */
+    signDays: number;
   };
   officeHours: [string, string][];
   holidays: { name: string; from: string; to: string }[];
@@ -38,7 +40,7 @@ export type MeetingKind = 'special' | 'joint' | 'supervision';
 export const MEETING_KINDS: readonly MeetingKind[] = ['special', 'joint', 'supervision'];
 
 /** The deadlines in the form's order, with the unit each counts in (message keys under settings.units). */
-export const DEADLINE_FIELDS: readonly { key: keyof OfficeSettingsBody['deadlines']; unit: 'days' | 'months' }[] = [
+export const DEADLINE_FIELDS: readonly { key: keyof OfficeSettingsBody['deadlines']; unit: 'days' | 'months' | 'workdays' }[] = [
   { key: 'acceptDays', unit: 'days' },
   { key: 'handleDays', unit: 'days' },
   { key: 'supervisedReplyMonths', unit: 'months' },
@@ -46,6 +48,7 @@ export const DEADLINE_FIELDS: readonly { key: keyof OfficeSettingsBody['deadline
   { key: 'resupervisionDays', unit: 'days' },
   { key: 'reviewRequestDays', unit: 'days' },
   { key: 'dueSoonDays', unit: 'days' },
+  { key: 'signDays', unit: 'workdays' },
 ];
 
 export interface Problem {

@@ -25,8 +25,9 @@ export const settings = {
     resupervisionDays: 'Re-supervision',
     reviewRequestDays: 'Review request',
     dueSoonDays: 'Due-soon warning',
+    signDays: 'Sign deadline (units)',
   },
-  units: { days: 'days', months: 'months', minutes: 'minutes', hours: 'hours', percent: '%', people: 'people' },
+  units: { days: 'days', workdays: 'working days', months: 'months', minutes: 'minutes', hours: 'hours', percent: '%', people: 'people' },
   hours: {
     period: 'Period {n}',
     start: 'Period {n} start',

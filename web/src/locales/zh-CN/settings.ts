@@ -25,8 +25,9 @@ export const settings = {
     resupervisionDays: '再督办期限',
     reviewRequestDays: '复查申请期限',
     dueSoonDays: '临期提醒',
+    signDays: '签收期限',
   },
-  units: { days: '日', months: '个月', minutes: '分钟', hours: '小时', percent: '%', people: '人' },
+  units: { days: '日', workdays: '个工作日', months: '个月', minutes: '分钟', hours: '小时', percent: '%', people: '人' },
   hours: {
     period: '第 {n} 个时段',
     start: '第 {n} 个时段开始',

@@ -10,6 +10,9 @@ export type UnitNotice = components['schemas']['UnitNoticeResponse'];
 /** The letters the secretariat prints for the petitioner from the case page (the others go with the notices). */
 export const PRINTABLE: readonly LetterKind[] = ['acceptance-notice', 'rejection-notice'];
 
+/** The print buttons: of the kinds the API offers now, those for the petitioner, in the API's order. */
+export const printableKinds = (available: readonly LetterKind[]): LetterKind[] => available.filter((k) => PRINTABLE.includes(k));
+
 /**
  * 公文 and 通知送达 on the case page: the case's letters and the kinds the API offers now, the notices to
  * units with their delivery state; generate a letter (the API decides whether it fits) and download it.

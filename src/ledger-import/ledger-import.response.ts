@@ -41,7 +41,7 @@ export class LedgerImportResponse implements LedgerImportView {
 }
 
 export class LedgerProblemResponse implements FieldProblem {
-  @ApiProperty({ example: 'idNumber' }) field!: FieldProblem['field'];
+  @ApiProperty({ type: String, example: 'idNumber', description: 'the field key of the documented layout' }) field!: FieldProblem['field'];
   @ApiProperty({ example: '身份证号' }) label!: string;
   @ApiProperty({ example: '身份证号无效（位数、出生日期或校验位不对）' }) message!: string;
 }

@@ -3147,8 +3147,11 @@ export interface components {
             subject?: string | null;
         };
         LedgerProblemResponse: {
-            /** @example idNumber */
-            field: Record<string, never>;
+            /**
+             * @description the field key of the documented layout
+             * @example idNumber
+             */
+            field: string;
             /** @example 身份证号 */
             label: string;
             /** @example 身份证号无效（位数、出生日期或校验位不对） */

@@ -33,6 +33,7 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', redirect: { name: 'ledger' } },
       { path: 'ledger', name: 'ledger', component: () => import('@/views/ledger/LedgerView.vue'), meta: { roles: [...OFFICE, 'auditor'], menu: 'common.menu.ledger' } },
       { path: 'intake', name: 'intake', component: () => import('@/views/intake/IntakeView.vue'), meta: { roles: OFFICE, menu: 'common.menu.intake' } },
+      { path: 'ledger-import', name: 'ledger-import', component: () => import('@/views/ledger-import/LedgerImportView.vue'), meta: { roles: OFFICE } },
       { path: 'planning', name: 'planning', component: () => import('@/views/planning/PlanningView.vue'), meta: { roles: OFFICE, menu: 'common.menu.planning' } },
       { path: 'my', name: 'mine', component: () => import('@/views/leader/LeaderView.vue'), meta: { roles: ['leader'], menu: 'common.menu.mine' } },
       { path: 'rules', name: 'rules', component: () => import('@/views/rules/RulesView.vue'), meta: { roles: ADMIN, menu: 'common.menu.rules' } },

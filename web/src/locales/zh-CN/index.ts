@@ -1,4 +1,5 @@
 import { common } from './common';
+import { ledgerImport } from './ledgerImport';
 import { attachments } from './attachments';
 import { letters, letterTemplates } from './letters';
 import { unit } from './unit';
@@ -16,4 +17,4 @@ import { audit } from './audit';
 import { settings } from './settings';
 import { meetings } from './meetings';
 
-export const zhCN = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit, settings, meetings, unitScorecard, unit, attachments, letters, letterTemplates };
+export const zhCN = { common, reports, login, ledger, intake, case: caseMessages, planning, leader, rules, directory, audit, settings, meetings, unitScorecard, unit, attachments, letters, letterTemplates, ledgerImport };

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   'unit-link.issue': { zh: '发送单位办理链接', en: 'Unit link issued' },
   'unit-link.revoke': { zh: '收回单位办理链接', en: 'Unit link revoked' },
   'unit-link.use': { zh: '单位通过链接办理', en: 'Unit link used' },
+  'letter.generate': { zh: '生成公文', en: 'Letter generated' },
+  'letter-template.update': { zh: '修改公文模板', en: 'Letter template changed' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -69,6 +69,8 @@ describe('auditSummary', () => {
     expect(auditSummary(entry('report.export', { days: 30, category: 'urban-construction', region: '茅箭区' })).zh).toBe('导出专题报告（近 30 天，城建，茅箭区）');
     expect(auditSummary(entry('report.export', { days: 30 })).en).toBe('Exported the thematic report (last 30 days, whole office)');
     expect(auditSummary(entry('auth.login-failed', { reason: 'wrong-password', address: '127.0.0.1' })).zh).toBe('登录失败（密码错误）');
+    expect(auditSummary(entry('letter.generate', { kind: 'transfer-letter', number: '人大信转〔2026〕12号' })).zh).toBe('生成公文 人大信转〔2026〕12号');
+    expect(auditSummary(entry('letter-template.update', { kind: 'acceptance-notice', version: 2, numberPrefix: '人大信告' })).zh).toBe('修改公文模板 受理告知书（第 2 版，文号前缀 人大信告）');
   });
 
   it('has words of its own for every action in the catalogue, and reads an unknown one as its name', () => {

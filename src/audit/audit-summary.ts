@@ -1,5 +1,6 @@
 import { EN, label, ZH } from '../domain/labels.js';
 import { AUDIT_ACTIONS, isAuditAction } from './audit-actions.js';
+import { LETTER_KIND_LABELS, type LetterKind } from '../domain/letter-kinds.js';
 
 /** An audit entry as far as its summary needs it. */
 export interface SummarisedEntry {
@@ -286,6 +287,16 @@ export function auditSummary(entry: SummarisedEntry): Words {
     }
     case 'meeting.reply-warning':
       return bilingual((l) => (l === 'zh' ? (text(d.message) ?? '包案领导或主持人谢绝出席') : `Leader in charge or chair declined${text(d.caseCode) ? ` (${text(d.caseCode)})` : ''}`));
+    case 'letter.generate':
+      return bilingual((l) => (l === 'zh' ? `生成公文 ${text(d.number) ?? ''}` : `Generated letter ${text(d.number) ?? ''}`));
+    case 'letter-template.update': {
+      const version = typeof d.version === 'number' ? d.version : '';
+      const kind = text(d.kind);
+      const label = kind && Object.hasOwn(LETTER_KIND_LABELS, kind) ? LETTER_KIND_LABELS[kind as LetterKind] : { zh: kind ?? '', en: kind ?? '' };
+      return bilingual((l) =>
+        l === 'zh' ? `修改公文模板 ${label.zh}（第 ${version} 版，文号前缀 ${text(d.numberPrefix) ?? ''}）` : `Changed the ${label.en} template (version ${version}, prefix ${text(d.numberPrefix) ?? ''})`,
+      );
+    }
     case 'unit-link.issue':
     case 'unit-link.revoke':
     case 'unit-link.use':

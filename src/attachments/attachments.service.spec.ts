@@ -78,4 +78,13 @@ describe('AttachmentsService', () => {
     await expect(service.store(input())).rejects.toMatchObject({ code: 'ATTACHMENT_LIMIT_REACHED', status: 422 });
     expect(filesUnder(dir)).toHaveLength(1);
   });
+
+  it('never refuses a generated letter for the count (a route or transfer must not fail on it)', async () => {
+    const { service, rows } = setup({ perCase: 1 });
+    await service.store(input());
+    const letter = await service.store({ ...input(), kind: 'letter', via: 'system', letterNumber: '〔2026〕1号' });
+    expect(letter).toMatchObject({ kind: 'letter', via: 'system', letterNumber: '〔2026〕1号' });
+    expect(rows).toHaveLength(2);
+    await expect(service.store(input())).rejects.toMatchObject({ code: 'ATTACHMENT_LIMIT_REACHED' });
+  });
 });

@@ -85,7 +85,8 @@ export class AttachmentsService {
 
   private async write(em: EntityManager, input: StoreAttachmentInput, written: (storageKey: string) => void): Promise<AttachmentRecord> {
     const { mediaType } = await this.checkUpload({ buffer: input.buffer, originalname: input.fileName, size: input.buffer.length });
-    if ((await this.repo.countForCase(em, input.caseId)) >= this.limits.perCase) throw AttachmentErrors.limitReached(this.limits.perCase);
+    // The limit is on uploads: a letter the office generates (via 'system') inside a route or transfer must never block it.
+    if (input.via !== 'system' && (await this.repo.countForCase(em, input.caseId)) >= this.limits.perCase) throw AttachmentErrors.limitReached(this.limits.perCase);
     const id = randomUUID();
     const { storageKey, keyId } = await this.files.write(id, input.buffer);
     written(storageKey);

@@ -76,7 +76,7 @@ export function planLedger(
   for (const check of checks) {
     if (!check.ok) {
       counts.invalid++;
-      rows.push({ ...base, rowNumber: check.rowNumber, outcome: 'invalid', problems: check.problems });
+      rows.push({ ...base, rowNumber: check.rowNumber, outcome: 'invalid', externalCode: check.externalCode ?? null, problems: check.problems });
       continue;
     }
     const identity = identityOf(check.row);

@@ -38,7 +38,7 @@ export interface FieldProblem {
   message: string;
 }
 
-export type RowCheck = { ok: true; row: LedgerRow } | { ok: false; rowNumber: number; problems: FieldProblem[] };
+export type RowCheck = { ok: true; row: LedgerRow } | { ok: false; rowNumber: number; externalCode?: string | null; problems: FieldProblem[] };
 
 export interface RowContext {
   now: Date;
@@ -135,7 +135,7 @@ export function checkRow(cells: readonly Cell[], rowNumber: number, columns: Par
   const subject = text('subject');
   const content = text('content');
   if (problems.length || !receivedAt || !channel || !category || !status || headcount === null) {
-    return { ok: false, rowNumber, problems: problems.length ? problems : [{ field: 'receivedAt', label: FIELD_LABELS.receivedAt, message: '该行无法读取' }] };
+    return { ok: false, rowNumber, externalCode: externalCode && !containsPii(externalCode) ? externalCode : null, problems: problems.length ? problems : [{ field: 'receivedAt', label: FIELD_LABELS.receivedAt, message: '该行无法读取' }] };
   }
   return {
     ok: true,

@@ -43,7 +43,8 @@ export function useLedgerImport() {
   function select(batch: LedgerImport): void {
     current.value = batch;
     report.value = null;
-    mapping.value = { ...(batch.mapping ?? batch.suggestedMapping) } as LedgerMapping;
+    // '' is the select's "not imported"; the API's null becomes it, and back when sent.
+    mapping.value = Object.fromEntries(Object.entries(batch.mapping ?? batch.suggestedMapping).map(([field, header]) => [field, header ?? '']));
   }
 
   async function loadHistory(): Promise<void> {
@@ -67,6 +68,7 @@ export function useLedgerImport() {
     const result = unwrap(await api.POST('/ledger-imports/{id}/dry-run', { params: { path: { id: current.value.id } }, body: { mapping: mappingToSend(mapping.value) } }));
     report.value = result;
     current.value = result.import;
+    await loadHistory();
     return result;
   }
 

@@ -1,7 +1,7 @@
 export const ledgerImport = {
   title: 'Ledger import',
   intro: "Upload the office's existing petition ledger (.xlsx workbook or .csv text; CSV in UTF-8 or GB18030/GBK), check the column mapping, run a dry run to see the verdict on every row, then import. Importing the same ledger again creates nothing twice.",
-  upload: { label: 'Ledger file', choose: 'Choose a file', button: 'Upload', uploading: 'Reading…', hint: 'At most 40 MB and 200,000 rows; save an old .xls as .xlsx first.' },
+  upload: { title: 'Upload a ledger', label: 'Ledger file', choose: 'Choose a file', button: 'Upload', uploading: 'Reading…', hint: 'At most 40 MB and 200,000 rows; save an old .xls as .xlsx first.' },
   file: { summary: '{fileName}: {rows} rows, {format}{encoding}', encoding: ' (encoding {encoding})' },
   mapping: { title: 'Column mapping', intro: "Our fields on the left; choose the ledger's column for each. A suggestion from the header names is filled in: check it.", field: 'Field', header: 'Ledger column', required: 'required', none: '(not imported)', missing: 'Required fields without a column: {fields}' },
   actions: { dryRun: 'Dry run', commit: 'Import', checking: 'Checking every row…', committing: 'Importing…', confirm: 'This creates {count} cases with the current mapping. Import?' },

@@ -1,7 +1,7 @@
 export const ledgerImport = {
   title: '台账导入',
   intro: '上传本办原有的信访台账（.xlsx 工作簿或 .csv 文本，CSV 可为 UTF-8 或 GB18030/GBK 编码），核对字段对应后先“试导入”查看逐行结果，再正式导入。同一台账重复导入不会重复建件。',
-  upload: { label: '台账文件', choose: '选择文件', button: '上传', uploading: '正在读取…', hint: '最大 40 MB、20 万行；旧版 .xls 请先另存为 .xlsx。' },
+  upload: { title: '上传台账', label: '台账文件', choose: '选择文件', button: '上传', uploading: '正在读取…', hint: '最大 40 MB、20 万行；旧版 .xls 请先另存为 .xlsx。' },
   file: { summary: '{fileName}：{rows} 行，{format}{encoding}', encoding: '（编码 {encoding}）' },
   mapping: { title: '字段对应', intro: '左侧为系统字段，右侧选择台账中的对应列。系统已按表头名称给出建议，请核对。', field: '系统字段', header: '台账列', required: '必填', none: '（不导入）', missing: '尚未对应的必填字段：{fields}' },
   actions: { dryRun: '试导入', commit: '正式导入', checking: '正在逐行核对…', committing: '正在导入…', confirm: '将按当前字段对应新建 {count} 件信访事项，确定导入吗？' },

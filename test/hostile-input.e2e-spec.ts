@@ -284,6 +284,8 @@ describe('hostile input', () => {
       await t.http.post(`/cases/${linked}/actions`).set(as(secretary)).send({ action: 'accept' }).expect(200);
       await t.http.post(`/cases/${linked}/actions`).set(as(secretary)).send({ action: 'transfer', handledBy: 'GOV' }).expect(200);
       const unitLink = await t.http.post(`/cases/${linked}/unit-links`).set(as(secretary)).expect(201);
+      const ledger = '编号,登记日期,来信来访,信访人,地区,类别,事项摘要,状态\r\nF-1,2026-03-01,来信,模糊,茅箭区,其他,模糊测试台账,已登记\r\n';
+      const ledgerImport = await t.http.post('/ledger-imports').set(as(secretary)).attach('file', Buffer.from(ledger, 'utf8'), 'fuzz.csv').expect(201);
       context = {
         unitIds: units.map((u) => u.id),
         unitCodes: ['GOV'],
@@ -306,6 +308,7 @@ describe('hostile input', () => {
         unitLinkCaseIds: [linked],
         unitLinkIds: [unitLink.body.id as string],
         unitLinkTokens: [String(unitLink.body.url).split('/').pop() ?? ''],
+        ledgerImportIds: [ledgerImport.body.id as string],
       };
     });
 

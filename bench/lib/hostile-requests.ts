@@ -37,6 +37,8 @@ export interface HostileContext {
   unitLinkCaseIds?: string[];
   unitLinkIds?: string[];
   unitLinkTokens?: string[];
+  /** issue 15: ledger imports (台账导入 batches; optional) */
+  ledgerImportIds?: string[];
 }
 
 export interface HostileRequest {
@@ -347,6 +349,17 @@ const ROUTES: Route[] = [
     roles: ['secretary', 'admin', 'auditor'],
     body: () => ({ grade: 'good', score: 85, evaluatedBy: '市信访局', remark: '签收及时，答复规范。' }),
   },
+  { family: 'ledger-imports', method: 'POST', path: () => '/ledger-imports', roles: ['secretary', 'admin', 'auditor', 'unit'], body: () => ({ file: 'x.csv' }) },
+  { family: 'ledger-imports', method: 'GET', path: () => '/ledger-imports', roles: ['secretary', 'auditor', 'director'] },
+  { family: 'ledger-imports', method: 'GET', path: (c, r) => `/ledger-imports/${one(r, c.ledgerImportIds ?? [])}`, roles: ['secretary', 'admin', 'unit'] },
+  {
+    family: 'ledger-imports',
+    method: 'POST',
+    path: (c, r) => `/ledger-imports/${one(r, c.ledgerImportIds ?? [])}/dry-run`,
+    roles: ['secretary', 'admin', 'director'],
+    body: (_c, r) => ({ mapping: { receivedAt: pick(r, ['登记日期', '没有这一列']), channel: '来信来访', petitionerName: '信访人', region: '地区', category: '类别', subject: '事项摘要', status: '状态' } }),
+  },
+  { family: 'ledger-imports', method: 'POST', path: (c, r) => `/ledger-imports/${one(r, c.ledgerImportIds ?? [])}/commit`, roles: ['secretary', 'unit'], body: () => ({ mapping: { receivedAt: '登记日期', subject: '事项摘要' } }) },
 ];
 
 export const ROUTE_FAMILIES: readonly string[] = [...new Set(ROUTES.map((route) => route.family))];

@@ -176,6 +176,59 @@ describe('letters and notices to units (公文, 部门联动)', () => {
     });
   });
 
+  describe('every letter to a unit', () => {
+    const lettersOf = async (caseId: string): Promise<Letter[]> => (await letters(caseId)).items;
+    const expectClean = (all: string, code: string, number: string, addressee: string): void => {
+      expect(all).toContain(code);
+      expect(all).toContain(number);
+      expect(all).toContain(`${addressee}：`);
+      expect(all).not.toContain('李四海');
+      expect(all).not.toMatch(ID_PATTERN);
+      expect(all).not.toMatch(PHONE_PATTERN);
+    };
+
+    docxIt('交办单 at a route, 督办函 at a supervised transfer and at a re-supervision (with its reason): code, number, addressee, no ID number or phone', async () => {
+      // Routed inside to the committee (法工委): the notice carries a 交办单.
+      const routed = await newCase();
+      await caseAction(t, secretary(), routed.id, { action: 'accept' });
+      await caseAction(t, secretary(), routed.id, { action: 'route', committee: 'LAC', handledBy: 'LAC' });
+      // A provincial referral is graded up: its transfer makes it a supervised item, the notice carries a 督办函.
+      const supervised = await registerCase<{ id: string; code: string }>(t, secretary(), { subject: `省人大转办 身份证${FREE_ID}`, petitioner: { name: '李四海', phone: '13972650001' }, provincialReferral: true, category: 'employment-social', region: '竹溪县公文' });
+      await caseAction(t, secretary(), supervised.id, { action: 'accept' });
+      await caseAction(t, secretary(), supervised.id, { action: 'transfer', handledBy: 'GOV' });
+      // Answered, the petitioner not satisfied: re-supervised with a reason, the notice carries a 督办函 with it.
+      const again = await transferred();
+      await caseAction(t, secretary(), again.id, { action: 'start' });
+      await caseAction(t, secretary(), again.id, { action: 'reply', reason: '已协调发放' });
+      await caseAction(t, secretary(), again.id, { action: 'feedback', feedback: 'dissatisfied' });
+      later();
+      await caseAction(t, secretary(), again.id, { action: 'resupervise', reason: '信访人反映仍未足额发放，请重新核实 13972659999' });
+      await t.relay.drain();
+
+      const [sheet] = await lettersOf(routed.id);
+      expect(sheet).toMatchObject({ kind: 'assignment-sheet', addressee: '法制工作委员会' });
+      expect(sheet.number).toMatch(/^人大信交〔2026〕\d+号$/);
+      expectClean(text(await download(sheet.attachmentId)), routed.code, sheet.number, '法制工作委员会');
+
+      const [supervision] = await lettersOf(supervised.id);
+      expect(supervision).toMatchObject({ kind: 'supervision-letter', addressee: '市人民政府' });
+      const supervisionText = text(await download(supervision.attachmentId));
+      expectClean(supervisionText, supervised.code, supervision.number, '市人民政府');
+      expect(supervisionText).not.toContain('再督办意见');
+
+      // Both notices' letters were made in one run of the outbox (one instant): found by kind.
+      expect((await lettersOf(again.id)).map((l) => l.kind).sort()).toEqual(['supervision-letter', 'transfer-letter']);
+      const resupervision = (await lettersOf(again.id)).find((l) => l.kind === 'supervision-letter') as Letter;
+      const resupervisionText = text(await download(resupervision.attachmentId));
+      expectClean(resupervisionText, again.code, resupervision.number, '市人民政府');
+      expect(resupervisionText).toContain('再督办意见：信访人反映仍未足额发放，请重新核实 139****9999');
+      expect((await notices(again.id)).map((n) => [n.kind, n.letterKind, n.status])).toEqual([
+        ['transfer', 'transfer-letter', 'sent'],
+        ['resupervise', 'supervision-letter', 'sent'],
+      ]);
+    });
+  });
+
   describe('letters on the case page', () => {
     docxIt('prints the petitioner’s 受理告知书: full name, case code, number; no ID number or phone', async () => {
       const c = await newCase('小区加装电梯补贴未兑现');
@@ -265,6 +318,7 @@ describe('letters and notices to units (公文, 部门联动)', () => {
       later();
       await caseAction(t, secretary(), c.id, { action: 'urge', note: '请加快办理' });
       await t.relay.drain();
+      later();
       await t.http.post(`/cases/${c.id}/letters`).set(as('secretary')).send({ kind: 'acceptance-notice' }).expect(201);
       for (const user of ['unit-lac', 'deputy1'] as TestUser[]) {
         expectError(await t.http.get(`/cases/${c.id}/letters`).set(as(user)), 404, 'CASE_NOT_FOUND');

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { rawDate } from '../src/database/raw-values.js';
+import { readEml } from './support/eml.js';
 import { bearer, caseBody } from './support/factories.js';
 import { expectError, isChinese } from './support/http-helpers.js';
 import { ledgerXlsx, sampleLedger } from './support/ledger-files.js';
@@ -159,6 +162,29 @@ describe('ledger import (台账导入)', () => {
     expect([ra.status, rb.status]).toEqual([200, 200]);
     expect((ra.body.created as number) + (rb.body.created as number)).toBe(95);
     expect(await casesCount()).toBe(before + 95);
+  });
+
+  it('urges imported cases overdue long ago once: one notice per case and one digest mail to the unit, not one mail per case', async () => {
+    const secretary = await t.token('secretary');
+    const outbox = join(t.config.dataDir, 'outbox');
+    const mails = (): string[] => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : []);
+    const before = mails();
+    await t.relay.drain(); // the daily sweep the scheduler enqueued at start-up, and the imports' outbox work
+    const openToGov = Number((await t.dataSource.query<{ n: number }[]>("SELECT COUNT(*) AS n FROM cases WHERE flags LIKE '%imported%' AND status = 'in_handling' AND routeHandledBy = 'GOV' AND dueAt < ?", ['2026-11-26 02:00:00.000']))[0].n);
+    expect(openToGov).toBeGreaterThan(200);
+    for (let i = 0; i < 2; i++) {
+      const job = await t.http.post('/jobs/deadline-sweep').set(bearer(secretary)).expect(202);
+      await t.relay.drain();
+      expect((await t.http.get(`/jobs/${job.body.id as string}`).set(bearer(secretary)).expect(200)).body.status).toBe('done');
+    }
+    const notices = Number((await t.dataSource.query<{ n: number }[]>("SELECT COUNT(*) AS n FROM case_notices n JOIN cases c ON c.id = n.caseId WHERE c.flags LIKE '%imported%' AND c.routeHandledBy = 'GOV' AND n.kind = 'overdue'"))[0].n);
+    expect(notices).toBe(openToGov);
+    const toGov = mails()
+      .filter((f) => !before.includes(f))
+      .map((f) => readEml(readFileSync(join(outbox, f), 'utf8')))
+      .filter((m) => m.headers.to === 'xinfang@gov.example.cn');
+    expect(toGov).toHaveLength(1);
+    expect(toGov[0].text).toContain('已超期');
   });
 
   it('refuses bad input with a stable code and a Chinese sentence', async () => {

@@ -46,6 +46,7 @@ describeBrowser('the console: attachments on the case page', () => {
     await panel.locator('input[type=file]').setInputFiles({ name: '报告.pdf', mimeType: 'application/pdf', buffer: fakeExe() });
     await panel.getByRole('button', { name: '上传', exact: true }).click();
     await expect(panel.getByRole('alert').textContent()).resolves.toContain('Windows 可执行程序');
+    await c.page.locator('.el-message--success').waitFor({ state: 'hidden' });
     await screenshot(c.page, 'case-attachments');
     await checkA11y(c.page, 'case-attachments');
     await c.expectNoErrors();

@@ -45,6 +45,7 @@ interface Notice {
   letterKind: string | null;
   letterNumber: string | null;
   letterAttachmentId: string | null;
+  linkId?: string | null;
   attempts: number;
   sentAt: string | null;
 }
@@ -375,5 +376,11 @@ describe('a notice whose mail fails', () => {
     expect(mailer.sent[0].attachments).toEqual([expect.objectContaining({ filename: expect.stringContaining(failed.letterNumber as string) })]);
     const listed = (await t.http.get(`/cases/${c.id}/letters`).set(bearer(secretary)).expect(200)).body as Letters;
     expect(listed.items.map((l) => l.number)).toEqual([failed.letterNumber]);
+    // The link of the failed attempt never reached the unit: revoked; the one sent is live.
+    const links: { id: string; revokedAt: unknown }[] = await t.dataSource.query('SELECT id, revokedAt FROM unit_links WHERE caseId = ? ORDER BY createdAt', [c.id]);
+    expect(links.map((l) => [l.id === sent.linkId, l.revokedAt === null])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
   });
 });

@@ -33,8 +33,8 @@ interface AttachedLetter {
  * The `unit-notice` job: generates the hand-over's letter once (kept on the notice, so a rerun attaches
  * the same letter and number), issues a unit link, and mails the unit its notice with the .docx and the
  * link. Idempotent: a notice sent is not sent again; a unit without an address gets the letter (for
- * printing) and the state no-address; a failed send is marked and retried by the outbox (with a new link:
- * the token of the earlier one is not kept anywhere).
+ * printing) and the state no-address; a failed send is marked and retried by the outbox with a new link
+ * (the token of the earlier one is not kept anywhere, so that link is revoked).
  */
 @Injectable()
 export class UnitNoticeSender implements OnModuleInit {
@@ -66,6 +66,8 @@ export class UnitNoticeSender implements OnModuleInit {
       await this.tx.run((em) => this.repo.update(em, notice.id, { status: 'no-address' }));
       return;
     }
+    // A retry after a failed send: the link of the earlier attempt never reached the unit; it is revoked.
+    if (notice.linkId) await this.links.revoke(notice.linkId, SYSTEM_ACTOR);
     const link = await this.tx.run(async (em) => {
       const issued = await this.links.issueIn(em, { caseId: found.id, unitCode: notice.unitCode, createdBy: SYSTEM_ACTOR.id });
       await this.repo.update(em, notice.id, { linkId: issued.id });

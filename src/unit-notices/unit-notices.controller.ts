@@ -21,6 +21,7 @@ export class UnitNoticeResponse implements UnitNoticeView {
   @ApiProperty({ type: String, nullable: true, example: '转送函' }) letterLabel!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '人大信转〔2026〕12号' }) letterNumber!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'GET /attachments/:id/content' }) letterAttachmentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the unit link sent with it (GET /cases/:id/unit-links)' }) linkId!: string | null;
   @ApiProperty({ enum: UNIT_NOTICE_STATUSES, enumName: 'UnitNoticeStatus' }) status!: UnitNoticeStatus;
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;

@@ -20,6 +20,8 @@ export interface UnitNoticeView {
   letterNumber: string | null;
   /** The letter's .docx: GET /attachments/:id/content. */
   letterAttachmentId: string | null;
+  /** The unit link sent with the notice (a retried send revokes the earlier one). */
+  linkId: string | null;
   status: UnitNoticeStatus;
   attempts: number;
   lastError: string | null;
@@ -51,6 +53,7 @@ export class UnitNoticesService {
       letterLabel: n.letterKind ? LETTER_KIND_LABELS[n.letterKind].zh : null,
       letterNumber: n.letterNumber,
       letterAttachmentId: n.letterAttachmentId,
+      linkId: n.linkId,
       status: n.status,
       attempts: n.attempts,
       lastError: n.lastError,

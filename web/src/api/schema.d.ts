@@ -4770,6 +4770,11 @@ export interface components {
             letterLabel: string | null;
             /** @example 人大信转〔2026〕12号 */
             letterNumber: string | null;
+            /**
+             * Format: uuid
+             * @description the unit link sent with it (GET /cases/:id/unit-links)
+             */
+            linkId: string | null;
             /** @description the unit’s address; null: none (status no-address) */
             recipient: string | null;
             /** Format: date-time */

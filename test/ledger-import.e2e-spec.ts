@@ -119,6 +119,19 @@ describe('ledger import (台账导入)', () => {
     expect(byPhone.body.repeatCount).toBeGreaterThanOrEqual(1);
   });
 
+  it('an imported open case counts for the similar-case fact of a new case (same category and region, last 30 days)', async () => {
+    const csv = '登记日期,来信来访,信访人,地区,类别,事项摘要,状态\r\n2026-11-20,来访,周九,竹山县,城建,小区停水,已受理\r\n';
+    const up = await upload(Buffer.from(csv, 'utf8'), 'recent.csv');
+    expect(up.body.encoding).toBe('utf-8');
+    expect((await post(`/ledger-imports/${up.body.id as string}/commit`, { mapping: up.body.suggestedMapping })).body.created).toBe(1);
+    const res = await t.http
+      .post('/cases')
+      .set(bearer(await t.token('secretary')))
+      .send(caseBody({ region: '竹山县', category: 'urban-construction' }));
+    expect(res.status).toBe(201);
+    expect(res.body.similarOpenCases).toBe(1);
+  });
+
   it('imports a GB18030 CSV with its own headers through a custom mapping (keyed by a hash of the row: no office number)', async () => {
     const csv = [
       '来件时间,姓名,手机,问题分类,反映事项,处理进度,所在区县,方式,备注',

@@ -225,7 +225,7 @@ export class LedgerImportService {
           actor,
           at: now,
           reason: null,
-          data: { importId, rowNumber: fresh[i].p.row.rowNumber, externalCode: fresh[i].p.row.externalCode, receivedAt: c.receivedAt.toISOString(), handledBy: c.routeHandledBy, status: c.status },
+          data: { rowNumber: fresh[i].p.row.rowNumber, externalCode: fresh[i].p.row.externalCode, handledBy: c.routeHandledBy },
         }),
       );
       await this.changes.importIn(em, cases, events);

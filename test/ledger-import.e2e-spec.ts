@@ -216,6 +216,11 @@ describe('ledger import (台账导入)', () => {
     expectError(await upload(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 1)]), 'broken.xlsx'), 422, 'LEDGER_FILE_UNREADABLE');
     expectError(await upload(Buffer.from('编号,登记日期\r\n', 'utf8'), 'empty.csv'), 422, 'LEDGER_FILE_EMPTY');
     expectError(await upload(Buffer.from('a,"b\r\n1,2', 'utf8'), 'open-quote.csv'), 422, 'LEDGER_FILE_UNREADABLE');
+    expectError(await upload(Buffer.from('编号\r\n' + '1\r\n'.repeat(200_001), 'utf8'), 'too-many.csv'), 422, 'LEDGER_TOO_MANY_ROWS');
+    expectError(await upload(Buffer.from(Array.from({ length: 101 }, (_, i) => `列${i}`).join(',') + '\r\n1\r\n', 'utf8'), 'too-wide.csv'), 422, 'LEDGER_TOO_MANY_COLUMNS');
+    const tooLarge = await upload(Buffer.alloc(40 * 1024 * 1024 + 1, 0x31), 'huge.csv');
+    expectError(tooLarge, 413, 'LEDGER_FILE_TOO_LARGE');
+    expect(tooLarge.body.message).toBe('台账文件超过 40 MB，请拆分后分批导入。');
   });
 
   it('is for the secretariat and the admin only: every other role gets 403 on every route', async () => {

@@ -218,6 +218,10 @@ describe('ledger import (台账导入)', () => {
     expectError(await upload(Buffer.from('a,"b\r\n1,2', 'utf8'), 'open-quote.csv'), 422, 'LEDGER_FILE_UNREADABLE');
     expectError(await upload(Buffer.from('编号\r\n' + '1\r\n'.repeat(200_001), 'utf8'), 'too-many.csv'), 422, 'LEDGER_TOO_MANY_ROWS');
     expectError(await upload(Buffer.from(Array.from({ length: 101 }, (_, i) => `列${i}`).join(',') + '\r\n1\r\n', 'utf8'), 'too-wide.csv'), 422, 'LEDGER_TOO_MANY_COLUMNS');
+    // Rows sealed under a key no longer configured (retired by rotate-pii-key): 410, never a 500.
+    const sealed = await upload(await ledgerXlsx(SAMPLE.lines.slice(0, 2)), 'sealed.xlsx');
+    await t.dataSource.query('UPDATE ledger_import_chunks SET rowsCipher = ? WHERE importId = ?', [JSON.stringify('v2:0badc0de:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), sealed.body.id]);
+    expectError(await post(`/ledger-imports/${sealed.body.id as string}/dry-run`, { mapping: sealed.body.suggestedMapping }), 410, 'LEDGER_IMPORT_EXPIRED');
     const tooLarge = await upload(Buffer.alloc(40 * 1024 * 1024 + 1, 0x31), 'huge.csv');
     expectError(tooLarge, 413, 'LEDGER_FILE_TOO_LARGE');
     expect(tooLarge.body.message).toBe('台账文件超过 40 MB，请拆分后分批导入。');

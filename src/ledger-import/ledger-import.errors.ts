@@ -16,6 +16,5 @@ export const LedgerImportErrors = {
   invalidMapping: (problems: string[]) =>
     new DomainError('LEDGER_MAPPING_INVALID', 400, { zh: `字段对应有误：${problems.join('；')}。`, en: `The column mapping is invalid: ${problems.length} problem(s).` }, { problems }),
   notFound: () => new DomainError('LEDGER_IMPORT_NOT_FOUND', 404, { zh: '没有找到该导入批次。', en: 'No such ledger import.' }),
-  expired: () => new DomainError('LEDGER_IMPORT_EXPIRED', 410, { zh: '该导入批次的文件内容已清除，请重新上传台账文件。', en: 'The rows of this import were purged; upload the ledger again.' }),
-  busy: () => new DomainError('LEDGER_IMPORT_BUSY', 409, { zh: '该批次正在导入，请稍后刷新查看结果。', en: 'This import is being committed; refresh later.' }),
+  expired: () => new DomainError('LEDGER_IMPORT_EXPIRED', 410, { zh: '该导入批次的文件内容已清除或无法再解密（个人信息密钥已更换），请重新上传台账文件。', en: 'The rows of this import are gone or can no longer be decrypted (the personal-data key was retired); upload the ledger again.' }),
 };

@@ -153,7 +153,7 @@ export class LedgerImportService {
     if (problems.length) throw LedgerImportErrors.invalidMapping(problems);
     const tokens = await this.repo.chunkTokens(batch.id);
     if (!tokens.length) throw LedgerImportErrors.expired();
-    const rows: Cell[][] = tokens.flatMap((t) => decodeRows(this.cipher.decrypt(t)));
+    const rows = this.openChunks(tokens);
     const ctx = await this.rowContext();
     const columns = columnsOf(mapping, batch.headers);
     const checks = rows.map((cells, i) => checkRow(cells, i + 2, columns, ctx));
@@ -164,6 +164,18 @@ export class LedgerImportService {
     const distinct = (hashes: (string | null)[]): string[] => [...new Set(hashes.filter((h): h is string => h !== null))];
     const stored = await this.repo.casesByPetitioner(distinct(all.map((x) => x.idHash)), distinct(all.map((x) => x.phoneHash)));
     return planLedger(checks, (row) => identities.get(row) as RowIdentity, imported, stored);
+  }
+
+  /**
+   * The upload's rows. Chunks are sealed under the personal-data key of their upload and are not re-sealed by
+   * `rotate-pii-key`: once that key is retired they no longer open, and the upload must be made again (410).
+   */
+  private openChunks(tokens: string[]): Cell[][] {
+    try {
+      return tokens.flatMap((t) => decodeRows(this.cipher.decrypt(t)));
+    } catch {
+      throw LedgerImportErrors.expired();
+    }
   }
 
   private async rowContext(): Promise<RowContext & { officeCode: string }> {

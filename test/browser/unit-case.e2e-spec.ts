@@ -89,4 +89,32 @@ describeBrowser('the console: the handling unit on the case page', () => {
     await c.page.getByRole('region', { name: '办理过程' }).getByText('经核实，信访人未起诉。').waitFor();
     await c.expectNoErrors();
   });
+
+  it('an admin opens a unit account: the unit is chosen for role 承办单位, required, and the account signs in to its cases', async () => {
+    await c.login('admin');
+    await c.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '通讯录与用户', exact: true }).click();
+    await c.page.getByRole('tab', { name: '用户' }).click();
+    await c.page.getByRole('button', { name: '新增用户' }).click();
+    const form = c.page.getByRole('dialog', { name: '新增用户' });
+    await form.getByLabel('用户名').fill('lac-liaison');
+    await form.getByLabel('显示名称').fill('法工委联络员');
+    await expect(form.getByLabel('所属单位').count()).resolves.toBe(0);
+    await form.getByLabel('角色').selectOption('unit');
+    await form.getByLabel('初始密码').fill('Fagong-Liaison-2026');
+    // Without a unit the API refuses, at the field.
+    c.expectResponse({ status: 422, path: '/users', method: 'POST' });
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByText('承办单位账号必须指定所属单位').waitFor();
+    await form.getByLabel('所属单位').selectOption({ label: '法制工作委员会（LAC）' });
+    await checkA11y(c.page, 'directory: new unit account');
+    const created = c.page.waitForResponse((r) => new URL(r.url()).pathname === '/users' && r.request().method() === 'POST');
+    await form.getByRole('button', { name: '保存' }).click();
+    expect((await created).status()).toBe(201);
+    const row = c.page.getByRole('row', { name: /lac-liaison/ });
+    await expect(row.textContent()).resolves.toContain('法制工作委员会');
+    const login = await c.t.http.post('/auth/login').send({ username: 'lac-liaison', password: 'Fagong-Liaison-2026' }).expect(200);
+    const me = await c.t.http.get('/auth/me').set(bearer((login.body as { accessToken: string }).accessToken)).expect(200);
+    expect(me.body).toMatchObject({ role: 'unit', unitCode: 'LAC' });
+    await c.expectNoErrors();
+  });
 });

@@ -77,6 +77,8 @@ export const directory = {
     role: 'Role',
     leader: 'Linked leader',
     noLeader: 'None',
+    unit: 'Unit',
+    chooseUnit: 'Choose the handling unit',
     password: 'Initial password',
     passwordHint: 'At least 12 characters, not containing the user name, not a common password.',
     disable: 'Disable',

@@ -77,6 +77,8 @@ export const directory = {
     role: '角色',
     leader: '关联领导',
     noLeader: '不关联',
+    unit: '所属单位',
+    chooseUnit: '请选择承办单位',
     password: '初始密码',
     passwordHint: '至少 12 位，不含用户名，不用常见密码。',
     disable: '停用',

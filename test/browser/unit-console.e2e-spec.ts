@@ -3,7 +3,7 @@ import { expect, it } from '@jest/globals';
 import { pdfWithText } from '../support/attachment-files.js';
 import { bearer } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
-import { checkA11y, describeBrowser, screenshot, useConsole } from './support/harness.js';
+import { checkA11y, describeBrowser, expectFitsWidth, screenshot, useConsole } from './support/harness.js';
 
 /**
  * Issue 15 §1 in the console: a handling unit's user signs in, finds its case among 本单位承办事项, signs
@@ -45,6 +45,7 @@ describeBrowser('the console: a handling unit', () => {
     await expect(row.textContent()).resolves.toContain('督办件');
     await expect(c.page.getByText('建议修订物业管理条例').count()).resolves.toBe(0);
     await checkA11y(c.page, 'unit cases');
+    await expectFitsWidth(c.page);
     await screenshot(c.page, 'unit-cases');
 
     await c.page.getByRole('link', { name: `办理 ${mine.code}` }).click();
@@ -72,6 +73,7 @@ describeBrowser('the console: a handling unit', () => {
     await work.getByLabel('答复意见').fill('已制定改造计划，明年三月开工，雨季前完成屋面防水。');
     await work.getByLabel('书面报告（摘要）').fill('详见所附书面报告。');
     await checkA11y(c.page, 'unit case: reply form');
+    await expectFitsWidth(c.page);
     await screenshot(c.page, 'unit-reply');
     await work.getByRole('button', { name: '提交答复' }).click();
     await work.getByRole('status').getByText('答复已提交。').waitFor();
@@ -112,6 +114,7 @@ describeBrowser('the console: a handling unit', () => {
     await unit.getByText(/本链接有效期至/).waitFor();
     await expect(unit.getByRole('navigation').count()).resolves.toBe(0);
     await checkA11y(unit, 'unit link');
+    await expectFitsWidth(unit);
     await screenshot(unit, 'unit-link');
     const work = unit.getByRole('region', { name: '办理' });
     await work.getByRole('button', { name: '签收' }).click();

@@ -36,7 +36,11 @@ describeBrowser('the console: unit scorecard (单位考评)', () => {
     expect(govCard.figures).toMatchObject({ received: 3, signedOnTime: 1, signedLate: 1, unsignedOverdue: 1, repliedOnTime: 1, urgedManually: 1 });
 
     await c.login('secretary');
-    await c.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '单位考评' }).click();
+    // The office reaches it from 统计分析 (its menu keeps its entries); leaders and units from their menu.
+    const nav = c.page.getByRole('navigation', { name: '主菜单' });
+    await nav.getByRole('link', { name: '统计分析' }).click();
+    await expect(nav.getByRole('link', { name: '单位考评' }).count()).resolves.toBe(0);
+    await c.page.getByRole('link', { name: '单位考评' }).click();
     await c.page.getByRole('heading', { name: '单位考评', level: 1 }).waitFor();
     await c.page.getByRole('status').filter({ hasText: '统计区间：2026-01-01 至 2026-12-31' }).waitFor();
     const govRow = c.page.getByRole('row').filter({ has: c.page.getByRole('button', { name: '查看 市人民政府 的考评详情' }) });
@@ -82,7 +86,9 @@ describeBrowser('the console: unit scorecard (单位考评)', () => {
     // The city government's own account: its card only, opened, no form and no export.
     const unitPage = await c.newPage();
     await c.login('unit-gov', unitPage);
-    await unitPage.goto(c.url('/console/unit-scorecard?period=2026-Q4'));
+    await unitPage.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '单位考评' }).click();
+    await unitPage.getByRole('heading', { name: '市人民政府：考评详情', level: 2 }).waitFor();
+    await unitPage.getByLabel('考评期间', { exact: true }).selectOption('2026-Q4');
     await unitPage.getByRole('heading', { name: '市人民政府：考评详情', level: 2 }).waitFor();
     await expect(unitPage.getByRole('button', { name: /^查看 .* 的考评详情$/ }).count()).resolves.toBe(1);
     await expect(unitPage.getByRole('heading', { name: '录入考评结果' }).count()).resolves.toBe(0);

@@ -8,6 +8,8 @@ declare module 'vue-router' {
     roles?: Role[];
     /** The menu entry's message key, for pages in the menu. */
     menu?: string;
+    /** Who sees the menu entry, when fewer than who may open the page (the others reach it from another page). */
+    menuRoles?: Role[];
     public?: boolean;
   }
 }
@@ -42,7 +44,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'letter-templates', name: 'letter-templates', component: () => import('@/views/letters/LetterTemplatesView.vue'), meta: { roles: ADMIN } },
       { path: 'directory', name: 'directory', component: () => import('@/views/directory/DirectoryView.vue'), meta: { roles: ADMIN, menu: 'common.menu.directory' } },
       { path: 'reports', name: 'reports', component: () => import('@/views/reports/ReportsView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat'], menu: 'common.menu.reports' } },
-      { path: 'unit-scorecard', name: 'unit-scorecard', component: () => import('@/views/reports/UnitScorecardView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat', 'leader', 'unit'], menu: 'common.menu.unitScorecard' } },
+      { path: 'unit-scorecard', name: 'unit-scorecard', component: () => import('@/views/reports/UnitScorecardView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat', 'leader', 'unit'], menu: 'common.menu.unitScorecard', menuRoles: ['leader', 'unit'] } },
       { path: 'reports/annual', name: 'annual-report', component: () => import('@/views/reports/AnnualReportView.vue'), meta: { roles: [...OVERSIGHT, 'secretariat'] } },
       { path: 'audit', name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { roles: OVERSIGHT, menu: 'common.menu.audit' } },
       { path: 'cases/:id', name: 'case', component: () => import('@/views/case/CaseView.vue'), meta: { roles: WITH_UNITS }, props: true },

@@ -14,6 +14,7 @@ export const reports = {
     showing: '{from} to {to}',
   },
   actions: {
+    unitScorecard: 'Unit scorecard',
     exportCsv: 'Export ledger (CSV)',
     fileName: 'petition-ledger_{from}_{to}.csv',
     annual: 'Annual report (print)',

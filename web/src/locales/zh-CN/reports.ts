@@ -14,6 +14,7 @@ export const reports = {
     showing: '{from} 至 {to}',
   },
   actions: {
+    unitScorecard: '单位考评',
     exportCsv: '导出台账（CSV）',
     fileName: '信访台账_{from}_{to}.csv',
     annual: '年度报告（打印版）',

@@ -14,6 +14,7 @@ import type { Actor } from '../domain/actor.js';
 import { Clock } from '../domain/clock.js';
 import { OfficeSettings } from '../settings/office-settings.js';
 import { importedCase, rememberedDeadlines } from './imported-case.js';
+import { orderedIds } from './ordered-ids.js';
 import { completeMapping, type LedgerMapping, mappingProblems, suggestMapping } from './ledger-fields.js';
 import { readLedgerFile } from './ledger-file.js';
 import type { LedgerImport, LedgerImportChunk, LedgerImportRow } from './ledger-import.entity.js';
@@ -209,7 +210,9 @@ export class LedgerImportService {
   private async createCases(importId: string, planned: PlannedRow[], ctx: CommitContext): Promise<number> {
     const now = this.clock.now();
     const { actor, deadlines } = ctx;
-    const prepared = planned.map((p) => ({ p, id: randomUUID(), petitioner: this.protect(p.row), year: Number(localTime(p.row.receivedAt, ctx.zone).date.slice(0, 4)) }));
+    // Time-ordered ids (the wall clock, not the domain's): the cases' primary key grows at its end.
+    const ids = orderedIds(planned.length * 2, Date.now());
+    const prepared = planned.map((p, i) => ({ p, id: ids[2 * i], eventId: ids[2 * i + 1], petitioner: this.protect(p.row), year: Number(localTime(p.row.receivedAt, ctx.zone).date.slice(0, 4)) }));
     return this.tx.run(async (em) => {
       await this.repo.lockCommits(em);
       const already = await this.repo.importedKeys(
@@ -229,6 +232,7 @@ export class LedgerImportService {
       );
       const events = cases.map((c, i) =>
         caseEvent({
+          id: fresh[i].eventId,
           caseId: c.id,
           caseVersion: 1,
           action: 'import',

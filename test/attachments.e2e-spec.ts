@@ -118,8 +118,9 @@ describe('case attachments', () => {
   });
 
   it('writes every download to the audit trail: case, attachment, who, how', async () => {
-    const view = (await upload(t, 'secretary', lacCase, pdf, 'scan.pdf', 'petitioner-material')).body as AttachmentView;
-    await download(t, 'auditor', view.id);
+    // (An auditor reads what is not office-only: see the petitioner's scans below.)
+    const view = (await upload(t, 'secretary', lacCase, pdf, 'note.pdf', 'other')).body as AttachmentView;
+    expect((await download(t, 'auditor', view.id)).status).toBe(200);
     const entries: { actorId: string; actorName: string; action: string; entityType: string; entityId: string; data: string | Record<string, unknown> }[] = await t.dataSource.query(
       "SELECT actorId, actorName, action, entityType, entityId, data FROM audit_log WHERE action = 'attachment.download' ORDER BY at",
     );
@@ -189,6 +190,30 @@ describe('case attachments', () => {
     const govList = await t.http.get(`/cases/${govCase}/attachments`).set(bearer(await t.token('unit-gov')));
     expect(govList.status).toBe(200);
     expect(govList.body).toMatchObject({ items: [], uploadKinds: ['unit-report', 'other'] });
+  });
+
+  it('keeps the petitioner’s scans and materials for the office: other roles do not list them and read 404', async () => {
+    const scan = (await upload(t, 'secretary', govCase, pdf, '来信扫描件.pdf', 'petition-scan')).body as AttachmentView & { officeOnly: boolean };
+    const material = (await upload(t, 'secretary', govCase, pdf, '身份证复印件.pdf', 'petitioner-material')).body as AttachmentView & { officeOnly: boolean };
+    const note = (await upload(t, 'secretary', govCase, pdf, '转办说明.pdf', 'other')).body as AttachmentView & { officeOnly: boolean };
+    expect([scan.officeOnly, material.officeOnly, note.officeOnly]).toEqual([true, true, false]);
+    await caseAction(t, await t.token('secretary'), govCase, { action: 'assign-leader', leaderId: t.leaders.get('director') });
+    const listed = async (user: TestUser): Promise<string[]> => {
+      const res = await t.http.get(`/cases/${govCase}/attachments`).set(bearer(await t.token(user)));
+      expect({ user, status: res.status }).toEqual({ user, status: 200 });
+      return (res.body as { items: AttachmentView[] }).items.map((i) => i.id).sort();
+    };
+    for (const user of ['admin', 'secretary'] as const) {
+      expect(await listed(user)).toEqual(expect.arrayContaining([scan.id, material.id, note.id]));
+      expect((await download(t, user, scan.id)).status).toBe(200);
+    }
+    for (const user of ['unit-gov', 'director', 'auditor'] as const) {
+      const ids = await listed(user);
+      expect({ user, ids }).toEqual({ user, ids: expect.arrayContaining([note.id]) });
+      expect({ user, scan: ids.includes(scan.id), material: ids.includes(material.id) }).toEqual({ user, scan: false, material: false });
+      for (const hidden of [scan, material]) expectDownloadError(await download(t, user, hidden.id), 404, 'ATTACHMENT_NOT_FOUND');
+      expect((await download(t, user, note.id)).status).toBe(200);
+    }
   });
 
   describe('every role on every route (object level)', () => {

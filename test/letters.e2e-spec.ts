@@ -320,7 +320,16 @@ describe('letters and notices to units (公文, 部门联动)', () => {
       await caseAction(t, secretary(), c.id, { action: 'urge', note: '请加快办理' });
       await t.relay.drain();
       later();
-      await t.http.post(`/cases/${c.id}/letters`).set(as('secretary')).send({ kind: 'acceptance-notice' }).expect(201);
+      const notice = await t.http.post(`/cases/${c.id}/letters`).set(as('secretary')).send({ kind: 'acceptance-notice' }).expect(201);
+      // The 告知书 (the petitioner's name in full) is an office-only attachment: not listed nor readable by the unit or an auditor.
+      const noticeFile = (notice.body as Letters).items.find((l) => l.kind === 'acceptance-notice')?.attachmentId;
+      expect(noticeFile).toEqual(expect.any(String));
+      for (const user of ['unit-gov', 'auditor'] as TestUser[]) {
+        const files = await t.http.get(`/cases/${c.id}/attachments`).set(as(user)).expect(200);
+        expect({ user, listed: (files.body as { items: { id: string }[] }).items.some((i) => i.id === noticeFile) }).toEqual({ user, listed: false });
+        expect({ user, status: (await t.http.get(`/attachments/${noticeFile}/content`).set(as(user))).status }).toEqual({ user, status: 404 });
+      }
+      expect((await t.http.get(`/attachments/${noticeFile}/content`).set(as('secretary'))).status).toBe(200);
       for (const user of ['unit-lac', 'deputy1'] as TestUser[]) {
         expectError(await t.http.get(`/cases/${c.id}/letters`).set(as(user)), 404, 'CASE_NOT_FOUND');
         expectError(await t.http.get(`/cases/${c.id}/notices`).set(as(user)), 404, 'CASE_NOT_FOUND');

@@ -14,6 +14,8 @@ export interface AttachmentRecord {
   uploadedByName: string;
   via: AttachmentVia;
   letterNumber: string | null;
+  /** Office only (`attachment-audience.ts`). */
+  officeOnly: boolean;
   createdAt: Date;
 }
 
@@ -29,5 +31,6 @@ export const toAttachmentRecord = (row: CaseAttachment): AttachmentRecord => ({
   uploadedByName: row.uploadedByName,
   via: row.via,
   letterNumber: row.letterNumber,
+  officeOnly: row.officeOnly,
   createdAt: row.createdAt,
 });

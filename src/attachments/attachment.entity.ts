@@ -54,6 +54,14 @@ export class CaseAttachment {
   @Column({ type: 'varchar', length: 8 })
   via!: AttachmentVia;
 
+  /**
+   * Only the office (admin, secretariat) may list and read it: it carries the petitioner's personal data in
+   * full (a scanned letter, the petitioner's materials, a 告知书 addressed to the petitioner). See
+   * `attachment-audience.ts`.
+   */
+  @Column({ type: 'boolean', default: false })
+  officeOnly!: boolean;
+
   /** The number of a generated letter (〔2026〕12号), else null. */
   @Column({ type: 'varchar', length: 40, nullable: true })
   letterNumber!: string | null;

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../common/tokens.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Actor, Role } from '../domain/actor.js';
 import { Clock } from '../domain/clock.js';
+import { isOfficeOnly, mayReadAttachment } from './attachment-audience.js';
 import { displayFileName } from './attachment-file-name.js';
 import type { AttachmentKind, AttachmentVia } from './attachment-kinds.js';
 import { type AttachmentRecord, toAttachmentRecord } from './attachment-record.js';
@@ -33,6 +34,8 @@ export interface StoreAttachmentInput {
   unitCode: string | null;
   via: AttachmentVia;
   letterNumber?: string | null;
+  /** Office only whatever the kind (a letter to the petitioner); scans and petitioners' materials always are. */
+  officeOnly?: boolean;
 }
 
 /** Who reads an attachment's content (written to the audit trail as `attachment.download`). */
@@ -105,6 +108,7 @@ export class AttachmentsService {
       uploadedByName: input.uploadedBy.displayName.slice(0, 100),
       via: input.via,
       letterNumber: input.letterNumber ?? null,
+      officeOnly: isOfficeOnly(input.kind, input.officeOnly),
       createdAt: this.clock.now(),
     };
     await this.repo.insert(em, row);
@@ -127,8 +131,9 @@ export class AttachmentsService {
     }
   }
 
-  async listForCase(caseId: string): Promise<AttachmentRecord[]> {
-    return (await this.repo.listForCase(caseId)).map(toAttachmentRecord);
+  /** The case's attachments this role may see (`mayReadAttachment`: office-only ones for the office alone). */
+  async listForCase(caseId: string, role: Role | 'link'): Promise<AttachmentRecord[]> {
+    return (await this.repo.listForCase(caseId)).filter((row) => mayReadAttachment(row, role)).map(toAttachmentRecord);
   }
 
   async findById(id: string): Promise<AttachmentRecord | null> {
@@ -149,7 +154,8 @@ export class AttachmentsService {
   /** Decrypts the content (checked against its hash) and writes `attachment.download` to the audit trail. */
   async readContent(id: string, reader: AttachmentReader): Promise<{ record: AttachmentRecord; content: Buffer }> {
     const row = await this.repo.findById(id);
-    if (!row) throw AttachmentErrors.notFound();
+    // An office-only file answers a reader outside the office exactly like a missing one.
+    if (!row || !mayReadAttachment(row, reader.role)) throw AttachmentErrors.notFound();
     let content: Buffer;
     try {
       content = await this.files.read(row.storageKey, row.id);

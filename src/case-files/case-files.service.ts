@@ -42,7 +42,7 @@ export class CaseFilesService {
   async list(caseId: string, actor: Actor): Promise<CaseAttachmentsView> {
     await this.access.findVisible(caseId, actor);
     const { maxBytes, perCase } = this.attachments.limits;
-    return { items: (await this.attachments.listForCase(caseId)).map(toAttachmentView), uploadKinds: [...UPLOAD_KINDS[actor.role]], maxBytes, perCase };
+    return { items: (await this.attachments.listForCase(caseId, actor.role)).map(toAttachmentView), uploadKinds: [...UPLOAD_KINDS[actor.role]], maxBytes, perCase };
   }
 
   async download(id: string, actor: Actor): Promise<{ record: AttachmentRecord; content: Buffer }> {

@@ -101,6 +101,7 @@ export class LettersService {
       unitCode: null,
       via: 'system',
       letterNumber: number,
+      officeOnly: toPetitioner,
     });
     const letter: CaseLetter = {
       id: randomUUID(),

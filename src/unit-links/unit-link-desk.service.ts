@@ -154,7 +154,7 @@ export class UnitLinkDesk {
       case: view,
       urgings: urgingsOf(view),
       attachments: {
-        items: (await this.attachments.listForCase(open.link.caseId)).map((r) => linkAttachmentView(token, r)),
+        items: (await this.attachments.listForCase(open.link.caseId, 'link')).map((r) => linkAttachmentView(token, r)),
         uploadKinds: [...UPLOAD_KINDS.unit],
         ...this.attachments.limits,
       },

@@ -14,6 +14,7 @@ export class AttachmentResponse implements AttachmentView {
   @ApiProperty() uploadedByName!: string;
   @ApiProperty({ enum: ATTACHMENT_VIAS, enumName: 'AttachmentVia' }) via!: AttachmentVia;
   @ApiProperty({ type: String, nullable: true, example: '〔2026〕12号' }) letterNumber!: string | null;
+  @ApiProperty({ description: 'only the office (admin, secretariat) lists and reads it: it carries the petitioner’s personal data' }) officeOnly!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ example: '/attachments/…/content' }) contentUrl!: string;
 }

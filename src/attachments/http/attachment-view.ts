@@ -14,6 +14,8 @@ export interface AttachmentView {
   uploadedByName: string;
   via: AttachmentVia;
   letterNumber: string | null;
+  /** Only the office (admin, secretariat) may see it: it carries the petitioner's personal data. */
+  officeOnly: boolean;
   createdAt: string;
   /** GET this (with the bearer token) for the content. */
   contentUrl: string;
@@ -31,6 +33,7 @@ export const toAttachmentView = (r: AttachmentRecord): AttachmentView => ({
   uploadedByName: r.uploadedByName,
   via: r.via,
   letterNumber: r.letterNumber,
+  officeOnly: r.officeOnly,
   createdAt: r.createdAt.toISOString(),
   contentUrl: `/attachments/${r.id}/content`,
 });

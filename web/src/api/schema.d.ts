@@ -1946,6 +1946,8 @@ export interface components {
              * @example application/pdf
              */
             mediaType: string;
+            /** @description only the office (admin, secretariat) lists and reads it: it carries the petitioner’s personal data */
+            officeOnly: boolean;
             /** @description SHA-256 (hex) of the content */
             sha256: string;
             /** @description bytes */

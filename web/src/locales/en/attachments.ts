@@ -4,6 +4,8 @@ export const attachments = {
   loadFailed: 'The attachments could not be read: {message}',
   columns: { fileName: 'File', kind: 'Kind', size: 'Size', uploadedBy: 'Uploaded by', createdAt: 'Uploaded at', actions: 'Actions' },
   byUnit: '{name} ({unit})',
+  officeOnly: 'Office only',
+  officeOnlyHint: 'Carries the petitioner’s personal data: only the petition office (admin, secretariat) sees it',
   download: 'Download',
   downloadLabel: 'Download {name}',
   upload: {

@@ -4,6 +4,8 @@ export const attachments = {
   loadFailed: '附件列表无法读取：{message}',
   columns: { fileName: '文件名', kind: '类别', size: '大小', uploadedBy: '上传人', createdAt: '上传时间', actions: '操作' },
   byUnit: '{name}（{unit}）',
+  officeOnly: '仅信访室',
+  officeOnlyHint: '含信访人个人信息，仅信访室（管理员、秘书处）可见',
   download: '下载',
   downloadLabel: '下载 {name}',
   upload: {

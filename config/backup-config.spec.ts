@@ -47,7 +47,10 @@ describe('backup configuration', () => {
 
   it('gives the restore command paths and environment keys without creating key files', () => {
     const dir = join(dataDir(), 'fresh');
-    expect(dataPaths({ DATA_DIR: dir })).toEqual({ dataDir: dir, embedded: true, sqlitePath: join(dir, 'petitions.sqlite') });
+    expect(dataPaths({ DATA_DIR: dir })).toEqual({ dataDir: dir, embedded: true, sqlitePath: join(dir, 'petitions.sqlite'), attachmentsDir: join(dir, 'attachments') });
+    // ATTACHMENTS_DIR: relative to DATA_DIR, or anywhere (then the backup carries it apart).
+    expect(dataPaths({ DATA_DIR: dir, ATTACHMENTS_DIR: 'files' }).attachmentsDir).toBe(join(dir, 'files'));
+    expect(dataPaths({ DATA_DIR: dir, ATTACHMENTS_DIR: '/srv/xf-files' }).attachmentsDir).toBe('/srv/xf-files');
     expect(loadEnvKeys({ DATA_DIR: dir })).toEqual({ piiKey: null, piiPreviousKeys: [], jwtSecret: false });
     expect(loadEnvKeys({ PII_KEY: 'ab'.repeat(32), JWT_SECRET: 'x' }).piiKey?.toString('hex')).toBe('ab'.repeat(32));
   });

@@ -90,7 +90,8 @@ describe('a unit account reaches only the routes meant for units (deny by defaul
     await caseAction(t, secretary, caseId, { action: 'route', committee: 'LAC', handledBy: 'LAC' });
     let attachmentId: string | null = null;
     if (routes.some((r) => keyOf(r) === 'POST /cases/:id/attachments')) {
-      const up = await t.http.post(`/cases/${caseId}/attachments`).set(bearer(secretary)).field('kind', 'petition-scan').attach('file', PDF, 'scan.pdf');
+      // A file the case's unit may read (a petitioner's scan is office-only: attachment-audience.ts).
+      const up = await t.http.post(`/cases/${caseId}/attachments`).set(bearer(secretary)).field('kind', 'other').attach('file', PDF, 'note.pdf');
       expect(up.status).toBe(201);
       attachmentId = (up.body as { id: string }).id;
     }

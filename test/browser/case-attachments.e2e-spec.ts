@@ -31,9 +31,9 @@ describeBrowser('the console: attachments on the case page', () => {
     await panel.getByRole('button', { name: '上传', exact: true }).click();
     const row = panel.getByRole('row', { name: /来信扫描件\.pdf/ });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toBe(`来信扫描件.pdf来信扫描件${pdf.length} B张秘书2026-11-26 10:00下载`);
+    await expect(row.textContent()).resolves.toBe(`来信扫描件.pdf来信扫描件 仅信访室${pdf.length} B张秘书2026-11-26 10:00下载`);
     const listed = await c.t.http.get(`/cases/${id}/attachments`).set('Authorization', `Bearer ${token}`).expect(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ fileName: '来信扫描件.pdf', kind: 'petition-scan', sha256: sha(pdf) })]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ fileName: '来信扫描件.pdf', kind: 'petition-scan', sha256: sha(pdf), officeOnly: true })]);
 
     const [download] = await Promise.all([c.page.waitForEvent('download'), row.getByRole('button', { name: '下载 来信扫描件.pdf' }).click()]);
     expect(download.suggestedFilename()).toBe('来信扫描件.pdf');

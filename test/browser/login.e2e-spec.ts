@@ -107,7 +107,8 @@ describeBrowser('the console: login, role menu, session end, language', () => {
   it('switches to English: the page and <html lang>', async () => {
     await c.login('secretary');
     await c.page.getByLabel('语言').selectOption('en');
-    await c.page.getByRole('link', { name: 'Ledger' }).waitFor();
+    // The menu's entry (the ledger page also links to 'Ledger import').
+    await c.page.getByRole('link', { name: 'Ledger', exact: true }).waitFor();
     await expect(c.page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await expect(c.page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
     await expect(c.page.getByLabel('Language').inputValue()).resolves.toBe('en');

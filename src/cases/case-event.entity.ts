@@ -8,6 +8,8 @@ import type { CaseStatus } from '../domain/case-vocabulary.js';
  */
 @Entity('case_events')
 @Index('idx_case_events_case_version', ['caseId', 'caseVersion', 'at'])
+/** 单位考评 reads the timeline by action and time (migration 1764000000032). */
+@Index('idx_case_events_action_at', ['action', 'at'])
 export class CaseEvent {
   @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
   id!: string;

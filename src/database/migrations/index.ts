@@ -25,6 +25,7 @@ import { ReceptionDays1764000000023 } from './1764000000023-reception-days.js';
 import { UnitLinks1764000000029 } from './1764000000029-unit-links.js';
 import { CaseAttachments1764000000026 } from './1764000000026-case-attachments.js';
 import { UnitEvaluations1764000000031 } from './1764000000031-unit-evaluations.js';
+import { CaseEventsActionAt1764000000032 } from './1764000000032-case-events-action-at.js';
 import { UnitAccounts1764000000025 } from './1764000000025-unit-accounts.js';
 
 import { LedgerImport1764000000030 } from './1764000000030-ledger-import.js';
@@ -34,4 +35,4 @@ import { UnitNotices1764000000028 } from './1764000000028-unit-notices.js';
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration in order. Each is reviewed SQL for MySQL/MariaDB and SQLite. */
-export const MIGRATIONS: MigrationClass[] = [Init1764000000000, AppendOnlyTimeline1764000000001, RuleSetsAndAudit1764000000002, Meetings1764000000003, Lookback1764000000004, Invites1764000000005, Conversions1764000000006, ClusterCountIndex1764000000007, AuthSessions1764000000010, ExactBookings1764000000011, BackupRuns1764000000012, RuleSetActivations1764000000013, RuleSimulations1764000000014, OfficeSettings1764000000015, DirectoryRooms1764000000016, ReportIndexes1764000000017, EarlyWarningColumn1764000000018, CaseDailyFigures1764000000019, MeetingRooms1764000000020, MeetingReplies1764000000021, MeetingMinutes1764000000022, ReceptionDays1764000000023, DeputiesInTheLoop1764000000024, UnitAccounts1764000000025, CaseAttachments1764000000026, Letters1764000000027, UnitNotices1764000000028, UnitLinks1764000000029, LedgerImport1764000000030, UnitEvaluations1764000000031];
+export const MIGRATIONS: MigrationClass[] = [Init1764000000000, AppendOnlyTimeline1764000000001, RuleSetsAndAudit1764000000002, Meetings1764000000003, Lookback1764000000004, Invites1764000000005, Conversions1764000000006, ClusterCountIndex1764000000007, AuthSessions1764000000010, ExactBookings1764000000011, BackupRuns1764000000012, RuleSetActivations1764000000013, RuleSimulations1764000000014, OfficeSettings1764000000015, DirectoryRooms1764000000016, ReportIndexes1764000000017, EarlyWarningColumn1764000000018, CaseDailyFigures1764000000019, MeetingRooms1764000000020, MeetingReplies1764000000021, MeetingMinutes1764000000022, ReceptionDays1764000000023, DeputiesInTheLoop1764000000024, UnitAccounts1764000000025, CaseAttachments1764000000026, Letters1764000000027, UnitNotices1764000000028, UnitLinks1764000000029, LedgerImport1764000000030, UnitEvaluations1764000000031, CaseEventsActionAt1764000000032];

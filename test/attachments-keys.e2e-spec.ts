@@ -1,16 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mysql from 'mysql2/promise';
-import type { Response } from 'supertest';
 import { backupCommand } from '../src/backup/cli/backup-command.js';
 import type { CliIo } from '../src/backup/cli/cli-support.js';
 import { restoreCommand } from '../src/backup/cli/restore-command.js';
 import { rotateCommand } from '../src/backup/cli/rotate-command.js';
 import { PiiCipher } from '../src/common/pii/pii-cipher.js';
-import { SAMPLE_ID, SAMPLE_PHONE, docxWithText, pdfWithText } from './support/attachment-files.js';
+import { SAMPLE_ID, SAMPLE_PHONE, binary, docxWithText, filesUnder, pdfWithText } from './support/attachment-files.js';
 import { bearer } from './support/factories.js';
 import { registerCase } from './support/http-helpers.js';
 import { createTestApp, TEST_MODE, type TestApp } from './support/test-app.js';
@@ -26,22 +25,6 @@ function capture(): CliIo & { lines: string[] } {
   const lines: string[] = [];
   return { lines, out: (l) => lines.push(l), err: (l) => lines.push(l) };
 }
-
-function filesUnder(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
-}
-
-const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const parts: Buffer[] = [];
-  res.on('data', (c: Buffer) => parts.push(c));
-  res.on('end', () => cb(null, Buffer.concat(parts)));
-};
 
 interface Stored {
   id: string;

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { MULTIPART_GARBAGE } from '../bench/lib/hostile-requests.js';
-import { ID_PATTERN, PHONE_PATTERN, SAMPLE_ID, SAMPLE_PHONE, docxWithText, fakeExe, pdfOfSize, pdfWithText } from './support/attachment-files.js';
+import { ID_PATTERN, PHONE_PATTERN, SAMPLE_ID, SAMPLE_PHONE, binary, docxWithText, fakeExe, filesUnder, pdfOfSize, pdfWithText } from './support/attachment-files.js';
 import { bearer } from './support/factories.js';
 import { caseAction, expectError, registerCase } from './support/http-helpers.js';
 import { type TestApp, type TestUser, useTestApp } from './support/test-app.js';
@@ -28,23 +27,6 @@ interface AttachmentView {
 }
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-/** Every file under a directory (recursively). */
-function filesUnder(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
-}
-
-const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const parts: Buffer[] = [];
-  res.on('data', (c: Buffer) => parts.push(c));
-  res.on('end', () => cb(null, Buffer.concat(parts)));
-};
 
 async function upload(t: TestApp, user: TestUser, caseId: string, file: Buffer, name: string, kind: string, contentType = 'application/octet-stream'): Promise<Response> {
   return t.http

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { CASE_HAND_OVERS, type CaseHandOver } from '../src/cases/case-hand-overs.port.js';
-import { pdfWithText } from './support/attachment-files.js';
+import { binary, pdfWithText } from './support/attachment-files.js';
 import { bearer, idNumber } from './support/factories.js';
 import { caseAction, expectError, idsOf, registerCase } from './support/http-helpers.js';
 import { useTestApp } from './support/test-app.js';
@@ -271,11 +271,7 @@ describe("the unit's loop: sign, ask, request an extension, reply", () => {
     expect(replied.status).toBe('replied');
     const seen = await view(id);
     expect(seen.timeline?.at(-1)).toMatchObject({ action: 'reply', actor: { role: 'unit' }, data: { attachmentIds: [attachmentId], report: '详见书面报告' } });
-    const download = await t.http.get(`/attachments/${attachmentId}/content`).set(bearer(secretary)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const download = await t.http.get(`/attachments/${attachmentId}/content`).set(bearer(secretary)).buffer(true).parse(binary);
     expect(download.status).toBe(200);
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
   });

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { Response } from 'supertest';
 import { linkActorId, UnitLinkSigner, unitLinkKey } from '../src/unit-links/unit-link-token.js';
 import { UnitLinks } from '../src/unit-links/unit-links.service.js';
-import { ID_PATTERN, PHONE_PATTERN, SAMPLE_PHONE, fakeExe, pdfWithText } from './support/attachment-files.js';
+import { ID_PATTERN, PHONE_PATTERN, SAMPLE_PHONE, binary, fakeExe, pdfWithText } from './support/attachment-files.js';
 import { bearer, idNumber } from './support/factories.js';
 import { caseAction, expectError, registerCase } from './support/http-helpers.js';
 import { type TestApp, useTestApp } from './support/test-app.js';
@@ -34,12 +33,6 @@ const tokenOf = (url: string | null): string => {
   if (!match) throw new Error(`not a unit link: ${url}`);
   return match[1];
 };
-const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const parts: Buffer[] = [];
-  res.on('data', (c: Buffer) => parts.push(c));
-  res.on('end', () => cb(null, Buffer.concat(parts)));
-};
-
 /** A supervised item (headcount 6: escalated) transferred to the city government (GOV): a written report is required. */
 async function supervisedCaseForGov(t: TestApp, secretary: string): Promise<{ id: string; code: string }> {
   const c = await registerCase<{ id: string; code: string; grade: string }>(t, secretary, { headcount: 6, subject: '老旧小区改造进度缓慢', unitsInvolved: ['GOV'], petitioner: PETITIONER });

@@ -1,4 +1,7 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
+import type { Response } from 'supertest';
 
 /** Sample files for attachment tests: real formats, with text a scan for personal data would find in the clear. */
 
@@ -51,3 +54,21 @@ export function pdfOfSize(size: number): Buffer {
   head.copy(out);
   return out;
 }
+
+/** Every file under a directory (recursively); none when it does not exist. */
+export function filesUnder(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
+}
+
+/** A supertest parser that keeps a download's body as bytes (`.buffer(true).parse(binary)`). */
+export const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void): void => {
+  const parts: Buffer[] = [];
+  res.on('data', (c: Buffer) => parts.push(c));
+  res.on('end', () => cb(null, Buffer.concat(parts)));
+};

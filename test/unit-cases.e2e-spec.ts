@@ -13,6 +13,7 @@ interface CaseView {
   route: { handledBy: string; mode: string };
   deadlines: { replyDueAt: string | null; signDueAt: string | null; signedAt: string | null; signedOnTime: boolean | null; signOverdue: boolean; extensionUsed: boolean };
   extensionRequest: { requestedAt: string; days: number; reason: string | null } | null;
+  openQuestionAt: string | null;
   allowedActions: string[];
   timeline?: { id: string; action: string; reason: string | null; actor: { role: string }; data: Record<string, unknown> }[];
 }
@@ -154,10 +155,17 @@ describe("the unit's loop: sign, ask, request an extension, reply", () => {
     expect(signed.status).toBe('in_handling');
     expect(signed.deadlines).toMatchObject({ signedOnTime: true, signOverdue: false });
     expect(signed.allowedActions).toEqual(['reply', 'ask', 'request-extension']);
+    // Nothing to answer before the unit asks: not offered, and refused.
+    expect((await view(id)).allowedActions).not.toContain('answer-question');
+    expectError(await act(id, secretary, { action: 'answer-question', reason: '经核实未起诉' }), 409, 'NO_OPEN_QUESTION');
     await act(id, gov, { action: 'ask', reason: '信访人是否已向法院起诉？' }).expect(200);
     expectError(await act(id, gov, { action: 'ask', reason: ' ' }), 400, 'REASON_REQUIRED');
-    expect((await view(id)).allowedActions).toContain('answer-question');
+    const asked = await view(id);
+    expect(asked.allowedActions).toContain('answer-question');
+    expect(asked.openQuestionAt).toBe(t.clock.now().toISOString());
     await act(id, secretary, { action: 'answer-question', reason: '经核实未起诉' }).expect(200);
+    const answered = await view(id);
+    expect({ open: answered.openQuestionAt, offered: answered.allowedActions.includes('answer-question') }).toEqual({ open: null, offered: false });
     const timeline = (await view(id, gov)).timeline ?? [];
     const steps = timeline.filter((e) => ['sign', 'ask', 'answer-question'].includes(e.action)).map((e) => ({ action: e.action, role: e.actor.role, reason: e.reason }));
     expect(steps).toEqual([

@@ -39,6 +39,7 @@ function caseIn(status: CaseStatus, overrides: Partial<Facts> = {}): Facts {
     extensionRequestedDays: null,
     extensionRequestReason: null,
     routedAt: ['routed', 'in_handling', 'replied', 'closed'].includes(status) ? NOW : null,
+    openQuestionAt: null,
     ...overrides,
   };
 }
@@ -69,7 +70,7 @@ const VALID: Record<CaseAction, { input: ActionInput; unit?: ActionContext['unit
 
 const PENDING = { extensionRequestedAt: NOW, extensionRequestedDays: 10, extensionRequestReason: '需现场核查' };
 
-/** Every status, and the states within a status that refuse more (extension used, feedback recorded, no reply deadline). */
+/** Every status, and the states within a status that refuse or allow more (extension used or requested, feedback recorded, no reply deadline, a question open). */
 const STATES: { name: string; state: Facts }[] = [
   ...CASE_STATUSES.map((status) => ({ name: status, state: caseIn(status) })),
   { name: 'accepted, extension used', state: caseIn('accepted', { extensionUsed: true }) },
@@ -78,6 +79,8 @@ const STATES: { name: string; state: Facts }[] = [
   { name: 'replied, feedback recorded', state: caseIn('replied', { feedback: 'dissatisfied' }) },
   { name: 'in_handling, extension requested', state: caseIn('in_handling', PENDING) },
   { name: 'routed, extension requested', state: caseIn('routed', PENDING) },
+  { name: 'in_handling, question open', state: caseIn('in_handling', { openQuestionAt: NOW }) },
+  { name: 'routed, question open', state: caseIn('routed', { openQuestionAt: NOW }) },
 ];
 
 function accepts(state: Facts, action: CaseAction): boolean {
@@ -103,7 +106,9 @@ describe('allowedActionsFor', () => {
     expect(allowedActionsFor(secretary, caseIn('in_handling', { extensionUsed: true }))).not.toContain('extend');
     expect(allowedActionsFor(secretary, caseIn('replied'))).toEqual(['feedback', 'resupervise', 'close', 'assign-leader', 'leader-reception', 'leader-instruction']);
     expect(allowedActionsFor(secretary, caseIn('in_handling'))).not.toContain('refuse-extension');
-    expect(allowedActionsFor(secretary, caseIn('in_handling', PENDING))).toEqual(expect.arrayContaining(['extend', 'refuse-extension', 'answer-question']));
+    expect(allowedActionsFor(secretary, caseIn('in_handling', PENDING))).toEqual(expect.arrayContaining(['extend', 'refuse-extension']));
+    expect(allowedActionsFor(secretary, caseIn('in_handling'))).not.toContain('answer-question');
+    expect(allowedActionsFor(secretary, caseIn('in_handling', { openQuestionAt: NOW }))).toContain('answer-question');
     expect(allowedActionsFor(secretary, caseIn('replied', { feedback: 'satisfied' }))).not.toContain('feedback');
   });
 

@@ -98,6 +98,8 @@ export interface CaseView {
   resupervisionCount: number;
   /** The handling unit's pending extension request (null when none). */
   extensionRequest: ExtensionRequestView | null;
+  /** When the unit asked the question the office has not answered yet (null when none is open). */
+  openQuestionAt: string | null;
   /** The rules' verdict as stored, with "why this grade" in words. */
   evaluation: EvaluationView;
   /** The actions this actor may request on this case now (`POST /cases/:id/actions`); the console shows exactly these. */
@@ -172,6 +174,7 @@ export class CaseViewBuilder {
       resupervisionCount: c.resupervisionCount,
       extensionRequest:
         c.extensionRequestedAt !== null ? { requestedAt: c.extensionRequestedAt.toISOString(), days: c.extensionRequestedDays ?? 0, reason: c.extensionRequestReason } : null,
+      openQuestionAt: iso(c.openQuestionAt),
       evaluation: withExplanation(c.evaluation),
       allowedActions: allowedActionsFor(actor, c),
       canConvert: canConvert(actor),

@@ -11,6 +11,7 @@ export const NO_UNIT_LOOP = {
   extensionRequestedAt: null,
   extensionRequestedDays: null,
   extensionRequestReason: null,
+  openQuestionAt: null,
 } as const satisfies Partial<Record<string, null>>;
 
 /**
@@ -201,6 +202,10 @@ export class PetitionCase {
 
   @Column({ type: 'text', nullable: true })
   extensionRequestReason!: string | null;
+
+  /** 提问: when the unit asked the question the office has not answered yet (cleared by 答复问题). */
+  @DateTimeColumn({ nullable: true })
+  openQuestionAt!: Date | null;
 
   @DateTimeColumn({ nullable: true })
   repliedAt!: Date | null;

@@ -138,6 +138,11 @@ export const CaseErrors = {
       zh: '已提出延期申请，正在等待秘书处审批，不能重复申请。',
       en: 'An extension request is already waiting for the secretariat’s decision.',
     }),
+  noOpenQuestion: () =>
+    conflict('NO_OPEN_QUESTION', {
+      zh: '该事项没有待答复的单位提问。',
+      en: 'The case has no question from the unit awaiting an answer.',
+    }),
   noExtensionRequest: () =>
     conflict('NO_EXTENSION_REQUEST', {
       zh: '该事项没有待审批的延期申请。',

@@ -54,6 +54,7 @@ function caseIn(status: CaseStatus, overrides: Partial<CaseState> = {}): CaseSta
     extensionRequestedAt: null,
     extensionRequestedDays: null,
     extensionRequestReason: null,
+    openQuestionAt: null,
     ...overrides,
   };
 }
@@ -67,7 +68,7 @@ const ctx = (overrides: Partial<ActionContext> = {}): ActionContext => ({
 
 const SIGN_DUE = new Date(endOfShanghaiDay('2026-06-15'));
 const NO_REQUEST = { extensionRequestedAt: null, extensionRequestedDays: null, extensionRequestReason: null };
-const NOTHING_SIGNED_OR_REQUESTED = { signedAt: null, signedOnTime: null, ...NO_REQUEST };
+const NOTHING_SIGNED_OR_REQUESTED = { signedAt: null, signedOnTime: null, openQuestionAt: null, ...NO_REQUEST };
 
 /** A unit's pending extension request (申请延期), for the secretariat to decide. */
 const PENDING_REQUEST = { extensionRequestedAt: shanghai('2026-06-08'), extensionRequestedDays: 15, extensionRequestReason: '需协调多个部门' } as const;
@@ -91,7 +92,7 @@ const VALID: Record<CaseAction, { input: ActionInput; unit?: ActionContext['unit
   'leader-instruction': { input: { action: 'leader-instruction', leaderId: 'leader-1', note: '请城建环保委跟踪督办' } },
   sign: { input: { action: 'sign' } },
   ask: { input: { action: 'ask', reason: '信访人联系方式是否有更新？' } },
-  'answer-question': { input: { action: 'answer-question', reason: '以登记信息为准' } },
+  'answer-question': { input: { action: 'answer-question', reason: '以登记信息为准' }, state: { openQuestionAt: shanghai('2026-06-09') } },
   'request-extension': { input: { action: 'request-extension', days: 15, reason: '需协调多个部门' } },
   'refuse-extension': { input: { action: 'refuse-extension', reason: '期限内可以办结' }, state: PENDING_REQUEST },
 };
@@ -533,14 +534,26 @@ describe("the handling unit's loop (部门联动)", () => {
       const asked = planAction(routed(), { action: 'ask', reason: ' 信访人是否已另行起诉？ ' }, ctx());
       expect(asked.toStatus).toBe('routed');
       expect(asked.reason).toBe('信访人是否已另行起诉？');
-      expect(asked.changes).toEqual({});
-      const answered = planAction(caseIn('in_handling'), { action: 'answer-question', reason: '未起诉' }, ctx());
+      expect(asked.changes).toEqual({ openQuestionAt: NOW });
+      const ASKED = shanghai('2026-06-09');
+      const answered = planAction(caseIn('in_handling', { openQuestionAt: ASKED }), { action: 'answer-question', reason: '未起诉' }, ctx());
       expect(answered.toStatus).toBe('in_handling');
       expect(answered.reason).toBe('未起诉');
+      expect(answered.changes).toEqual({ openQuestionAt: null });
+      expect(answered.data).toMatchObject({ askedAt: ASKED.toISOString() });
+    });
+
+    it('keeps the first open question’s time when the unit asks again before the answer', () => {
+      const ASKED = shanghai('2026-06-09');
+      expect(planAction(caseIn('in_handling', { openQuestionAt: ASKED }), { action: 'ask', reason: '补充一问' }, ctx()).changes).toEqual({ openQuestionAt: ASKED });
+    });
+
+    it('refuses an answer when no question is open (409 NO_OPEN_QUESTION)', () => {
+      expect(domainError(() => planAction(caseIn('in_handling'), { action: 'answer-question', reason: '未起诉' }, ctx()))).toMatchObject({ code: 'NO_OPEN_QUESTION', status: 409 });
     });
 
     it.each(['ask', 'answer-question'] as const)('%s without text is REASON_REQUIRED', (action) => {
-      expect(domainError(() => planAction(routed(), { action, reason: '  ' }, ctx())).code).toBe('REASON_REQUIRED');
+      expect(domainError(() => planAction(routed({ openQuestionAt: shanghai('2026-06-09') }), { action, reason: '  ' }, ctx())).code).toBe('REASON_REQUIRED');
     });
   });
 

@@ -87,6 +87,7 @@ export type CaseState = Pick<
   | 'extensionRequestedAt'
   | 'extensionRequestedDays'
   | 'extensionRequestReason'
+  | 'openQuestionAt'
 >;
 
 export interface ActionContext {
@@ -223,7 +224,7 @@ export function allowedActions(status: CaseStatus): CaseAction[] {
 }
 
 /** What an action's state refusal needs to know of the case beyond its status. */
-export type ActionStateFacts = Pick<CaseState, 'status' | 'extensionUsed' | 'feedback' | 'replyDueAt' | 'extensionRequestedAt'>;
+export type ActionStateFacts = Pick<CaseState, 'status' | 'extensionUsed' | 'feedback' | 'replyDueAt' | 'extensionRequestedAt' | 'openQuestionAt'>;
 
 /**
  * Conditions on the case's state beyond its status (409), checked before the action's input: one
@@ -241,6 +242,7 @@ const STATE_REFUSALS: Partial<Record<CaseAction, (state: ActionStateFacts) => Do
           ? CaseErrors.noRunningDeadline()
           : null,
   'refuse-extension': (state) => (state.extensionRequestedAt === null ? CaseErrors.noExtensionRequest() : null),
+  'answer-question': (state) => (state.openQuestionAt === null ? CaseErrors.noOpenQuestion() : null),
 };
 
 /** Why the case's state refuses the action beyond its status (a 409 to throw), or null. */
@@ -374,16 +376,17 @@ const PLANNERS: Readonly<Record<CaseAction, Planner>> = {
     };
   },
 
-  ask: (state, input) => ({
+  // A second question before the answer keeps the first one's time: the office answers them together.
+  ask: (state, input, { now }) => ({
     reason: requiredText(input, 'reason'),
-    changes: {},
+    changes: { openQuestionAt: state.openQuestionAt ?? now },
     data: { handledBy: state.routeHandledBy },
   }),
 
   'answer-question': (state, input) => ({
     reason: requiredText(input, 'reason'),
-    changes: {},
-    data: { handledBy: state.routeHandledBy },
+    changes: { openQuestionAt: null },
+    data: { handledBy: state.routeHandledBy, askedAt: iso(state.openQuestionAt) },
   }),
 
   'request-extension': (state, input, { now, deadlines }) => {
@@ -464,7 +467,7 @@ const NO_EXTENSION_REQUEST = { extensionRequestedAt: null, extensionRequestedDay
 
 /** A (new) hand-over to a handling unit: its sign deadline runs, nothing signed or requested yet. */
 function newHandOver(signDueAt: Date): Partial<PetitionCase> {
-  return { signDueAt, signedAt: null, signedOnTime: null, ...NO_EXTENSION_REQUEST };
+  return { signDueAt, signedAt: null, signedOnTime: null, openQuestionAt: null, ...NO_EXTENSION_REQUEST };
 }
 
 /** 领导接访 / 领导批示: who, and what was said or instructed; the case's status does not change. */

@@ -79,10 +79,14 @@ describeBrowser('the console: the handling unit on the case page', () => {
     const after = (await c.t.http.get(`/cases/${id}`).set(secretary).expect(200)).body as { deadlines: { extensionUsed: boolean }; extensionRequest: unknown };
     expect(after).toMatchObject({ deadlines: { extensionUsed: true }, extensionRequest: null });
 
-    await office.getByRole('region', { name: '办理操作' }).getByRole('button', { name: '答复问题' }).click();
+    // The open question shows in the 承办单位 panel, answered from there; then it is gone.
+    const question = officeLoop.getByRole('group', { name: '单位提问' });
+    await expect(question.textContent()).resolves.toContain('待信访室答复');
+    await question.getByRole('button', { name: '答复问题' }).click();
     const answer = office.getByRole('dialog', { name: '答复问题' });
     await answer.getByLabel('答复').fill('经核实，信访人未起诉。');
     await answer.getByRole('button', { name: '提交' }).click();
+    await question.waitFor({ state: 'detached' });
     await office.getByRole('region', { name: '办理过程' }).getByText('经核实，信访人未起诉。').waitFor();
     // The unit reads the answer on its page.
     await c.page.reload();

@@ -110,6 +110,8 @@ export class CaseViewResponse implements CaseView {
   @ApiProperty() resupervisionCount!: number;
   @ApiProperty({ type: () => ExtensionRequestResponse, nullable: true, description: "the handling unit's extension request waiting for the secretariat (申请延期)" })
   extensionRequest!: ExtensionRequestResponse | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the handling unit asked the question the office has not answered yet (提问待答复)' })
+  openQuestionAt!: string | null;
   @ApiProperty({ type: () => EvaluationResponse }) evaluation!: EvaluationResponse;
   @ApiProperty({
     enum: CASE_ACTIONS,

@@ -2293,6 +2293,11 @@ export interface components {
             /** Format: uuid */
             leadLeaderId: string | null;
             meetingType: components["schemas"]["MeetingType"] | null;
+            /**
+             * Format: date-time
+             * @description when the handling unit asked the question the office has not answered yet (提问待答复)
+             */
+            openQuestionAt: string | null;
             petitioner: components["schemas"]["PetitionerViewResponse"];
             provincialReferral: boolean;
             /** Format: date-time */

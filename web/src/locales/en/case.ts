@@ -227,6 +227,9 @@ export const caseMessages = {
     requestReason: 'Why',
     approve: 'Approve the extension',
     refuse: 'Refuse the extension',
+    question: 'Question from the unit',
+    questionText: 'The handling unit asked a question on {at}; the office has not answered yet (see the timeline).',
+    answer: 'Answer the question',
   },
   routeText: 'followed by {committee}, handled by {handledBy} ({mode})',
 };

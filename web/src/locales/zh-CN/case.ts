@@ -227,6 +227,9 @@ export const caseMessages = {
     requestReason: '申请理由',
     approve: '同意延期',
     refuse: '不同意延期',
+    question: '单位提问',
+    questionText: '承办单位于 {at} 提出问题，待信访室答复（问题内容见办理过程）。',
+    answer: '答复问题',
   },
   routeText: '{committee} 跟踪，{handledBy} 办理（{mode}）',
 };

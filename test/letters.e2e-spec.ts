@@ -238,6 +238,8 @@ describe('letters and notices to units (公文, 部门联动)', () => {
       const res = await t.http.post(`/cases/${c.id}/letters`).set(as('secretary')).send({ kind: 'acceptance-notice' }).expect(201);
       const [letter] = (res.body as Letters).items;
       expect(letter).toMatchObject({ kind: 'acceptance-notice', addressee: '信访人' });
+      // The answer names the new letter (letters made at the same instant by a notice job may sort before it).
+      expect((res.body as Letters & { created: unknown }).created).toEqual(letter);
       expect(letter.number).toMatch(/^人大信告〔2026〕\d+号$/);
       const all = text(await download(letter.attachmentId));
       expect(all).toContain('李四海：');

@@ -4,10 +4,10 @@ import { CurrentActor, Roles } from '../auth/actor.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import type { Actor } from '../domain/actor.js';
 import { LETTER_KINDS, type LetterKind } from '../domain/letter-kinds.js';
-import { CaseLettersResponse, GenerateLetterDto, LetterPreviewResponse, LetterTemplateDto, LetterTemplateResponse, UpdateLetterTemplateDto } from './dto/letters.dto.js';
+import { CaseLettersResponse, GeneratedLettersResponse, GenerateLetterDto, LetterPreviewResponse, LetterTemplateDto, LetterTemplateResponse, UpdateLetterTemplateDto } from './dto/letters.dto.js';
 import { LetterKindPipe } from './letter-kind.pipe.js';
 import { type LetterPreview, type LetterTemplateView, LetterTemplatesService } from './letter-templates.service.js';
-import { type CaseLettersView, LettersService } from './letters.service.js';
+import { type CaseLettersView, type GeneratedLettersView, LettersService } from './letters.service.js';
 
 /** The letters of a case (公文): generate (the office), list (whoever sees the case). */
 @ApiTags('letters')
@@ -18,9 +18,9 @@ export class CaseLettersController {
 
   @Roles('admin', 'secretariat')
   @HttpCode(201)
-  @ApiOkResponse({ type: CaseLettersResponse, description: 'the case’s letters with the new one; 409 LETTER_NOT_APPLICABLE when the case’s state does not fit' })
+  @ApiOkResponse({ type: GeneratedLettersResponse, description: 'the case’s letters and the new one (`created`); 409 LETTER_NOT_APPLICABLE when the case’s state does not fit' })
   @Post(':id/letters')
-  generate(@Param('id', UuidPipe) id: string, @Body() body: GenerateLetterDto, @CurrentActor() actor: Actor): Promise<CaseLettersView> {
+  generate(@Param('id', UuidPipe) id: string, @Body() body: GenerateLetterDto, @CurrentActor() actor: Actor): Promise<GeneratedLettersView> {
     return this.letters.generate(id, body.kind, actor);
   }
 

@@ -44,6 +44,11 @@ export interface LetterView {
   attachmentId: string;
 }
 
+/** The answer to POST /cases/:id/letters: the case's letters and the one just made. */
+export interface GeneratedLettersView extends CaseLettersView {
+  created: LetterView;
+}
+
 export interface CaseLettersView {
   items: LetterView[];
   /** The kinds the office may generate now (empty for roles that may not generate). */
@@ -121,11 +126,17 @@ export class LettersService {
     return { letterId: letter.id, attachmentId: stored.id, number, fileName: stored.fileName, buffer };
   }
 
-  /** POST /cases/:id/letters: the office generates a letter (own transaction); the case's letters come back. */
-  async generate(caseId: string, kind: LetterKind, actor: Actor): Promise<CaseLettersView> {
+  /**
+   * POST /cases/:id/letters: the office generates a letter (own transaction); the case's letters come back
+   * with the new one named (`created`: letters made at the same instant, e.g. by a notice job, sort as they may).
+   */
+  async generate(caseId: string, kind: LetterKind, actor: Actor): Promise<GeneratedLettersView> {
     await this.access.findVisible(caseId, actor);
-    await this.tx.run((em) => this.generateIn(em, { caseId, kind, by: actor }));
-    return this.list(caseId, actor);
+    const generated = await this.tx.run((em) => this.generateIn(em, { caseId, kind, by: actor }));
+    const view = await this.list(caseId, actor);
+    const created = view.items.find((l) => l.id === generated.letterId);
+    if (!created) throw new Error(`letter ${generated.letterId} is missing from its case's list`);
+    return { ...view, created };
   }
 
   /**

@@ -70,3 +70,7 @@ export class CaseLettersResponse {
   @ApiProperty({ type: () => LetterResponse, isArray: true }) items!: LetterResponse[];
   @ApiProperty({ enum: LETTER_KINDS, enumName: 'LetterKind', isArray: true, description: 'kinds the office may generate now' }) available!: LetterKind[];
 }
+
+export class GeneratedLettersResponse extends CaseLettersResponse {
+  @ApiProperty({ type: () => LetterResponse, description: 'the letter just generated' }) created!: LetterResponse;
+}

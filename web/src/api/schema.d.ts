@@ -2854,6 +2854,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        GeneratedLettersResponse: {
+            /** @description kinds the office may generate now */
+            available: components["schemas"]["LetterKind"][];
+            /** @description the letter just generated */
+            created: components["schemas"]["LetterResponse"];
+            items: components["schemas"]["LetterResponse"][];
+        };
         GenerateLetterDto: {
             /** @description 受理告知书 acceptance-notice, 不予受理告知书 rejection-notice, 转送函 transfer-letter, 交办单 assignment-sheet, 督办函 supervision-letter, 催办通报 urging-notice */
             kind: components["schemas"]["LetterKind"];
@@ -5477,13 +5484,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the case’s letters with the new one; 409 LETTER_NOT_APPLICABLE when the case’s state does not fit */
+            /** @description the case’s letters and the new one (`created`); 409 LETTER_NOT_APPLICABLE when the case’s state does not fit */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseLettersResponse"];
+                    "application/json": components["schemas"]["GeneratedLettersResponse"];
                 };
             };
         };

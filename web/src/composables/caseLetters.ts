@@ -4,6 +4,7 @@ import type { components } from '@/api/schema';
 import { saveFile } from '@/composables/meetingPage';
 
 export type CaseLetters = components['schemas']['CaseLettersResponse'];
+export type GeneratedLetters = components['schemas']['GeneratedLettersResponse'];
 export type LetterKind = components['schemas']['LetterKind'];
 export type UnitNotice = components['schemas']['UnitNoticeResponse'];
 
@@ -36,9 +37,11 @@ export function useCaseLetters() {
     }
   }
 
-  async function generate(caseId: string, kind: LetterKind): Promise<CaseLetters> {
-    letters.value = unwrap(await api.POST('/cases/{id}/letters', { params: { path: { id: caseId } }, body: { kind } }));
-    return letters.value;
+  /** Generates a letter; the answer names it (`created`) among the case's letters. */
+  async function generate(caseId: string, kind: LetterKind): Promise<GeneratedLetters> {
+    const result = unwrap(await api.POST('/cases/{id}/letters', { params: { path: { id: caseId } }, body: { kind } }));
+    letters.value = result;
+    return result;
   }
 
   async function download(attachmentId: string, fileName: string): Promise<void> {

@@ -15,6 +15,8 @@ describeBrowser('the console: login, role menu, session end, language', () => {
 
   it('shows an accessible login page that fits a 1024-wide tablet', async () => {
     await c.page.goto(c.url('/console/login'));
+    // The login view is a lazy chunk: it renders after the load event.
+    await c.page.getByRole('button', { name: '登录' }).waitFor();
     await expect(c.page.getByRole('button', { name: '登录' }).isVisible()).resolves.toBe(true);
     await expect(c.page.getByLabel('用户名').isVisible()).resolves.toBe(true);
     await expect(c.page.getByLabel('密码', { exact: true }).isVisible()).resolves.toBe(true);

@@ -24,9 +24,22 @@ interface AxeViolation {
  * are left alone.
  */
 async function settled(page: Page): Promise<void> {
+  // A message shown right after the awaited change (an ElMessage toast) starts its transition a frame
+  // later: wait for frames, then for what runs, until a frame starts nothing new (at most 5 rounds).
   await page.evaluate(async () => {
-    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    // (A page in the background gets no frames: a timer stands in.)
+    const frame = (): Promise<void> =>
+      new Promise((done) => {
+        requestAnimationFrame(() => done());
+        setTimeout(done, 100);
+      });
+    for (let round = 0; round < 5; round++) {
+      await frame();
+      await frame();
+      const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity && a.playState === 'running');
+      if (finite.length === 0) return;
+      await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    }
   });
 }
 

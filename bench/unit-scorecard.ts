@@ -8,7 +8,8 @@
  * an automatic urge for one in four, feedback): about six timeline events per case, with MariaDB's
  * sequence engine in a few INSERT … SELECT statements. Times the service's own code path
  * (UnitScorecardService: every statement of a list or a unit) --runs times per window and prints
- * p50/p95, and EXPLAIN of the events statement. No target is set by the issue; the dashboard's
+ * p50/p95 with the (action, at) index of migration 032 and again without it (side by side in one run), and
+ * EXPLAIN of the events statement. No target is set by the issue; the dashboard's
  * 300 ms per statement is the yardstick.
  */
 import { parseArgs } from 'node:util';
@@ -65,20 +66,27 @@ try {
     { name: 'month 2026-11', query: { period: '2026-11' } },
   ];
   const rows: Record<string, string | number>[] = [];
-  for (const w of windows) {
-    for (const [what, run] of [
-      ['all units', () => service.list(w.query, ADMIN)],
-      ['one unit with its cases', () => service.one(gov, w.query, ADMIN)],
-    ] as const) {
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        await run();
-        times.push(performance.now() - t0);
+  // Side by side in one run: with the (action, at) index of migration 032, then without it.
+  const timeAll = async (index: string): Promise<void> => {
+    for (const w of windows) {
+      for (const [what, run] of [
+        ['all units', () => service.list(w.query, ADMIN)],
+        ['one unit with its cases', () => service.one(gov, w.query, ADMIN)],
+      ] as const) {
+        const times: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const t0 = performance.now();
+          await run();
+          times.push(performance.now() - t0);
+        }
+        rows.push({ index, window: w.name, route: what, p50: round(median(times)), p95: round(percentile(times, 95)) });
       }
-      rows.push({ window: w.name, route: what, p50: round(median(times)), p95: round(percentile(times, 95)) });
     }
-  }
+  };
+  await timeAll('idx_case_events_action_at');
+  await conn.query('DROP INDEX `idx_case_events_action_at` ON `case_events`');
+  await timeAll('none');
+  await conn.query('CREATE INDEX `idx_case_events_action_at` ON `case_events` (`action`, `at`)');
   const listed = await service.list({ period: '2026' }, ADMIN);
   const govFigures = listed.units.find((u) => u.unitCode === 'GOV')?.figures;
   log(`GOV 2026: ${JSON.stringify(govFigures)}`);

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AttachmentsService, type UploadedFile } from '../attachments/attachments.service.js';
 import type { AttachmentRecord } from '../attachments/attachment-record.js';
-import { type AttachmentView, type CaseAttachmentsView, toAttachmentView } from '../case-files/case-files-view.js';
-import { CaseFilesErrors } from '../case-files/case-files.errors.js';
-import { UPLOAD_KINDS } from '../case-files/upload-kinds.js';
-import type { AttachmentKind } from '../attachments/attachment-kinds.js';
+import { type AttachmentView, type CaseAttachmentsView, toAttachmentView } from '../attachments/http/attachment-view.js';
 import { AttachmentErrors } from '../attachments/attachments.errors.js';
+import { UPLOAD_KINDS } from '../attachments/http/upload-kinds.js';
+import type { AttachmentKind } from '../attachments/attachment-kinds.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { unitSees } from '../cases/case-permissions.js';
 import { CaseActionsService } from '../cases/case-actions.service.js';
@@ -98,7 +97,7 @@ export class UnitLinkDesk {
 
   async upload(token: string, file: UploadedFile, kind: AttachmentKind): Promise<AttachmentView> {
     const open = await this.open(token);
-    if (!UPLOAD_KINDS.unit.includes(kind)) throw CaseFilesErrors.kindNotAllowed(UPLOAD_KINDS.unit);
+    if (!UPLOAD_KINDS.unit.includes(kind)) throw AttachmentErrors.kindNotAllowed(UPLOAD_KINDS.unit);
     const { mediaType } = await this.attachments.checkUpload(file);
     return this.tx.run(async (em) => {
       const record = await this.attachments.storeIn(em, {

@@ -3,10 +3,10 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from
 import { Public } from '../auth/actor.js';
 import { contentDisposition } from '../attachments/attachment-file-name.js';
 import type { AttachmentRecord } from '../attachments/attachment-record.js';
-import { AttachmentFileInterceptor, AttachmentFilePipe, type MulterFile } from '../case-files/attachment-upload.js';
-import { AttachmentResponse } from '../case-files/case-files-response.js';
-import type { AttachmentView } from '../case-files/case-files-view.js';
-import { UploadAttachmentDto, UploadAttachmentForm } from '../case-files/dto/upload-attachment.dto.js';
+import { AttachmentFileInterceptor, AttachmentFilePipe, type MulterFile } from '../attachments/http/attachment-upload.js';
+import { AttachmentResponse } from '../attachments/http/attachment-response.js';
+import type { AttachmentView } from '../attachments/http/attachment-view.js';
+import { UploadAttachmentDto, UploadAttachmentForm } from '../attachments/http/dto/upload-attachment.dto.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { UnitLinkActionDto } from './dto/unit-link-action.dto.js';
 import { UnitLinkPageResponse } from './unit-link.response.js';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CaseViewResponse } from '../cases/dto/case-view.response.js';
-import { CaseAttachmentsResponse } from '../case-files/case-files-response.js';
+import { CaseAttachmentsResponse } from '../attachments/http/attachment-response.js';
 import type { UnitLinkPageView, UrgingView } from './unit-link-desk.service.js';
 import type { CaseUnitLinksView, UnitLinkState, UnitLinkView } from './unit-links.service.js';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
-import { AttachmentFileInterceptor, AttachmentFilePipe } from '../case-files/attachment-upload.js';
+import { AttachmentFileInterceptor, AttachmentFilePipe } from '../attachments/http/attachment-upload.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { UnitLinkDesk } from './unit-link-desk.service.js';

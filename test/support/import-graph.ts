@@ -32,7 +32,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   'rule-sets': 9,
   meetings: 9,
   'case-files': 9,
-  'unit-links': 10,
+  'unit-links': 9,
   'ledger-import': 9,
   calendar: 10,
   letters: 10,

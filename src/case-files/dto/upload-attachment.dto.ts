@@ -1,2 +1,0 @@
-/** Re-exported: these live in src/attachments/http (rank 6), shared by every upload route (case-files, unit-links); import from there. */
-export { UploadAttachmentDto, UploadAttachmentForm } from '../../attachments/http/dto/upload-attachment.dto.js';

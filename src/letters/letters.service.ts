@@ -131,9 +131,10 @@ export class LettersService {
    * with the new one named (`created`: letters made at the same instant, e.g. by a notice job, sort as they may).
    */
   async generate(caseId: string, kind: LetterKind, actor: Actor): Promise<GeneratedLettersView> {
-    await this.access.findVisible(caseId, actor);
+    const found = await this.access.findVisible(caseId, actor);
     const generated = await this.tx.run((em) => this.generateIn(em, { caseId, kind, by: actor }));
-    const view = await this.list(caseId, actor);
+    // A letter changes nothing of the case: the case read above serves the list.
+    const view = await this.listOf(found, actor);
     const created = view.items.find((l) => l.id === generated.letterId);
     if (!created) throw new Error(`letter ${generated.letterId} is missing from its case's list`);
     return { ...view, created };
@@ -145,7 +146,11 @@ export class LettersService {
    * offered kinds to generate.
    */
   async list(caseId: string, actor: Actor): Promise<CaseLettersView> {
-    const found = await this.access.findVisible(caseId, actor);
+    return this.listOf(await this.access.findVisible(caseId, actor), actor);
+  }
+
+  private async listOf(found: PetitionCase, actor: Actor): Promise<CaseLettersView> {
+    const caseId = found.id;
     const office = seesPersonalData(actor);
     const letters = (await this.repo.lettersOfCase(caseId)).filter((l) => office || !PETITIONER_LETTERS.includes(l.kind));
     const timeZone = this.settings.timeZone();
